@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "TranscriptMiner",
+    products: [
+        .library(name: "Tokenizer", targets: ["Tokenizer"]),
+        .library(name: "ThemeCluster", targets: ["ThemeCluster"]),
+        .library(name: "TranscriptMiner", targets: ["TranscriptMiner"]),
+        .executable(name: "minectl", targets: ["minectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The ICU calls (Debian's libicu-dev, installed by scripts/setup), behind a header that uses
+        // plain C types and opaque handles only: no Swift module may ever see an ICU header, because
+        // Foundation on Linux carries its own ICU whose C types clash with the system's (see
+        // Sources/CICUShim/include/cicushim.h). The .c files include <unicode/...> directly.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(name: "Tokenizer", dependencies: ["CICUShim"]),
+        .target(name: "ThemeCluster"),
+        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster"]),
+        .executableTarget(
+            name: "minectl",
+            dependencies: [
+                "TranscriptMiner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
+        .testTarget(name: "ThemeClusterTests", dependencies: ["ThemeCluster", "TestSupport"]),
+        .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"]),
+        .testTarget(name: "minectlTests", dependencies: ["TestSupport"]),
+    ]
+)

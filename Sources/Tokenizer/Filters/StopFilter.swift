@@ -1,0 +1,46 @@
+/// Drops tokens whose text is in a stopword list.
+///
+/// ```swift
+/// let stop = StopFilter(Stopwords.english, Stopwords.supportConversation)
+/// ```
+///
+/// Lists are normalised through the chain before the filter (``TokenFilter/prepared(after:)``):
+/// with a ``CaseFoldFilter`` before it, `"Don’t"` in a list removes the token `don't`. Entries
+/// that the chain turns into several tokens (`"thank you"`) cannot match one token and are
+/// skipped; ``skippedEntries`` lists them. Only lexical tokens (words, numbers, kana, ideographs,
+/// hashtags) are dropped, never placeholders or emoji. A dropped token leaves a gap in
+/// positions, so ``NGramFilter`` never joins the words on either side.
+/// - Complexity: O(t) per batch of t tokens (one hash lookup each).
+public struct StopFilter: TokenFilter {
+    /// The normalised stopwords.
+    public private(set) var words: Set<String>
+    /// Entries that normalise to more or fewer than one token and so never match.
+    public private(set) var skippedEntries: [String] = []
+    private let rawEntries: [String]
+
+    /// Creates a filter from one or more lists.
+    public init(_ lists: StopwordList...) {
+        self.init(lists: lists)
+    }
+
+    /// Creates a filter from lists.
+    public init(lists: [StopwordList]) {
+        rawEntries = lists.flatMap(\.entries)
+        words = Set(rawEntries)
+    }
+
+    public func apply(to tokens: inout [Token]) {
+        tokens.removeAll { $0.kind.isLexical && words.contains($0.text) }
+    }
+
+    public func prepared(after normalizer: Analyzer) -> any TokenFilter {
+        var copy = self
+        copy.words = []
+        copy.skippedEntries = []
+        for entry in rawEntries {
+            let terms = normalizer.normalize(entry)
+            if terms.count == 1 { copy.words.insert(terms[0]) } else { copy.skippedEntries.append(entry) }
+        }
+        return copy
+    }
+}

@@ -1,0 +1,7 @@
+@_exported import Tokenizer
+
+/// Facts about the TranscriptMiner library.
+public enum LibraryInfo {
+    /// The library's version, reported by `minectl --version` and in reports.
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import TranscriptMiner
+
+/// The root command: configuration only. Each subcommand lives in `Commands/`.
+@main
+struct MineCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minectl",
+        abstract: "Mine customer-support transcripts for ranked, explained themes.",
+        version: LibraryInfo.version,
+        subcommands: [Tokenize.self, Stem.self]
+    )
+}
