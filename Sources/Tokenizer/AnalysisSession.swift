@@ -153,7 +153,7 @@ public final class AnalysisSession {
             }
             if start < covered { return }
             if status < 0 && !keepsEmoji { return }
-            push(start, end, ICUWordSegmenter.kind(ofRuleStatus: status))
+            push(start, end, ICUWordSegmenter.kind(ofRuleStatus: status, UnsafeBufferPointer(rebasing: bytes[start..<end])))
         }
         while spanIndex < spans.count {
             let span = spans[spanIndex]

@@ -39,4 +39,14 @@ public enum TokenKind: String, Sendable, Hashable, CaseIterable, Codable {
         default: return false
         }
     }
+
+    /// Whether tokens of this kind can be part of a phrase (``NGramFilter``): words, numbers,
+    /// ideographs and kana. Hashtags are tacked on to messages rather than part of their
+    /// sentences, so they are not.
+    public var joinsPhrases: Bool {
+        switch self {
+        case .word, .number, .ideographic, .kana: return true
+        default: return false
+        }
+    }
 }

@@ -6,7 +6,8 @@
 ///
 /// Two tokens are adjacent when their positions differ by one and they are in the same
 /// sentence: phrases never cross a sentence boundary (ICU sentence break), a removed stopword,
-/// clause punctuation, or a non-lexical token (emoji, placeholder, URL). Each phrase follows
+/// clause punctuation, or a token that does not join phrases (``TokenKind/joinsPhrases``: emoji,
+/// placeholders, hashtags, mentions). Each phrase follows
 /// the token it starts with; its text joins the parts with a space, or with nothing when the
 /// parts touch in the original text (Chinese, Japanese, Thai), its kind is `.phrase`, its
 /// range spans the parts and `positionLength` is its size.
@@ -35,14 +36,14 @@ public struct NGramFilter: TokenFilter, Hashable {
         for start in tokens.indices {
             let first = tokens[start]
             if keepsUnigrams { output.append(first) }
-            guard first.kind.isLexical else { continue }
+            guard first.kind.joinsPhrases else { continue }
             var text = first.text
             var last = first
             var size = 1
             var next = start + 1
             while size < maximumSize, next < tokens.count {
                 let token = tokens[next]
-                guard token.kind.isLexical, token.position == last.position + last.positionLength,
+                guard token.kind.joinsPhrases, token.position == last.position + last.positionLength,
                       token.sentence == first.sentence else { break }
                 if token.range.lowerBound != last.range.upperBound { text += " " }
                 text += token.text

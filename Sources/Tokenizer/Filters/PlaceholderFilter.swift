@@ -27,34 +27,39 @@ public struct PlaceholderFilter: TokenFilter, Hashable {
 
     public func apply(to tokens: inout [Token]) {
         for i in tokens.indices {
-            let replacement: String?
+            let newText: String?
             switch tokens[i].kind {
-            case .url: replacement = "<url>"
-            case .email: replacement = "<email>"
-            case .identifier: replacement = "<id>"
-            case .mention: replacement = replacesMentions ? "<mention>" : nil
-            case .number: replacement = isLongNumber(tokens[i].text) ? "<number>" : nil
-            case .word: replacement = isIdentifierWord(tokens[i].text) ? "<id>" : nil
-            default: replacement = nil
+            case .url: newText = "<url>"
+            case .email: newText = "<email>"
+            case .identifier: newText = "<id>"
+            case .mention: newText = replacesMentions ? "<mention>" : nil
+            case .number, .word: newText = replacement(forNumberOrWord: tokens[i].text)
+            default: newText = nil
             }
-            if let replacement {
-                tokens[i].text = replacement
+            if let newText {
+                tokens[i].text = newText
                 tokens[i].kind = .placeholder
             }
         }
     }
 
-    private func isLongNumber(_ text: String) -> Bool {
+    /// `<id>` for letters with many digits (`ORD12345`; ICU calls it a number or a word
+    /// depending on what it ends with), `<number>` for long numbers and amounts, else nil.
+    private func replacement(forNumberOrWord text: String) -> String? {
         var digits = 0
+        var letters = 0
+        var separators = 0
         for b in text.utf8 {
-            if b &- 48 < 10 { digits += 1 } else if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") { return true }
+            if b &- 48 < 10 {
+                digits += 1
+            } else if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") {
+                separators += 1
+            } else if b != UInt8(ascii: "-") && b != UInt8(ascii: "/") {
+                letters += 1
+            }
         }
-        return digits >= minimumDigits || digits == 0 && text.unicodeScalars.contains { $0.properties.numericType != nil }
-    }
-
-    private func isIdentifierWord(_ text: String) -> Bool {
-        var digits = 0
-        for b in text.utf8 where b &- 48 < 10 { digits += 1 }
-        return digits >= minimumDigits
+        if letters > 0 { return digits >= minimumDigits ? "<id>" : nil }
+        if digits >= minimumDigits || (digits > 0 && separators > 0) { return "<number>" }
+        return nil
     }
 }

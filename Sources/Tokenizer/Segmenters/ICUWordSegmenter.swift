@@ -34,16 +34,30 @@ public struct ICUWordSegmenter: Sendable, Hashable {
         self.keepsEmoji = keepsEmoji
     }
 
-    /// The kind of a segment with ICU rule status `status`.
+    /// The kind of the segment `bytes` with ICU rule status `status`.
+    ///
+    /// ICU 72 reports status 400 (ideographic) for every word its Chinese/Japanese dictionary
+    /// finds, katakana and hiragana words included; those whose first character is kana are
+    /// `.kana`.
     @inline(__always)
-    static func kind(ofRuleStatus status: Int32) -> TokenKind {
+    static func kind(ofRuleStatus status: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> TokenKind {
         switch status {
         case ..<0: return .emoji
         case 100..<200: return .number
-        case 300..<400: return .kana
-        case 400..<500: return .ideographic
+        case 300..<500: return startsWithKana(bytes) ? .kana : .ideographic
         default: return .word
         }
+    }
+
+    /// Whether the text starts with hiragana, katakana (U+3040–U+30FF, U+31F0–U+31FF) or
+    /// half-width katakana (U+FF66–U+FF9F).
+    @inline(__always)
+    static func startsWithKana(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        let (b0, b1, b2) = (bytes[0], bytes[1], bytes[2])
+        if b0 == 0xE3 { return (b1 == 0x81 && b2 >= 0x80) || b1 == 0x82 || b1 == 0x83 || (b1 == 0x87 && b2 >= 0xB0) }
+        if b0 == 0xEF { return (b1 == 0xBD && b2 >= 0xA6) || (b1 == 0xBE && b2 <= 0x9F) }
+        return false
     }
 
     /// Whether the bytes between two tokens break a phrase (clause punctuation or a line break).

@@ -18,7 +18,7 @@ public enum Stopwords {
 
     private static let englishWords: [String] = """
         a about above after against all also am an and any are as at be because been before being \
-        below between both but by could did do does doing down during each else ever few for from further \
+        below between both but by can could did do does doing down during each else ever few for from further \
         had has have having he he'd he'll he's her here here's hers herself him himself his how how's i i'd \
         i'll i'm i've id ill im ive if in into is it it's its itself just let's me might more most must my myself \
         of off on once only or other ought our ours ourselves out over own same shall she she'd she'll she's \
