@@ -67,4 +67,10 @@ public struct Analyzer: Sendable {
     /// Analyzer.standard().normalize("Don’t")   // ["don't"]
     /// ```
     public func normalize(_ term: String) -> [String] { tokens(in: term).map(\.text) }
+
+    /// ``normalize(_:)`` for many terms through one session (opening ICU iterators once).
+    public func normalize(_ terms: [String]) -> [[String]] {
+        let session = makeSession()
+        return terms.map { session.tokens(in: $0).map(\.text) }
+    }
 }

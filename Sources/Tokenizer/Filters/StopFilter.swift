@@ -37,8 +37,7 @@ public struct StopFilter: TokenFilter {
         var copy = self
         copy.words = []
         copy.skippedEntries = []
-        for entry in rawEntries {
-            let terms = normalizer.normalize(entry)
+        for (entry, terms) in zip(rawEntries, normalizer.normalize(rawEntries)) {
             if terms.count == 1 { copy.words.insert(terms[0]) } else { copy.skippedEntries.append(entry) }
         }
         return copy
