@@ -23,9 +23,11 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // zlib for gzip-compressed inputs (Debian's zlib1g-dev, installed by scripts/ensure-deps).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Tokenizer", dependencies: ["CICUShim"]),
         .target(name: "ThemeCluster"),
-        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster"]),
+        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster", "CZlib"]),
         .executableTarget(
             name: "minectl",
             dependencies: [

@@ -8,7 +8,7 @@
 # The default corpus is every customer turn of 100,000 synthetic transcripts, one per line
 # (bench/work/customer-turns.txt), made with ../shared/tools/make_corpus.py when missing.
 # Without ../shared, it falls back to repeating the project's corpora/*.txt files.
-# Everything it writes goes to bench/work/ (git-ignored).
+# Everything it writes goes to bench/work/ (git-ignored). TM_SHARED overrides the ../shared folder.
 set -euo pipefail
 
 bench=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     --repetitions) repetitions=$2; shift 2 ;;
     --corpus) corpus=$2; shift 2 ;;
     --limit) limit=(--limit "$2"); shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-tokenizer: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -34,7 +34,7 @@ cores=$(nproc)
 # 1. The corpus.
 if [ -z "$corpus" ]; then
   corpus="$work/customer-turns.txt"
-  shared_tool="$root/../shared/tools/make_corpus.py"
+  shared_tool="${TM_SHARED:-$root/../shared}/tools/make_corpus.py"
   if [ ! -s "$corpus" ]; then
     if [ -f "$shared_tool" ]; then
       jsonl="$work/transcripts-100k.jsonl"

@@ -38,7 +38,10 @@ def load(path, limit):
     documents = []
     nbytes = 0
     empty = 0
-    for line in data.split(b"\n"):
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the line break that ends the file does not start an empty line
+    for line in lines:
         if limit is not None and len(documents) >= limit:
             break
         if line.endswith(b"\r"):

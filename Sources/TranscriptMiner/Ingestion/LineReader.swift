@@ -1,55 +1,93 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Reads lines of bytes from a file descriptor in large chunks, without loading the whole input.
+/// Reads lines of bytes from a ``ByteStream`` in large chunks, without loading the whole input.
 ///
 /// ```swift
-/// var reader = LineReader(fileDescriptor: 0)   // standard input
-/// while let line = try reader.next() { print(RepairedText(line).text) }
+/// var reader = LineReader(FileStream(fileDescriptor: 0))   // standard input
+/// while let line = try reader.next() { print(RepairedText(line.bytes).text) }
 /// ```
 ///
 /// Lines end at `\n`; a `\r` before it is dropped; a last line without `\n` is returned too.
+/// A line longer than ``maximumLineLength`` is not buffered: its bytes are skipped and it is
+/// returned empty with ``Line/overlongLength`` set, so memory stays bounded whatever the input.
 /// Bytes are returned as they are: decode them with ``RepairedText`` to repair and count
-/// invalid UTF-8. ``lineNumber`` is the 1-based number of the line last returned, for errors.
-/// - Complexity: O(n) in the bytes read; memory is the chunk plus the longest line.
+/// invalid UTF-8.
+/// - Complexity: O(n) in the bytes read; memory is one chunk plus the longest accepted line.
 public struct LineReader {
-    private let descriptor: Int32
+    /// One line.
+    public struct Line {
+        /// The line's bytes, without the terminator (empty for an overlong line).
+        public var bytes: ArraySlice<UInt8>
+        /// The 1-based line number.
+        public var number: Int
+        /// For a line longer than the limit: its length in bytes; nil otherwise.
+        public var overlongLength: Int?
+    }
+
+    private let stream: ByteStream
     private var buffer: [UInt8] = []
     private var start = 0
+    private var scanned = 0
     private var atEnd = false
     private let chunkSize: Int
+    /// Lines longer than this many bytes are reported as overlong, not returned.
+    public let maximumLineLength: Int
     /// The 1-based number of the line last returned by ``next()``.
     public private(set) var lineNumber = 0
 
-    /// Reads from `fileDescriptor` (which stays open: the caller owns it).
-    public init(fileDescriptor: Int32, chunkSize: Int = 1 << 20) {
-        self.descriptor = fileDescriptor
-        self.chunkSize = max(1, chunkSize)
+    /// Reads from `stream`.
+    /// - Parameters:
+    ///   - maximumLineLength: default 16 MiB.
+    ///   - chunkSize: bytes per read; default 1 MiB.
+    public init(_ stream: ByteStream, maximumLineLength: Int = 16 << 20, chunkSize: Int = 1 << 20) {
+        self.stream = stream
+        self.maximumLineLength = max(1, maximumLineLength)
+        self.chunkSize = max(16, chunkSize)
     }
 
-    /// The next line without its terminator, or `nil` at the end of the input.
-    /// - Throws: ``LineReaderError`` when the read fails.
-    public mutating func next() throws -> ArraySlice<UInt8>? {
+    /// The next line, or `nil` at the end of the input.
+    /// - Throws: ``ByteStreamError`` when the stream fails.
+    public mutating func next() throws -> Line? {
+        var skipped = 0  // bytes of an overlong line dropped so far
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                lineNumber += 1
+                if skipped > 0 {
+                    let length = skipped + (newline - start)
+                    start = newline + 1
+                    scanned = start
+                    return Line(bytes: [], number: lineNumber, overlongLength: length)
+                }
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = buffer[start..<end]
                 start = newline + 1
-                lineNumber += 1
-                return line
+                scanned = start
+                if end - line.startIndex > maximumLineLength {
+                    return Line(bytes: [], number: lineNumber, overlongLength: end - line.startIndex)
+                }
+                return Line(bytes: line, number: lineNumber, overlongLength: nil)
+            }
+            scanned = buffer.count
+            if buffer.count - start > maximumLineLength {
+                // Drop what we have of this line and keep counting its length.
+                skipped += buffer.count - start
+                start = buffer.count
+                scanned = start
             }
             if atEnd {
-                guard start < buffer.count else { return nil }
+                guard start < buffer.count || skipped > 0 else { return nil }
+                lineNumber += 1
+                if skipped > 0 {
+                    let length = skipped + buffer.count - start
+                    start = buffer.count
+                    return Line(bytes: [], number: lineNumber, overlongLength: length)
+                }
                 var end = buffer.count
                 if buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = buffer[start..<end]
                 start = buffer.count
-                lineNumber += 1
-                return line
+                scanned = start
+                if line.count > maximumLineLength { return Line(bytes: [], number: lineNumber, overlongLength: line.count) }
+                return Line(bytes: line, number: lineNumber, overlongLength: nil)
             }
             try fill()
         }
@@ -58,34 +96,21 @@ public struct LineReader {
     private mutating func fill() throws {
         if start > 0 {
             buffer.removeSubrange(0..<start)
+            scanned -= start
             start = 0
         }
         let old = buffer.count
-        buffer.reserveCapacity(old + chunkSize)
-        var readCount = 0
         buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-        let result = buffer.withUnsafeMutableBytes { raw -> Int in
-            while true {
-                let n = read(descriptor, raw.baseAddress! + old, chunkSize)
-                if n < 0 && errno == EINTR { continue }
-                return n
+        let n: Int
+        do {
+            n = try buffer.withUnsafeMutableBytes { raw in
+                try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[old...]))
             }
-        }
-        if result < 0 {
+        } catch {
             buffer.removeSubrange(old...)
-            throw LineReaderError(reason: String(cString: strerror(errno)), lineNumber: lineNumber + 1)
+            throw error
         }
-        readCount = result
-        buffer.removeSubrange((old + readCount)...)
-        if readCount == 0 { atEnd = true }
+        buffer.removeSubrange((old + n)...)
+        if n == 0 { atEnd = true }
     }
-}
-
-/// A read that failed.
-public struct LineReaderError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The system's reason.
-    public let reason: String
-    /// The line that was being read.
-    public let lineNumber: Int
-    public var description: String { "read failed at line \(lineNumber): \(reason)" }
 }

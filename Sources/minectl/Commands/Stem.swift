@@ -18,10 +18,10 @@ struct Stem: ParsableCommand {
     func run() throws {
         let stemmer = EnglishStemmer()
         let output = OutputBuffer()
-        var reader = LineReader(fileDescriptor: 0)
+        var reader = LineReader(FileStream(fileDescriptor: 0))
         do {
             while let line = try reader.next() {
-                output.write(stemmer.stem(RepairedText(line).text))
+                output.write(stemmer.stem(RepairedText(line.bytes).text))
                 output.write("\n")
             }
         } catch {

@@ -59,20 +59,20 @@ struct Tokenize: ParsableCommand {
         let session = analyzer.makeSession()
         let lineFormat: TokenLineFormat = format == .json ? .json : .text
         let output = OutputBuffer()
-        var reader = LineReader(fileDescriptor: 0)
+        var reader = LineReader(FileStream(fileDescriptor: 0))
         var tokens: [Token] = []
         var damagedLines = 0
         var replacements = 0
         do {
             while let line = try reader.next() {
-                let repaired = RepairedText(line)
+                let repaired = RepairedText(line.bytes)
                 if repaired.replacements > 0 {
                     damagedLines += 1
                     replacements += repaired.replacements
                 }
                 tokens.removeAll(keepingCapacity: true)
                 session.analyze(repaired.text, into: &tokens)
-                output.write(lineFormat.render(tokens, lineNumber: reader.lineNumber))
+                output.write(lineFormat.render(tokens, lineNumber: line.number))
                 output.write("\n")
             }
         } catch {

@@ -1,0 +1,36 @@
+/// Reads one document per line: plain-text corpora such as benchmarks and labelled evaluation
+/// sets.
+///
+/// ```text
+/// I still have not received my new card.
+/// Why was I charged twice?
+/// ```
+///
+/// Each line is one transcript with a single customer turn; its id is its line number, starting
+/// at 1, so results can be joined back to labels kept in a parallel file. Blank lines are
+/// records too (so numbering matches the file) and are rejected as `empty-transcript` by the
+/// pipeline; lines over the limit are rejected as `line-too-long`.
+/// - Complexity: O(n) in the input; memory is one line.
+public struct LinesReader: TranscriptReader {
+    /// Lines longer than this are rejected. Default 16 MiB.
+    public var maximumLineLength: Int
+
+    /// Creates a reader.
+    public init(maximumLineLength: Int = 16 << 20) { self.maximumLineLength = maximumLineLength }
+
+    public func read(_ stream: ByteStream, file: String, emit: (ReadEvent) throws -> Void) throws {
+        var lines = LineReader(stream, maximumLineLength: maximumLineLength)
+        while let line = try lines.next() {
+            let location = SourceLocation(file: file, line: line.number)
+            if let length = line.overlongLength {
+                try emit(.problem(IngestionProblem(.lineTooLong, at: location, "line of \(length) bytes exceeds the limit of \(maximumLineLength)")))
+                continue
+            }
+            let text = RepairedText(line.bytes)
+            if text.replacements > 0 {
+                try emit(.problem(IngestionProblem(.invalidUTF8, at: location, "\(text.replacements) invalid UTF-8 sequence(s) replaced with U+FFFD", isRejection: false)))
+            }
+            try emit(.transcript(Transcript(id: String(line.number), channel: .other, turns: [Turn(role: .customer, text: text.text)]), location))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// How inputs are read: format, limits, strictness.
+///
+/// | option | default | effect |
+/// |---|---|---|
+/// | `format` | nil (detect) | force one ``InputFormat`` for every input |
+/// | `strict` | `false` | stop at the first problem (throw it) instead of skipping and reporting |
+/// | `maximumLineLength` | 16 MiB | longer lines/records are rejected as `line-too-long` |
+/// | `keepsPrivateTurns` | `false` | keep help-desk internal notes (not customer-facing) |
+public struct IngestionOptions: Sendable {
+    /// The format of every input, or nil to detect it per file. Default nil.
+    public var format: InputFormat?
+    /// Stop at the first problem. Default `false`.
+    public var strict: Bool
+    /// The longest accepted line or record, in bytes. Default 16 MiB.
+    public var maximumLineLength: Int
+    /// Whether turns marked not public (internal notes) are kept. Default `false`.
+    public var keepsPrivateTurns: Bool
+
+    /// Creates options; every parameter has the default in the table above.
+    public init(format: InputFormat? = nil, strict: Bool = false, maximumLineLength: Int = 16 << 20, keepsPrivateTurns: Bool = false) {
+        self.format = format
+        self.strict = strict
+        self.maximumLineLength = maximumLineLength
+        self.keepsPrivateTurns = keepsPrivateTurns
+    }
+}

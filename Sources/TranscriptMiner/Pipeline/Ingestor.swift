@@ -1,0 +1,147 @@
+import Foundation
+
+/// Reads inputs of any supported format into transcripts, with exact accounting.
+///
+/// ```swift
+/// let ingestor = Ingestor(options: IngestionOptions())
+/// let summary = try ingestor.read(["chats.jsonl.gz", "exports/"]) { transcript, location in
+///     analyse(transcript)
+/// }
+/// print(summary.recordsRead, summary.recordsAnalyzed, summary.rejectedByCode)
+/// ```
+///
+/// For each input (a file, `-` for standard input, or a directory read recursively in sorted
+/// order) it opens a stream, decompresses gzip transparently, detects the format (or uses
+/// ``IngestionOptions/format``), and runs the format's ``TranscriptReader``. Then, for every
+/// transcript: private turns are dropped unless kept, a transcript with no text is rejected
+/// (`empty-transcript`), and an id seen before in the run is rejected (`duplicate-id`).
+///
+/// Batch mode skips and reports: problems are counted in the ``IngestionSummary``. In strict
+/// mode the first problem is thrown as an ``IngestionProblem``.
+/// - Complexity: O(n) in the input; memory is one record plus the set of ids seen.
+public struct Ingestor: Sendable {
+    /// The options.
+    public let options: IngestionOptions
+
+    /// Creates an ingestor.
+    public init(options: IngestionOptions = IngestionOptions()) { self.options = options }
+
+    /// Reads `paths` and calls `consume` with each accepted transcript, in input order.
+    /// - Throws: in strict mode, the first ``IngestionProblem``; always, what `consume` throws.
+    public func read(_ paths: [String], consume: (Transcript, SourceLocation) throws -> Void) throws -> IngestionSummary {
+        var summary = IngestionSummary()
+        var seen = Set<String>()
+        for path in expand(paths, summary: &summary) {
+            try readOne(path, summary: &summary, seen: &seen, consume: consume)
+        }
+        return summary
+    }
+
+    /// Files of `paths`: `-` as is, directories expanded recursively (sorted, hidden files
+    /// skipped); paths that do not exist are reported.
+    private func expand(_ paths: [String], summary: inout IngestionSummary) -> [String] {
+        var out: [String] = []
+        let files = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if path == "-" || (files.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue) {
+                out.append(path)
+            } else if isDirectory.boolValue {
+                let entries = (files.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+                for entry in entries where !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    var entryIsDirectory: ObjCBool = false
+                    let full = (path as NSString).appendingPathComponent(entry)
+                    if files.fileExists(atPath: full, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue { out.append(full) }
+                }
+            } else {
+                out.append(path)  // opening it reports the problem
+            }
+        }
+        return out
+    }
+
+    private func fail(_ problem: IngestionProblem, summary: inout IngestionSummary) throws {
+        summary.filesFailed += 1
+        summary.record(problem, fileLevel: true)
+        if options.strict { throw problem }
+    }
+
+    private func readOne(_ path: String, summary: inout IngestionSummary, seen: inout Set<String>,
+                         consume: (Transcript, SourceLocation) throws -> Void) throws {
+        let here = SourceLocation(file: path)
+        var stream: ByteStream
+        do {
+            stream = path == "-" ? FileStream(fileDescriptor: 0) : try FileStream(path: path)
+        } catch {
+            return try fail(IngestionProblem(.unreadableInput, at: here, "cannot open: \(error)"), summary: &summary)
+        }
+        var head: [UInt8]
+        do {
+            head = try PrefixedStream.head(of: stream, count: 8192)
+            stream = PrefixedStream(prefix: head, rest: stream)
+            if GzipStream.isGzip(head) {
+                stream = GzipStream(stream)
+                head = try PrefixedStream.head(of: stream, count: 8192)
+                stream = PrefixedStream(prefix: head, rest: stream)
+            }
+        } catch {
+            let code: IngestionProblem.Code = (error as? ByteStreamError)?.isCorruptCompression == true ? .truncatedInput : .unreadableInput
+            return try fail(IngestionProblem(code, at: here, "cannot read: \(error)"), summary: &summary)
+        }
+        if head.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            summary.filesRead += 1
+            summary.record(IngestionProblem(.emptyFile, at: here, "no records (the file is empty)", isRejection: false), fileLevel: true)
+            if options.strict { throw IngestionProblem(.emptyFile, at: here, "no records (the file is empty)") }
+            return
+        }
+        guard let format = options.format ?? FormatDetector.detect(name: path, head: head) else {
+            return try fail(IngestionProblem(.unknownFormat, at: here, "unknown format: binary content or unrecognised layout; name one with --input-format"), summary: &summary)
+        }
+        guard let reader = reader(for: format) else {
+            return try fail(IngestionProblem(.unknownFormat, at: here, "the \(format.rawValue) reader is not available yet"), summary: &summary)
+        }
+        summary.filesRead += 1
+        let strict = options.strict
+        let keepsPrivate = options.keepsPrivateTurns
+        do {
+            try reader.read(stream, file: path) { event in
+                switch event {
+                case .problem(let problem):
+                    summary.record(problem)
+                    if strict { throw problem }
+                case .transcript(var transcript, let location):
+                    summary.recordsRead += 1
+                    if !keepsPrivate { transcript.turns.removeAll { !$0.isPublic } }
+                    if !transcript.turns.contains(where: { $0.text.contains(where: { !$0.isWhitespace }) }) {
+                        summary.recordsRead -= 1
+                        let problem = IngestionProblem(.emptyTranscript, at: location, "transcript has no text to analyse")
+                        summary.record(problem)
+                        if strict { throw problem }
+                        return
+                    }
+                    guard seen.insert(transcript.id).inserted else {
+                        summary.recordsRead -= 1
+                        let problem = IngestionProblem(.duplicateID, at: location, "transcript id was already read earlier in this run")
+                        summary.record(problem)
+                        if strict { throw problem }
+                        return
+                    }
+                    summary.recordsAnalyzed += 1
+                    try consume(transcript, location)
+                }
+            }
+        } catch let error as ByteStreamError {
+            let code: IngestionProblem.Code = error.isCorruptCompression ? .truncatedInput : .unreadableInput
+            try fail(IngestionProblem(code, at: here, "stopped reading after \(summary.recordsRead) record(s): \(error)"), summary: &summary)
+        }
+    }
+
+    /// The reader of `format`, configured from the options.
+    func reader(for format: InputFormat) -> (any TranscriptReader)? {
+        switch format {
+        case .jsonl: return JSONLReader(maximumLineLength: options.maximumLineLength)
+        case .lines: return LinesReader(maximumLineLength: options.maximumLineLength)
+        default: return nil
+        }
+    }
+}
