@@ -11,6 +11,10 @@ public enum Channel: String, Sendable, Hashable, CaseIterable, Codable {
     /// Parses a channel name leniently: case-insensitive, with common synonyms (`"mail"`,
     /// `"twitter"`, `"phone"`, `"voice"`, `"messaging"`, …); unknown names give `.other`.
     public init(parsing name: String) {
+        if let exact = Channel(rawValue: name) {
+            self = exact
+            return
+        }
         let key = name.lowercased().filter { $0.isLetter }
         switch key {
         case "chat", "livechat", "webchat", "messaging", "messenger", "whatsapp", "sms", "web", "widget": self = .chat

@@ -15,6 +15,11 @@ public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
     /// `"operator"`, `"representative"` → agent; `"assistant"`, `"chatbot"` → bot);
     /// unknown names give `.unknown`.
     public init(parsing name: String) {
+        // Fast path: the canonical names as written by our own schema.
+        if let exact = Role(rawValue: name) {
+            self = exact
+            return
+        }
         let key = name.lowercased().filter { $0.isLetter }
         switch key {
         case "customer", "user", "client", "requester", "enduser", "visitor", "guest", "consumer", "caller", "inbound": self = .customer

@@ -37,6 +37,21 @@ public struct Transcript: Sendable, Hashable, Codable {
         self.scores = scores
     }
 
+    /// Whether any turn has text other than white space.
+    /// - Complexity: O(n) in the length of the turns, usually O(1): it stops at the first letter.
+    public var hasText: Bool {
+        turns.contains { turn in
+            for scalar in turn.text.unicodeScalars {
+                if scalar.value < 0x80 {
+                    if scalar.value > 0x20 && scalar.value != 0x7F { return true }
+                } else if !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// The public turns of the given roles, joined with newlines: the document that themes and
     /// sentiment are computed from.
     /// - Complexity: O(n) in the total length of the turns.

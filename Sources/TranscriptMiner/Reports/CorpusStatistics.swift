@@ -19,8 +19,8 @@ public struct CorpusStatistics: Sendable, Hashable {
     /// The earliest and latest dates (of transcripts or their turns), when any is known.
     public private(set) var earliest: Date?
     public private(set) var latest: Date?
-    /// Characters of text in all turns.
-    public private(set) var characters = 0
+    /// UTF-8 bytes of text in all turns.
+    public private(set) var textBytes = 0
 
     /// Creates empty statistics.
     public init() {}
@@ -32,7 +32,7 @@ public struct CorpusStatistics: Sendable, Hashable {
         note(transcript.createdAt)
         for turn in transcript.turns {
             turnsByRole[turn.role, default: 0] += 1
-            characters += turn.text.count
+            textBytes += turn.text.utf8.count
             note(turn.timestamp)
         }
     }
