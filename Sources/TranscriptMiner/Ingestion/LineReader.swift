@@ -24,6 +24,8 @@ public struct LineReader {
 
     private let stream: ByteStream
     private var buffer: [UInt8] = []
+    /// The reused read buffer (allocated on first read).
+    private var chunk: [UInt8] = []
     private var start = 0
     private var scanned = 0
     private var atEnd = false
@@ -99,18 +101,9 @@ public struct LineReader {
             scanned -= start
             start = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-        let n: Int
-        do {
-            n = try buffer.withUnsafeMutableBytes { raw in
-                try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[old...]))
-            }
-        } catch {
-            buffer.removeSubrange(old...)
-            throw error
-        }
-        buffer.removeSubrange((old + n)...)
+        if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: chunkSize) }
+        let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
+        buffer.append(contentsOf: chunk[0..<n])
         if n == 0 { atEnd = true }
     }
 }
