@@ -48,7 +48,9 @@ public final class AnalysisSession {
     /// Calls `body` with each token of `text`, in order, without collecting them.
     public func forEachToken(in text: String, _ body: (Token) -> Void) {
         run(text) { batch in
-            for token in batch { body(token) }
+            batch.withUnsafeBufferPointer { tokens in
+                for i in tokens.indices { body(tokens[i]) }
+            }
         }
     }
 
@@ -78,17 +80,23 @@ public final class AnalysisSession {
 
     private func segment(_ text: String, offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
         var text = text
+        // The hot loop works on locals, not on the session's stored properties: a class's
+        // properties cost a dynamic exclusivity check on every access.
+        var batch = self.batch
+        self.batch = []
         text.withUTF8 { all in
             var cursor = Cursor()
             var pieceStart = 0
             while pieceStart < all.count {
                 let pieceEnd = Self.pieceEnd(all, from: pieceStart)
                 let piece = UnsafeBufferPointer(rebasing: all[pieceStart..<pieceEnd])
-                segmentPiece(piece, base: pieceStart, cursor: &cursor, offsetMaps: offsetMaps, emit: emit)
+                segmentPiece(piece, base: pieceStart, cursor: &cursor, batch: &batch, offsetMaps: offsetMaps, emit: emit)
                 pieceStart = pieceEnd
             }
-            flush(emit)
+            flush(&batch, emit)
         }
+        batch.removeAll(keepingCapacity: true)
+        self.batch = batch
     }
 
     /// The end of the piece that starts at `start`: at most ``maximumPieceSize`` bytes, cut after
@@ -104,39 +112,44 @@ public final class AnalysisSession {
         return end
     }
 
-    private func segmentPiece(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout Cursor,
+    private func segmentPiece(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout Cursor, batch: inout [Token],
                               offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
         let segmenter = analyzer.segmenter
         let tracksSentences = analyzer.tracksSentences
         if segmenter.keepsSpecialSpans { scanner.scan(bytes, into: &spans) } else { spans.removeAll(keepingCapacity: true) }
+        if tracksSentences { sentences.sentenceEnds(in: bytes, into: &sentenceEnds) }
+        let spans = self.spans
+        let sentenceEnds = tracksSentences ? self.sentenceEnds : []
+        cursor.nextSentenceEnd = sentenceEnds.first ?? Int.max
         var sentenceIndex = 0
-        if tracksSentences {
-            sentences.sentenceEnds(in: bytes, into: &sentenceEnds)
-            cursor.nextSentenceEnd = sentenceEnds.first ?? Int.max
-        }
         var spanIndex = 0
         var covered = 0
         cursor.previousEnd = cursor.previousEnd >= 0 ? 0 : -1
+        let mapsOffsets = !offsetMaps.isEmpty
 
+        @inline(__always)
         func push(_ start: Int, _ end: Int, _ kind: TokenKind) {
             if cursor.previousEnd >= 0, cursor.previousEnd < start,
                ICUWordSegmenter.gapBreaksPhrase(UnsafeBufferPointer(rebasing: bytes[cursor.previousEnd..<start])) {
                 cursor.position += 1
             }
-            if tracksSentences, start >= cursor.nextSentenceEnd {
+            if start >= cursor.nextSentenceEnd {
                 while sentenceIndex < sentenceEnds.count, start >= sentenceEnds[sentenceIndex] {
                     sentenceIndex += 1
                     cursor.sentence += 1
                 }
                 cursor.nextSentenceEnd = sentenceIndex < sentenceEnds.count ? sentenceEnds[sentenceIndex] : Int.max
-                if !batch.isEmpty { flush(emit) }
+                if !batch.isEmpty { flush(&batch, emit) }
             }
-            if batch.count >= Self.maximumBatchSize { flush(emit) }
+            if batch.count >= Self.maximumBatchSize { flush(&batch, emit) }
             let textStart = kind == .hashtag ? start + 1 : start
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self)
             var range = (base + start)..<(base + end)
-            for map in offsetMaps {
-                range = map.inputOffset(range.lowerBound)..<max(map.inputOffset(range.lowerBound) + 1, map.inputOffset(range.upperBound))
+            if mapsOffsets {
+                for map in offsetMaps {
+                    let lower = map.inputOffset(range.lowerBound)
+                    range = lower..<max(lower + 1, map.inputOffset(range.upperBound))
+                }
             }
             batch.append(Token(text: text, kind: kind, range: range, position: cursor.position, sentence: cursor.sentence))
             cursor.position += 1
@@ -162,8 +175,8 @@ public final class AnalysisSession {
         }
     }
 
-    /// Runs the filters over the current batch and hands it to `emit`.
-    private func flush(_ emit: ([Token]) -> Void) {
+    /// Runs the filters over `batch`, hands it to `emit`, and empties it.
+    private func flush(_ batch: inout [Token], _ emit: ([Token]) -> Void) {
         guard !batch.isEmpty else { return }
         for filter in analyzer.filters {
             filter.apply(to: &batch)

@@ -34,7 +34,7 @@ public struct CaseFoldFilter: TokenFilter, Hashable {
                     tokens[i].text.unicodeScalars.removeAll { $0 == "\u{FE0F}" }
                 }
             default:
-                if let folded = fold(tokens[i].text) { tokens[i].text = folded }
+                if let folded = tokens[i].text.withUTF8({ fold($0) }) { tokens[i].text = folded }
             }
         }
     }
@@ -42,7 +42,13 @@ public struct CaseFoldFilter: TokenFilter, Hashable {
     /// The folded form of `text`, or nil when it is already folded.
     func fold(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { fold($0) }
+    }
+
+    /// The folded form of the UTF-8 `bytes`, or nil when they are already folded.
+    @inline(__always)
+    func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        do {
             var hasUpper = false
             var ascii = true
             for b in bytes {

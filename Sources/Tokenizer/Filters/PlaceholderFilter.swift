@@ -33,7 +33,7 @@ public struct PlaceholderFilter: TokenFilter, Hashable {
             case .email: newText = "<email>"
             case .identifier: newText = "<id>"
             case .mention: newText = replacesMentions ? "<mention>" : nil
-            case .number, .word: newText = replacement(forNumberOrWord: tokens[i].text)
+            case .number, .word: newText = tokens[i].text.withUTF8 { replacement(forNumberOrWord: $0) }
             default: newText = nil
             }
             if let newText {
@@ -45,11 +45,20 @@ public struct PlaceholderFilter: TokenFilter, Hashable {
 
     /// `<id>` for letters with many digits (`ORD12345`; ICU calls it a number or a word
     /// depending on what it ends with), `<number>` for long numbers and amounts, else nil.
-    private func replacement(forNumberOrWord text: String) -> String? {
+    @inline(__always)
+    private func replacement(forNumberOrWord bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // Fast exit for the common case: fewer digits than an identifier needs and no separator.
+        var quickDigits = 0
+        var quickSeparators = 0
+        for b in bytes {
+            quickDigits &+= b &- 48 < 10 ? 1 : 0
+            quickSeparators &+= (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) ? 1 : 0
+        }
+        if quickDigits == 0 || (quickDigits < minimumDigits && quickSeparators == 0) { return nil }
         var digits = 0
         var letters = 0
         var separators = 0
-        for b in text.utf8 {
+        for b in bytes {
             if b &- 48 < 10 {
                 digits += 1
             } else if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") {

@@ -13,7 +13,10 @@
 /// - Complexity: O(t) per batch of t tokens (one hash lookup each).
 public struct StopFilter: TokenFilter {
     /// The normalised stopwords.
-    public private(set) var words: Set<String>
+    public private(set) var words: Set<String> {
+        didSet { lookup = TermSet(words) }
+    }
+    private var lookup: TermSet
     /// Entries that normalise to more or fewer than one token and so never match.
     public private(set) var skippedEntries: [String] = []
     private let rawEntries: [String]
@@ -27,19 +30,27 @@ public struct StopFilter: TokenFilter {
     public init(lists: [StopwordList]) {
         rawEntries = lists.flatMap(\.entries)
         words = Set(rawEntries)
+        lookup = TermSet(words)
     }
 
     public func apply(to tokens: inout [Token]) {
-        tokens.removeAll { $0.kind.isLexical && words.contains($0.text) }
+        // In-place compaction with swaps: no token is copied (a copy retains its text).
+        var write = 0
+        for read in tokens.indices where !(tokens[read].kind.isLexical && tokens[read].text.withUTF8 { lookup.contains(bytes: $0) }) {
+            if write != read { tokens.swapAt(write, read) }
+            write += 1
+        }
+        tokens.removeLast(tokens.count - write)
     }
 
     public func prepared(after normalizer: Analyzer) -> any TokenFilter {
         var copy = self
-        copy.words = []
+        var words = Set<String>()
         copy.skippedEntries = []
         for (entry, terms) in zip(rawEntries, normalizer.normalize(rawEntries)) {
-            if terms.count == 1 { copy.words.insert(terms[0]) } else { copy.skippedEntries.append(entry) }
+            if terms.count == 1 { words.insert(terms[0]) } else { copy.skippedEntries.append(entry) }
         }
+        copy.words = words
         return copy
     }
 }

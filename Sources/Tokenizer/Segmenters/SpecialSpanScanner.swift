@@ -32,9 +32,18 @@ public struct SpecialSpanScanner: Sendable, Hashable {
         var scan = Scan(bytes: bytes)
         var i = 0
         let n = bytes.count
+        // Bytes that may start or anchor a span: : . # - / < (below 64) and @ W [ w (64–127).
+        let low: UInt64 = 1 << 58 | 1 << 46 | 1 << 35 | 1 << 45 | 1 << 47 | 1 << 60
+        let high: UInt64 = 1 << (64 - 64) | 1 << (87 - 64) | 1 << (91 - 64) | 1 << (119 - 64)
         while i < n {
+            let b = bytes[i]
+            let mask = b < 64 ? low : (b < 128 ? high : 0)
+            if (mask >> UInt64(b & 63)) & 1 == 0 {
+                i += 1
+                continue
+            }
             let found: SpecialSpan?
-            switch bytes[i] {
+            switch b {
             case UInt8(ascii: ":"): found = scan.schemeURL(colon: i)
             case UInt8(ascii: "w"), UInt8(ascii: "W"): found = scan.wwwURL(at: i)
             case UInt8(ascii: "."): found = scan.bareDomain(dot: i)
