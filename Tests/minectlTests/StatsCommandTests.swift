@@ -48,3 +48,30 @@ struct StatsCommandTests {
         #expect(stats.stdout.contains("\"records_read\":300,\"analyzed\":300,\"rejected\":0"))
     }
 }
+
+@Suite("minectl redact, end to end")
+struct RedactCommandTests {
+    @Test func personalDataNeverReachesTheOutput() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("pii.jsonl", """
+            {"id":"a","turns":[{"role":"customer","author":"jane.doe@example.com","text":"Mail me at jane.doe@example.com or call +44 7700 900123, card 4539 1488 0343 6467"}],"metadata":{"contact":"jane.doe@example.com"}}
+            {"id":"b","text":"Order A-1234 for $49.99 on 2024-05-17 never arrived"}
+            """)
+        let result = try MinectlRunner.run(["redact", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for secret in ["jane.doe", "7700", "4539", "6467"] { #expect(!result.stdout.contains(secret), "\(secret) leaked") }
+        #expect(result.stdout.contains("[EMAIL]") && result.stdout.contains("[PHONE]") && result.stdout.contains("[CARD]"))
+        // Ordinary numbers stay.
+        #expect(result.stdout.contains("A-1234") && result.stdout.contains("49.99") && result.stdout.contains("2024-05-17"))
+        #expect(result.stderr.contains("read 2, written 2, rejected 0"))
+    }
+
+    @Test func statsReadsEverySampleCorpus() throws {
+        for (name, transcripts) in [("sample-messages.csv", 10), ("sample-twitter.csv", 8), ("sample-transcripts.txt", 8), ("sample-chat.txt", 25)] {
+            let result = try MinectlRunner.run(["stats", SharedData.corpus(name).path, "--format", "json"])
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(result.stdout.contains("\"transcripts\":\(transcripts),"), "\(name): \(result.stdout)")
+            #expect(result.stdout.contains("\"rejected\":0,"), "\(name)")
+        }
+    }
+}

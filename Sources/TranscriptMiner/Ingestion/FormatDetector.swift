@@ -37,20 +37,10 @@ public enum FormatDetector {
         return .lines
     }
 
-    /// Whether most of the first non-empty lines start with an optional timestamp and a speaker
-    /// label (`Customer: …`, `[10:32] Agent: …`).
+    /// Whether the head looks like plain-text transcripts, by the reader's own speaker rules.
     static func looksLikeTranscripts(_ head: [UInt8]) -> Bool {
-        let lines = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).prefix(20)
-            .map { $0.trimmingPrefix(while: \.isWhitespace) }.filter { !$0.isEmpty && $0 != "---" && !$0.hasPrefix("#") }
-        guard lines.count >= 2 else { return false }
-        let labelled = lines.filter { line in
-            var rest = Substring(line)
-            if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...].drop { $0 == " " } }
-            guard let colon = rest.firstIndex(of: ":"), colon > rest.startIndex else { return false }
-            let label = rest[..<colon]
-            return label.count <= 32 && label.first!.isLetter && label.allSatisfy { $0.isLetter || $0.isNumber || " ._-".contains($0) }
-        }
-        return labelled.count * 10 >= lines.count * 6
+        let lines = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline).prefix(40).map(String.init)
+        return PlainTextReader.looksLikeTranscripts(lines)
     }
 
     private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {

@@ -39,7 +39,8 @@ public enum Timestamp {
     }
 
     static func date(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Double, offsetSeconds: Int) -> Date? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour), (0...59).contains(minute), second >= 0, second < 61 else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
+              (0...59).contains(minute), second >= 0, second < 61, abs(offsetSeconds) <= 18 * 3600 else { return nil }
         let days = daysFromCivil(year, month, day)
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60) + second - Double(offsetSeconds)
         return Date(timeIntervalSince1970: seconds)
@@ -110,7 +111,7 @@ public enum Timestamp {
         for word in words {
             if let m = months.firstIndex(where: { word.hasPrefix($0) }), word.first!.isLetter {
                 month = m + 1
-            } else if word.contains(":") {
+            } else if word.contains(Character(":")) {
                 let parts = word.split(separator: ":").map { Int($0) }
                 guard parts.count >= 2, let h = parts[0], let mi = parts[1] else { return nil }
                 time = (h, mi, parts.count > 2 ? (parts[2] ?? 0) : 0)
@@ -118,7 +119,7 @@ public enum Timestamp {
                 offset = (word.hasPrefix("-") ? -1 : 1) * ((v / 100) * 3600 + (v % 100) * 60)
             } else if let zone = zones[word] {
                 offset = zone * 3600
-            } else if let v = Int(word) {
+            } else if word.count <= 6, let v = Int(word) {
                 if v > 31 { year = v < 100 ? 2000 + v : v } else if day == nil { day = v } else { year = 2000 + v }
             }
         }

@@ -6,6 +6,9 @@
 /// | `strict` | `false` | stop at the first problem (throw it) instead of skipping and reporting |
 /// | `maximumLineLength` | 16 MiB | longer lines/records are rejected as `line-too-long` |
 /// | `keepsPrivateTurns` | `false` | keep help-desk internal notes (not customer-facing) |
+/// | `redactor` | ``Redactor`` with every ``PIIKind`` | replaces personal data in every turn, author and metadata value before anything else sees it; nil turns redaction off |
+/// | `csv` | ``CSVReaderOptions`` defaults | columns, layout and role rules of CSV inputs |
+/// | `plainText` | ``PlainTextReaderOptions`` defaults | speaker rules of plain-text transcripts |
 public struct IngestionOptions: Sendable {
     /// The format of every input, or nil to detect it per file. Default nil.
     public var format: InputFormat?
@@ -15,12 +18,23 @@ public struct IngestionOptions: Sendable {
     public var maximumLineLength: Int
     /// Whether turns marked not public (internal notes) are kept. Default `false`.
     public var keepsPrivateTurns: Bool
+    /// The redaction applied to every transcript as it is read; nil for none. Default: all kinds.
+    public var redactor: Redactor?
+    /// Options of the CSV reader.
+    public var csv: CSVReaderOptions
+    /// Options of the plain-text transcript reader.
+    public var plainText: PlainTextReaderOptions
 
     /// Creates options; every parameter has the default in the table above.
-    public init(format: InputFormat? = nil, strict: Bool = false, maximumLineLength: Int = 16 << 20, keepsPrivateTurns: Bool = false) {
+    public init(format: InputFormat? = nil, strict: Bool = false, maximumLineLength: Int = 16 << 20, keepsPrivateTurns: Bool = false,
+                redactor: Redactor? = Redactor(), csv: CSVReaderOptions = CSVReaderOptions(),
+                plainText: PlainTextReaderOptions = PlainTextReaderOptions()) {
         self.format = format
         self.strict = strict
         self.maximumLineLength = maximumLineLength
         self.keepsPrivateTurns = keepsPrivateTurns
+        self.redactor = redactor
+        self.csv = csv
+        self.plainText = plainText
     }
 }

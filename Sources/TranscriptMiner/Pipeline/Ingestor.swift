@@ -98,17 +98,18 @@ public struct Ingestor: Sendable {
         guard let format = options.format ?? FormatDetector.detect(name: path, head: head) else {
             return try fail(IngestionProblem(.unknownFormat, at: here, "unknown format: binary content or unrecognised layout; name one with --input-format"), summary: &summary)
         }
-        guard let reader = reader(for: format) else {
+        guard let reader = reader(for: format, path: path) else {
             return try fail(IngestionProblem(.unknownFormat, at: here, "the \(format.rawValue) reader is not available yet"), summary: &summary)
         }
         summary.filesRead += 1
         let strict = options.strict
         let keepsPrivate = options.keepsPrivateTurns
+        let redactor = options.redactor
         do {
             try reader.read(stream, file: path) { event in
                 switch event {
                 case .problem(let problem):
-                    summary.record(problem)
+                    summary.record(problem, fileLevel: problem.code == .emptyFile)
                     if strict { throw problem }
                 case .transcript(var transcript, let location):
                     summary.recordsRead += 1
@@ -128,6 +129,7 @@ public struct Ingestor: Sendable {
                         return
                     }
                     summary.recordsAnalyzed += 1
+                    if let redactor { transcript = Self.redact(transcript, with: redactor) }
                     try consume(transcript, location)
                 }
             }
@@ -148,11 +150,41 @@ public struct Ingestor: Sendable {
         return hash
     }
 
+    /// `transcript` with personal data replaced in every turn's text and author and every
+    /// metadata value. Ids are kept: they join results back to the source.
+    /// - Complexity: O(n) in the transcript's text.
+    public static func redact(_ transcript: Transcript, with redactor: Redactor) -> Transcript {
+        var copy = transcript
+        for i in copy.turns.indices {
+            let redacted = redactor.redact(copy.turns[i].text)
+            if !redacted.isUnchanged { copy.turns[i].text = redacted.text }
+            if let author = copy.turns[i].author {
+                let redactedAuthor = redactor.redact(author)
+                if !redactedAuthor.isUnchanged { copy.turns[i].author = redactedAuthor.text }
+            }
+        }
+        for (key, value) in copy.metadata {
+            let redacted = redactor.redact(value)
+            if !redacted.isUnchanged { copy.metadata[key] = redacted.text }
+        }
+        return copy
+    }
+
     /// The reader of `format`, configured from the options.
-    func reader(for format: InputFormat) -> (any TranscriptReader)? {
+    func reader(for format: InputFormat, path: String) -> (any TranscriptReader)? {
         switch format {
         case .jsonl: return JSONLReader(maximumLineLength: options.maximumLineLength)
         case .lines: return LinesReader(maximumLineLength: options.maximumLineLength)
+        case .csv:
+            var csv = options.csv
+            csv.maximumFieldLength = min(csv.maximumFieldLength, options.maximumLineLength)
+            let name = path.lowercased().hasSuffix(".gz") ? String(path.lowercased().dropLast(3)) : path.lowercased()
+            if name.hasSuffix(".tsv") { csv.delimiter = UInt8(ascii: "\t") }
+            return CSVReader(options: csv)
+        case .text:
+            var text = options.plainText
+            text.maximumLineLength = min(text.maximumLineLength, options.maximumLineLength)
+            return PlainTextReader(options: text)
         default: return nil
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import TranscriptMiner
 
 extension InputFormat: ExpressibleByArgument {}
+extension CSVReaderOptions.Mode: ExpressibleByArgument {}
 
 /// Flags shared by every command that reads transcripts.
 struct InputOptions: ParsableArguments {
@@ -20,12 +21,35 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Keep help-desk internal notes (not customer-facing) in the analysis.")
     var keepPrivateNotes = false
 
+    @Flag(help: "Do not redact personal data (emails, phones, cards, IBANs, IPs, secret URLs, SSNs). Redaction is on by default.")
+    var noRedact = false
+
+    @Option(name: .customLong("agent-name"), help: "An author name or id that is an agent (CSV author column, plain-text speaker); repeatable.")
+    var agentNames: [String] = []
+
+    @Option(help: "CSV layout: messages (one message per row, grouped by conversation), documents (one per row), twitter.")
+    var csvMode: CSVReaderOptions.Mode?
+
+    @Option(help: "CSV column holding the conversation id (messages layout).")
+    var conversationColumn: String?
+
+    @Option(help: "CSV column holding the message text.")
+    var textColumn: String?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file, directory, or - for standard input") }
         guard maxLineLength > 0 else { throw ValidationError("--max-line-length must be positive (got \(maxLineLength))") }
     }
 
     var ingestionOptions: IngestionOptions {
-        IngestionOptions(format: inputFormat, strict: strict, maximumLineLength: maxLineLength, keepsPrivateTurns: keepPrivateNotes)
+        var csv = CSVReaderOptions()
+        if let csvMode { csv.mode = csvMode }
+        if let conversationColumn { csv.conversationColumns = [conversationColumn] }
+        if let textColumn { csv.textColumns = [textColumn] }
+        csv.agentAuthors = Set(agentNames)
+        var plainText = PlainTextReaderOptions()
+        plainText.agentNames = Set(agentNames)
+        return IngestionOptions(format: inputFormat, strict: strict, maximumLineLength: maxLineLength, keepsPrivateTurns: keepPrivateNotes,
+                                redactor: noRedact ? nil : Redactor(), csv: csv, plainText: plainText)
     }
 }
