@@ -26,10 +26,18 @@ public final class AnalysisSession {
     private var spans: [SpecialSpan] = []
     private var sentenceEnds: [Int] = []
     private var batch: [Token] = []
+    /// The leading filters that work token by token (memoised), and the rest (run on batches).
+    private let perTokenFilters: [any TokenFilter]
+    private let batchFilters: [any TokenFilter]
+    private var memo: TokenMemo?
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
         self.words = ICUBreaker(.word, locale: analyzer.segmenter.locale)
+        let prefix = analyzer.filters.prefix { $0.isPerToken }.count
+        perTokenFilters = Array(analyzer.filters[..<prefix])
+        batchFilters = Array(analyzer.filters[prefix...])
+        memo = prefix > 0 ? TokenMemo() : nil
         batch.reserveCapacity(256)
     }
 
@@ -84,19 +92,21 @@ public final class AnalysisSession {
         // properties cost a dynamic exclusivity check on every access.
         var batch = self.batch
         self.batch = []
+        var memo = self.memo.take()
         text.withUTF8 { all in
             var cursor = Cursor()
             var pieceStart = 0
             while pieceStart < all.count {
                 let pieceEnd = Self.pieceEnd(all, from: pieceStart)
                 let piece = UnsafeBufferPointer(rebasing: all[pieceStart..<pieceEnd])
-                segmentPiece(piece, base: pieceStart, cursor: &cursor, batch: &batch, offsetMaps: offsetMaps, emit: emit)
+                segmentPiece(piece, base: pieceStart, cursor: &cursor, batch: &batch, memo: &memo, offsetMaps: offsetMaps, emit: emit)
                 pieceStart = pieceEnd
             }
             flush(&batch, emit)
         }
         batch.removeAll(keepingCapacity: true)
         self.batch = batch
+        self.memo = memo
     }
 
     /// The end of the piece that starts at `start`: at most ``maximumPieceSize`` bytes, cut after
@@ -113,22 +123,85 @@ public final class AnalysisSession {
     }
 
     private func segmentPiece(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout Cursor, batch: inout [Token],
-                              offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
+                              memo: inout TokenMemo?, offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
         let segmenter = analyzer.segmenter
-        let tracksSentences = analyzer.tracksSentences
         if segmenter.keepsSpecialSpans { scanner.scan(bytes, into: &spans) } else { spans.removeAll(keepingCapacity: true) }
-        if tracksSentences { sentences.sentenceEnds(in: bytes, into: &sentenceEnds) }
+        if analyzer.tracksSentences { sentences.sentenceEnds(in: bytes, into: &sentenceEnds) }
         let spans = self.spans
-        let sentenceEnds = tracksSentences ? self.sentenceEnds : []
-        cursor.nextSentenceEnd = sentenceEnds.first ?? Int.max
-        var sentenceIndex = 0
+        var state = PieceState(bytes: bytes, base: base, offsetMaps: offsetMaps,
+                               sentenceEnds: analyzer.tracksSentences ? self.sentenceEnds : [],
+                               perTokenFilters: perTokenFilters, batchFilters: batchFilters,
+                               cursor: cursor, batch: batch, memo: memo)
+        batch = []
+        memo = nil
+        state.cursor.nextSentenceEnd = state.sentenceEnds.first ?? Int.max
+        state.cursor.previousEnd = state.cursor.previousEnd >= 0 ? 0 : -1
         var spanIndex = 0
         var covered = 0
-        cursor.previousEnd = cursor.previousEnd >= 0 ? 0 : -1
-        let mapsOffsets = !offsetMaps.isEmpty
+        let keepsEmoji = segmenter.keepsEmoji
+        words.forEachSegment(in: bytes) { start, end, status in
+            while spanIndex < spans.count, spans[spanIndex].range.lowerBound < end {
+                let span = spans[spanIndex]
+                spanIndex += 1
+                state.push(span.range.lowerBound, span.range.upperBound, span.kind, emit)
+                covered = span.range.upperBound
+            }
+            if start < covered { return }
+            if status < 0 && !keepsEmoji { return }
+            state.push(start, end, ICUWordSegmenter.kind(ofRuleStatus: status, UnsafeBufferPointer(rebasing: bytes[start..<end])), emit)
+        }
+        while spanIndex < spans.count {
+            let span = spans[spanIndex]
+            spanIndex += 1
+            state.push(span.range.lowerBound, span.range.upperBound, span.kind, emit)
+        }
+        cursor = state.cursor
+        batch = state.batch
+        memo = state.memo
+    }
 
+    /// The state of segmenting one piece of text, as a value: the hot loop touches no class
+    /// property (each access to one costs a dynamic exclusivity check).
+    private struct PieceState {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let base: Int
+        let offsetMaps: [OffsetMap]
+        let sentenceEnds: [Int]
+        let perTokenFilters: [any TokenFilter]
+        let batchFilters: [any TokenFilter]
+        var cursor: Cursor
+        var batch: [Token]
+        var memo: TokenMemo?
+        var sentenceIndex = 0
+        var single: [Token] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>, base: Int, offsetMaps: [OffsetMap], sentenceEnds: [Int],
+             perTokenFilters: [any TokenFilter], batchFilters: [any TokenFilter], cursor: Cursor, batch: [Token], memo: TokenMemo?) {
+            self.bytes = bytes
+            self.base = base
+            self.offsetMaps = offsetMaps
+            self.sentenceEnds = sentenceEnds
+            self.perTokenFilters = perTokenFilters
+            self.batchFilters = batchFilters
+            self.cursor = cursor
+            self.batch = batch
+            self.memo = memo
+        }
+
+        /// The token after the per-token filters, or nil when they drop it.
+        mutating func perTokenFiltered(_ token: Token) -> Token? {
+            single.removeAll(keepingCapacity: true)
+            single.append(token)
+            for filter in perTokenFilters {
+                filter.apply(to: &single)
+                if single.isEmpty { return nil }
+            }
+            return single[0]
+        }
+
+        /// Adds the segment `start..<end` of `kind` as a token.
         @inline(__always)
-        func push(_ start: Int, _ end: Int, _ kind: TokenKind) {
+        mutating func push(_ start: Int, _ end: Int, _ kind: TokenKind, _ emit: ([Token]) -> Void) {
             if cursor.previousEnd >= 0, cursor.previousEnd < start,
                ICUWordSegmenter.gapBreaksPhrase(UnsafeBufferPointer(rebasing: bytes[cursor.previousEnd..<start])) {
                 cursor.position += 1
@@ -139,46 +212,51 @@ public final class AnalysisSession {
                     cursor.sentence += 1
                 }
                 cursor.nextSentenceEnd = sentenceIndex < sentenceEnds.count ? sentenceEnds[sentenceIndex] : Int.max
-                if !batch.isEmpty { flush(&batch, emit) }
+                if !batch.isEmpty { AnalysisSession.flush(&batch, batchFilters, emit) }
             }
-            if batch.count >= Self.maximumBatchSize { flush(&batch, emit) }
+            if batch.count >= AnalysisSession.maximumBatchSize { AnalysisSession.flush(&batch, batchFilters, emit) }
             let textStart = kind == .hashtag ? start + 1 : start
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self)
+            let textBytes = UnsafeBufferPointer(rebasing: bytes[textStart..<end])
             var range = (base + start)..<(base + end)
-            if mapsOffsets {
-                for map in offsetMaps {
-                    let lower = map.inputOffset(range.lowerBound)
-                    range = lower..<max(lower + 1, map.inputOffset(range.upperBound))
-                }
+            for map in offsetMaps {
+                let lower = map.inputOffset(range.lowerBound)
+                range = lower..<max(lower + 1, map.inputOffset(range.upperBound))
             }
-            batch.append(Token(text: text, kind: kind, range: range, position: cursor.position, sentence: cursor.sentence))
+            let position = cursor.position
             cursor.position += 1
             cursor.previousEnd = end
-        }
-
-        let keepsEmoji = segmenter.keepsEmoji
-        words.forEachSegment(in: bytes) { start, end, status in
-            while spanIndex < spans.count, spans[spanIndex].range.lowerBound < end {
-                let span = spans[spanIndex]
-                spanIndex += 1
-                push(span.range.lowerBound, span.range.upperBound, span.kind)
-                covered = span.range.upperBound
+            guard memo != nil else {
+                batch.append(Token(text: String(decoding: textBytes, as: UTF8.self), kind: kind, range: range, position: position, sentence: cursor.sentence))
+                return
             }
-            if start < covered { return }
-            if status < 0 && !keepsEmoji { return }
-            push(start, end, ICUWordSegmenter.kind(ofRuleStatus: status, UnsafeBufferPointer(rebasing: bytes[start..<end])))
-        }
-        while spanIndex < spans.count {
-            let span = spans[spanIndex]
-            spanIndex += 1
-            push(span.range.lowerBound, span.range.upperBound, span.kind)
+            guard textBytes.count <= TokenMemo.maximumKeyLength else {
+                let raw = Token(text: String(decoding: textBytes, as: UTF8.self), kind: kind, range: range, position: position, sentence: cursor.sentence)
+                if let filtered = perTokenFiltered(raw) { batch.append(filtered) }
+                return
+            }
+            let hash = TokenMemo.hash(textBytes, kind)
+            if let remembered = memo!.lookup(textBytes, kind, hash: hash) {
+                if let (text, newKind) = remembered {
+                    batch.append(Token(text: text, kind: newKind, range: range, position: position, sentence: cursor.sentence))
+                }
+                return
+            }
+            let raw = Token(text: String(decoding: textBytes, as: UTF8.self), kind: kind, range: range, position: position, sentence: cursor.sentence)
+            let filtered = perTokenFiltered(raw)
+            memo!.store(textBytes, kind, hash: hash, result: filtered.map { ($0.text, $0.kind) })
+            if let filtered { batch.append(filtered) }
         }
     }
 
-    /// Runs the filters over `batch`, hands it to `emit`, and empties it.
+    /// Runs the batch filters over `batch` (the per-token ones ran as tokens were made), hands
+    /// it to `emit`, and empties it.
     private func flush(_ batch: inout [Token], _ emit: ([Token]) -> Void) {
+        Self.flush(&batch, batchFilters, emit)
+    }
+
+    private static func flush(_ batch: inout [Token], _ batchFilters: [any TokenFilter], _ emit: ([Token]) -> Void) {
         guard !batch.isEmpty else { return }
-        for filter in analyzer.filters {
+        for filter in batchFilters {
             filter.apply(to: &batch)
             if batch.isEmpty { return }
         }

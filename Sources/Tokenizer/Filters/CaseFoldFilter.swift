@@ -24,6 +24,9 @@ public struct CaseFoldFilter: TokenFilter, Hashable {
         self.stripsAccents = stripsAccents
     }
 
+    /// `true`: each token is handled on its own.
+    public var isPerToken: Bool { true }
+
     public func apply(to tokens: inout [Token]) {
         for i in tokens.indices {
             switch tokens[i].kind {

@@ -14,6 +14,9 @@ public struct KindFilter: TokenFilter, Hashable {
     /// Creates a filter that keeps only tokens of the given kinds.
     public init(keeping kept: Set<TokenKind>) { self.dropped = Set(TokenKind.allCases).subtracting(kept) }
 
+    /// `true`: each token is handled on its own.
+    public var isPerToken: Bool { true }
+
     public func apply(to tokens: inout [Token]) {
         tokens.removeAll { dropped.contains($0.kind) }
     }

@@ -25,6 +25,9 @@ public struct PlaceholderFilter: TokenFilter, Hashable {
         self.replacesMentions = replacesMentions
     }
 
+    /// `true`: each token is handled on its own.
+    public var isPerToken: Bool { true }
+
     public func apply(to tokens: inout [Token]) {
         for i in tokens.indices {
             let newText: String?

@@ -11,6 +11,9 @@ public struct SnowballStemFilter: TokenFilter, Hashable {
     /// Creates the filter.
     public init() {}
 
+    /// `true`: each token is handled on its own.
+    public var isPerToken: Bool { true }
+
     public func apply(to tokens: inout [Token]) {
         for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .hashtag {
             if tokens[i].text.utf8.contains(where: { $0 &- 97 < 26 }) {

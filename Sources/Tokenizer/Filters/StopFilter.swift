@@ -33,6 +33,9 @@ public struct StopFilter: TokenFilter {
         lookup = TermSet(words)
     }
 
+    /// `true`: each token is handled on its own.
+    public var isPerToken: Bool { true }
+
     public func apply(to tokens: inout [Token]) {
         // In-place compaction with swaps: no token is copied (a copy retains its text).
         var write = 0

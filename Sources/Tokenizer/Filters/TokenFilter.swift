@@ -20,6 +20,14 @@ public protocol TokenFilter: Sendable {
     /// Whether batches must end at sentence boundaries. Default `false`.
     var requiresSentenceBatches: Bool { get }
 
+    /// Whether the filter works token by token: its output for a token depends only on that
+    /// token's text and kind, and is that token (possibly with new text and kind, same range and
+    /// position) or nothing. Default `false`.
+    ///
+    /// Sessions memoise the leading run of such filters per distinct (text, kind): support chat
+    /// repeats its words, so most tokens skip the filters (and the creation of a string) entirely.
+    var isPerToken: Bool { get }
+
     /// The filter ready to run after `normalizer`, the part of the chain before it.
     ///
     /// Filters holding terms (stopwords, lexicons) normalise them here through the same chain
@@ -29,5 +37,6 @@ public protocol TokenFilter: Sendable {
 
 extension TokenFilter {
     public var requiresSentenceBatches: Bool { false }
+    public var isPerToken: Bool { false }
     public func prepared(after normalizer: Analyzer) -> any TokenFilter { self }
 }
