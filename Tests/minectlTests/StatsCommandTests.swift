@@ -67,11 +67,30 @@ struct RedactCommandTests {
     }
 
     @Test func statsReadsEverySampleCorpus() throws {
-        for (name, transcripts) in [("sample-messages.csv", 10), ("sample-twitter.csv", 8), ("sample-transcripts.txt", 8), ("sample-chat.txt", 25)] {
-            let result = try MinectlRunner.run(["stats", SharedData.corpus(name).path, "--format", "json"])
+        for (name, transcripts) in [("sample-messages.csv", 10), ("sample-twitter.csv", 8), ("sample-transcripts.txt", 8), ("sample-chat.txt", 25),
+                                    ("email", 3), ("sample.mbox", 2), ("sample-zendesk.json", 6)] {
+            let result = try MinectlRunner.run(["stats", SharedData.corpus(name).path, "--format", "json", "--agent-domain", "examplebank.example"])
             #expect(result.status == 0, "\(name): \(result.stderr)")
             #expect(result.stdout.contains("\"transcripts\":\(transcripts),"), "\(name): \(result.stdout)")
             #expect(result.stdout.contains("\"rejected\":0,"), "\(name)")
         }
+    }
+}
+
+@Suite("JSON array input")
+struct JSONArrayInputTests {
+    @Test func arraysAndSingleObjectsStreamElementByElement() throws {
+        let folder = try TemporaryFolder()
+        let array = try folder.write("a.json", """
+            [
+              {"id": "x1", "text": "card late"},
+              {"id": "x2", "turns": "bad"},
+              {"id": "x3", "turns": [{"role": "customer", "text": "charged twice"}]}
+            ]
+            """)
+        let result = try MinectlRunner.run(["stats", array, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"records_read\":3,\"analyzed\":2,\"rejected\":1"))
+        #expect(result.stdout.contains("a.json:3"))
     }
 }

@@ -43,6 +43,9 @@ public struct IngestionProblem: Error, Sendable, Hashable, CustomStringConvertib
         public static let invalidUTF8 = Code(rawValue: "invalid-utf8")
         /// A malformed email message or MIME part.
         public static let malformedMessage = Code(rawValue: "malformed-message")
+        /// A MIME part or encoded word in a character set ICU does not know; its bytes were
+        /// decoded as UTF-8 with repairs (a warning: the message is kept).
+        public static let unknownCharset = Code(rawValue: "unknown-charset")
     }
 
     /// What kind of problem.

@@ -9,6 +9,7 @@
 /// | `redactor` | ``Redactor`` with every ``PIIKind`` | replaces personal data in every turn, author and metadata value before anything else sees it; nil turns redaction off |
 /// | `csv` | ``CSVReaderOptions`` defaults | columns, layout and role rules of CSV inputs |
 /// | `plainText` | ``PlainTextReaderOptions`` defaults | speaker rules of plain-text transcripts |
+/// | `email` | ``EmailReaderOptions`` defaults | agent domains, threading, quote and signature stripping |
 public struct IngestionOptions: Sendable {
     /// The format of every input, or nil to detect it per file. Default nil.
     public var format: InputFormat?
@@ -24,11 +25,13 @@ public struct IngestionOptions: Sendable {
     public var csv: CSVReaderOptions
     /// Options of the plain-text transcript reader.
     public var plainText: PlainTextReaderOptions
+    /// Options of the email and mbox readers.
+    public var email: EmailReaderOptions
 
     /// Creates options; every parameter has the default in the table above.
     public init(format: InputFormat? = nil, strict: Bool = false, maximumLineLength: Int = 16 << 20, keepsPrivateTurns: Bool = false,
                 redactor: Redactor? = Redactor(), csv: CSVReaderOptions = CSVReaderOptions(),
-                plainText: PlainTextReaderOptions = PlainTextReaderOptions()) {
+                plainText: PlainTextReaderOptions = PlainTextReaderOptions(), email: EmailReaderOptions = EmailReaderOptions()) {
         self.format = format
         self.strict = strict
         self.maximumLineLength = maximumLineLength
@@ -36,5 +39,6 @@ public struct IngestionOptions: Sendable {
         self.redactor = redactor
         self.csv = csv
         self.plainText = plainText
+        self.email = email
     }
 }

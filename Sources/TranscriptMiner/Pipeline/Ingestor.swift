@@ -32,10 +32,43 @@ public struct Ingestor: Sendable {
     public func read(_ paths: [String], consume: (Transcript, SourceLocation) throws -> Void) throws -> IngestionSummary {
         var summary = IngestionSummary()
         var seen = Set<UInt64>()
+        // `.eml` files of the whole run are threaded together: a thread may span files.
+        var threader = options.email.threadsMessages ? EmailThreader(options: options.email) : nil
         for path in expand(paths, summary: &summary) {
-            try readOne(path, summary: &summary, seen: &seen, consume: consume)
+            try readOne(path, summary: &summary, seen: &seen, threader: &threader, consume: consume)
+        }
+        if var threader, threader.messageCount > 0 {
+            try threader.finish { event in try accept(event, summary: &summary, seen: &seen, consume: consume) }
         }
         return summary
+    }
+
+    /// Counts, checks and hands on one event of a reader.
+    private func accept(_ event: ReadEvent, summary: inout IngestionSummary, seen: inout Set<UInt64>,
+                        consume: (Transcript, SourceLocation) throws -> Void) throws {
+        switch event {
+        case .problem(let problem):
+            summary.record(problem, fileLevel: problem.code == .emptyFile)
+            if options.strict { throw problem }
+        case .transcript(var transcript, let location):
+            if !options.keepsPrivateTurns { transcript.turns.removeAll { !$0.isPublic } }
+            guard transcript.hasText else {
+                let problem = IngestionProblem(.emptyTranscript, at: location, "transcript has no text to analyse")
+                summary.record(problem)
+                if options.strict { throw problem }
+                return
+            }
+            guard seen.insert(Self.fingerprint(transcript.id)).inserted else {
+                let problem = IngestionProblem(.duplicateID, at: location, "transcript id was already read earlier in this run")
+                summary.record(problem)
+                if options.strict { throw problem }
+                return
+            }
+            summary.recordsRead += 1
+            summary.recordsAnalyzed += 1
+            if let redactor = options.redactor { transcript = Self.redact(transcript, with: redactor) }
+            try consume(transcript, location)
+        }
     }
 
     /// Files of `paths`: `-` as is, directories expanded recursively (sorted, hidden files
@@ -67,7 +100,7 @@ public struct Ingestor: Sendable {
         if options.strict { throw problem }
     }
 
-    private func readOne(_ path: String, summary: inout IngestionSummary, seen: inout Set<UInt64>,
+    private func readOne(_ path: String, summary: inout IngestionSummary, seen: inout Set<UInt64>, threader: inout EmailThreader?,
                          consume: (Transcript, SourceLocation) throws -> Void) throws {
         let here = SourceLocation(file: path)
         var stream: ByteStream
@@ -98,40 +131,13 @@ public struct Ingestor: Sendable {
         guard let format = options.format ?? FormatDetector.detect(name: path, head: head) else {
             return try fail(IngestionProblem(.unknownFormat, at: here, "unknown format: binary content or unrecognised layout; name one with --input-format"), summary: &summary)
         }
-        guard let reader = reader(for: format, path: path) else {
-            return try fail(IngestionProblem(.unknownFormat, at: here, "the \(format.rawValue) reader is not available yet"), summary: &summary)
-        }
+        let reader = reader(for: format, path: path)
         summary.filesRead += 1
-        let strict = options.strict
-        let keepsPrivate = options.keepsPrivateTurns
-        let redactor = options.redactor
         do {
-            try reader.read(stream, file: path) { event in
-                switch event {
-                case .problem(let problem):
-                    summary.record(problem, fileLevel: problem.code == .emptyFile)
-                    if strict { throw problem }
-                case .transcript(var transcript, let location):
-                    summary.recordsRead += 1
-                    if !keepsPrivate { transcript.turns.removeAll { !$0.isPublic } }
-                    if !transcript.hasText {
-                        summary.recordsRead -= 1
-                        let problem = IngestionProblem(.emptyTranscript, at: location, "transcript has no text to analyse")
-                        summary.record(problem)
-                        if strict { throw problem }
-                        return
-                    }
-                    guard seen.insert(Self.fingerprint(transcript.id)).inserted else {
-                        summary.recordsRead -= 1
-                        let problem = IngestionProblem(.duplicateID, at: location, "transcript id was already read earlier in this run")
-                        summary.record(problem)
-                        if strict { throw problem }
-                        return
-                    }
-                    summary.recordsAnalyzed += 1
-                    if let redactor { transcript = Self.redact(transcript, with: redactor) }
-                    try consume(transcript, location)
-                }
+            if format == .eml, threader != nil {
+                try threader!.addMessage(from: stream, file: path) { event in try accept(event, summary: &summary, seen: &seen, consume: consume) }
+            } else {
+                try reader.read(stream, file: path) { event in try accept(event, summary: &summary, seen: &seen, consume: consume) }
             }
         } catch let error as ByteStreamError {
             let code: IngestionProblem.Code = error.isCorruptCompression ? .truncatedInput : .unreadableInput
@@ -171,7 +177,7 @@ public struct Ingestor: Sendable {
     }
 
     /// The reader of `format`, configured from the options.
-    func reader(for format: InputFormat, path: String) -> (any TranscriptReader)? {
+    func reader(for format: InputFormat, path: String) -> any TranscriptReader {
         switch format {
         case .jsonl: return JSONLReader(maximumLineLength: options.maximumLineLength)
         case .lines: return LinesReader(maximumLineLength: options.maximumLineLength)
@@ -185,7 +191,10 @@ public struct Ingestor: Sendable {
             var text = options.plainText
             text.maximumLineLength = min(text.maximumLineLength, options.maximumLineLength)
             return PlainTextReader(options: text)
-        default: return nil
+        case .json: return JSONArrayReader(maximumRecordBytes: options.maximumLineLength)
+        case .zendesk: return ZendeskReader(maximumRecordBytes: options.maximumLineLength)
+        case .eml: return EmailReader(options: options.email)
+        case .mbox: return MboxReader(options: options.email)
         }
     }
 }

@@ -27,6 +27,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("agent-name"), help: "An author name or id that is an agent (CSV author column, plain-text speaker); repeatable.")
     var agentNames: [String] = []
 
+    @Option(name: .customLong("agent-domain"), help: "An email domain whose senders are agents (subdomains too); repeatable.")
+    var agentDomains: [String] = []
+
     @Option(help: "CSV layout: messages (one message per row, grouped by conversation), documents (one per row), twitter.")
     var csvMode: CSVReaderOptions.Mode?
 
@@ -50,6 +53,7 @@ struct InputOptions: ParsableArguments {
         var plainText = PlainTextReaderOptions()
         plainText.agentNames = Set(agentNames)
         return IngestionOptions(format: inputFormat, strict: strict, maximumLineLength: maxLineLength, keepsPrivateTurns: keepPrivateNotes,
-                                redactor: noRedact ? nil : Redactor(), csv: csv, plainText: plainText)
+                                redactor: noRedact ? nil : Redactor(), csv: csv, plainText: plainText,
+                                email: EmailReaderOptions(agentDomains: agentDomains))
     }
 }
