@@ -75,11 +75,14 @@ def measure(name, work, documents, nbytes, repetitions):
     if expected <= 0:
         sys.exit(f"regex_tokenizer: {name} counted no token")
     seconds = []
+    cpu_seconds = []  # process CPU time: barely affected by other processes on a busy machine
     for r in range(repetitions):
+        cpu_start = time.process_time()
         start = time.perf_counter()  # monotonic
         n = work(documents)
         ok = n == expected
         seconds.append(time.perf_counter() - start)
+        cpu_seconds.append(time.process_time() - cpu_start)
         if not ok:
             sys.exit(f"regex_tokenizer: {name} counted {n} tokens in repetition {r + 1}, {expected} in the warm-up")
     mbps = [nbytes / 1e6 / s for s in seconds]
@@ -88,6 +91,8 @@ def measure(name, work, documents, nbytes, repetitions):
         "count": expected,
         "bytes": nbytes,
         "seconds": seconds,
+        "cpuSeconds": cpu_seconds,
+        "medianMBperCPUs": statistics.median(nbytes / 1e6 / s for s in cpu_seconds),
         "medianMBps": statistics.median(mbps),
         "minMBps": min(mbps),
         "maxMBps": max(mbps),
@@ -140,7 +145,7 @@ def main(argv=None):
               "sklearnAnalyzer": "TfidfVectorizer().build_analyzer()"}
     for r in results:
         print(f"{labels[r['key']]}: {r['count']} tokens, median {r['medianMBps']:.2f} MB/s "
-              f"(min {r['minMBps']:.2f}, max {r['maxMBps']:.2f})")
+              f"(min {r['minMBps']:.2f}, max {r['maxMBps']:.2f}); median {r['medianMBperCPUs']:.2f} MB/CPU-s")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"corpus": args.corpus, "documents": len(documents), "documentBytes": nbytes,

@@ -29,10 +29,11 @@ struct TokenizerBench {
         var repetitions = 5
         var limit: Int?
         var json: String?
-        /// Contestant groups to run: raw, segmenter, chain, tasks.
-        var only: Set<String> = ["raw", "segmenter", "chain", "tasks"]
+        /// Contestant groups to run: raw, segmenter, chain, tasks, scaling.
+        var only: Set<String> = Self.groups
 
-        static let usage = "usage: tokenizer-bench CORPUS [--repetitions N] [--limit DOCUMENTS] [--only raw,segmenter,chain,tasks] [--json PATH]"
+        static let groups: Set<String> = ["raw", "segmenter", "chain", "tasks", "scaling"]
+        static let usage = "usage: tokenizer-bench CORPUS [--repetitions N] [--limit DOCUMENTS] [--only raw,segmenter,chain,tasks,scaling] [--json PATH]"
 
         init<S: Sequence>(_ arguments: S) throws where S.Element == String {
             var iterator = arguments.makeIterator()
@@ -51,8 +52,9 @@ struct TokenizerBench {
                 case "--json": json = try value(argument)
                 case "--only":
                     only = Set(try value(argument).split(separator: ",").map(String.init))
-                    let known: Set<String> = ["raw", "segmenter", "chain", "tasks"]
-                    guard only.isSubset(of: known), !only.isEmpty else { throw BenchError("--only takes a comma-separated subset of raw,segmenter,chain,tasks") }
+                    guard only.isSubset(of: Self.groups), !only.isEmpty else {
+                        throw BenchError("--only takes a comma-separated subset of \(Self.groups.sorted().joined(separator: ","))")
+                    }
                 case "-h", "--help": throw BenchError(Self.usage)
                 default:
                     guard path.isEmpty, !argument.hasPrefix("-") else { throw BenchError("unexpected argument \(argument)\n\(Self.usage)") }
@@ -77,6 +79,8 @@ struct TokenizerBench {
         var chainOverRawPerDocument: Double?
         var chainOverRawWholeBuffer: Double?
         var twoTaskSpeedup: Double?
+        var rawTwoTaskSpeedup: Double?
+        var separateAnalyzersTwoTaskSpeedup: Double?
     }
 
     static func run(_ options: Options) async throws {
@@ -100,6 +104,8 @@ struct TokenizerBench {
         let session = standard.makeSession()
         let segmenterSession = segmenterOnly.makeSession()
         let halves = corpus.parts(2)
+        // For the scaling diagnostics: one analyzer per task (no shared reference-counted storage).
+        let separateAnalyzers = [Analyzer.standard(), Analyzer.standard()]
 
         // The contestants, each returning what it counted.
         var contestants: [(series: Series, body: () async throws -> Int)] = []
@@ -129,6 +135,16 @@ struct TokenizerBench {
                 await chainInTasks(standard, corpus, parts: halves)
             }))
         }
+        if options.only.contains("scaling") {
+            // Controls for the 2-task speed-up: how the C baseline scales on this machine, and
+            // whether sharing one Analyzer between tasks costs anything.
+            contestants.append((Series(key: "raw2Tasks", label: "raw ICU per document, 2 tasks (C)", bytes: corpus.documentBytes), {
+                try await rawInTasks(corpus, parts: halves)
+            }))
+            contestants.append((Series(key: "chain2TasksSeparateAnalyzers", label: "standard chain, 2 tasks, 1 analyzer each", bytes: corpus.documentBytes), {
+                await chainInTasks(separateAnalyzers, corpus, parts: halves)
+            }))
+        }
 
         // Warm-up: fixes the expected counts.
         for i in contestants.indices {
@@ -137,11 +153,13 @@ struct TokenizerBench {
             contestants[i].series.count = n
         }
         let byKey = Dictionary(uniqueKeysWithValues: contestants.map { ($0.series.key, $0.series.count) })
-        if let a = byKey["chain"], let b = byKey["chain1Task"], let c = byKey["chain2Tasks"], !(a == b && b == c) {
-            throw BenchError("token counts differ: 1 session \(a), 1 task \(b), 2 tasks \(c)")
-        }
+        let chainCounts = ["chain", "chain1Task", "chain2Tasks", "chain2TasksSeparateAnalyzers"].compactMap { byKey[$0] }
+        if Set(chainCounts).count > 1 { throw BenchError("token counts differ between 1 session, 1 task and 2 tasks: \(chainCounts)") }
         if let a = byKey["rawPerDocument"], let b = byKey["rawWholeBuffer"], a != b {
             print("note: raw ICU counts \(a) words per document and \(b) over the whole buffer")
+        }
+        if let a = byKey["rawPerDocument"], let b = byKey["raw2Tasks"], a != b {
+            throw BenchError("raw ICU counts \(a) words in 1 thread and \(b) in 2 tasks")
         }
 
         // Timed rounds, alternating contestants.
@@ -149,10 +167,12 @@ struct TokenizerBench {
             var line = "round \(round):"
             for i in contestants.indices {
                 let expected = contestants[i].series.count
+                let cpuStart = processCPUSeconds()
                 let start = ContinuousClock.now
                 let n = try await contestants[i].body()
                 let ok = n > 0 && n == expected  // checked before the clock stops
                 let elapsed = seconds(start.duration(to: .now))
+                contestants[i].series.cpuSeconds.append(processCPUSeconds() - cpuStart)
                 guard ok else { throw BenchError("\(contestants[i].series.label) counted \(n) in round \(round), \(expected) in the warm-up") }
                 contestants[i].series.seconds.append(elapsed)
                 line += " \(contestants[i].series.key) \(fmt(Double(contestants[i].series.bytes) / 1e6 / elapsed, 1))"
@@ -173,6 +193,10 @@ struct TokenizerBench {
             report.chainOverRawPerDocument = chain / raw
             print("chain / raw ICU per document:  \(fmt(chain / raw, 3))   (target >= 0.50)")
         }
+        if let chain = series.first(where: { $0.key == "chain" })?.cpuMedian,
+           let raw = series.first(where: { $0.key == "rawPerDocument" })?.cpuMedian {
+            print("  the same by CPU time:        \(fmt(chain / raw, 3))")
+        }
         if let chain = median("chain"), let raw = median("rawWholeBuffer") {
             report.chainOverRawWholeBuffer = chain / raw
             print("chain / raw ICU whole buffer:  \(fmt(chain / raw, 3))")
@@ -183,6 +207,14 @@ struct TokenizerBench {
         if let one = median("chain1Task"), let two = median("chain2Tasks") {
             report.twoTaskSpeedup = two / one
             print("2 tasks / 1 task:              \(fmt(two / one, 3))   (target >= 1.8)")
+        }
+        if let one = median("rawPerDocument"), let two = median("raw2Tasks") {
+            report.rawTwoTaskSpeedup = two / one
+            print("raw ICU 2 tasks / 1 thread:    \(fmt(two / one, 3))   (what this machine gives)")
+        }
+        if let one = median("chain1Task"), let two = median("chain2TasksSeparateAnalyzers") {
+            report.separateAnalyzersTwoTaskSpeedup = two / one
+            print("2 tasks, 1 analyzer each / 1:  \(fmt(two / one, 3))")
         }
         if let path = options.json {
             let encoder = JSONEncoder()
@@ -230,8 +262,13 @@ struct TokenizerBench {
 
     /// The tokens of the corpus, one child task per part, each with its own session.
     static func chainInTasks(_ analyzer: Analyzer, _ corpus: Corpus, parts: [Range<Int>]) async -> Int {
+        await chainInTasks(Array(repeating: analyzer, count: parts.count), corpus, parts: parts)
+    }
+
+    /// The tokens of the corpus, one child task per part, task i with a session of `analyzers[i]`.
+    static func chainInTasks(_ analyzers: [Analyzer], _ corpus: Corpus, parts: [Range<Int>]) async -> Int {
         await withTaskGroup(of: Int.self) { group in
-            for part in parts {
+            for (analyzer, part) in zip(analyzers, parts) {
                 group.addTask {
                     chain(analyzer.makeSession(), corpus.documents[part])
                 }
@@ -240,14 +277,38 @@ struct TokenizerBench {
         }
     }
 
+    /// ICU's word loop in C, one child task per part, each with its own iterator.
+    static func rawInTasks(_ corpus: Corpus, parts: [Range<Int>]) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for part in parts {
+                group.addTask {
+                    var status: Int32 = 0
+                    guard let counter = crawicu_open("", &status) else { throw BenchError("ICU could not open a word break iterator (status \(status))") }
+                    defer { crawicu_close(counter) }
+                    let n = corpus.buffer.withUnsafeBufferPointer { buffer in
+                        corpus.starts[part].withUnsafeBufferPointer { starts in
+                            corpus.lengths[part].withUnsafeBufferPointer { lengths in
+                                crawicu_count_words_in_documents(counter, buffer.baseAddress, starts.baseAddress, lengths.baseAddress,
+                                                                 Int64(starts.count), &status)
+                            }
+                        }
+                    }
+                    guard status <= 0, n >= 0 else { throw BenchError("ICU failed (status \(status))") }
+                    return Int(n)
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+    }
+
     // MARK: Output
 
     static func printTable(_ series: [Series]) {
         let width = max(10, series.map(\.label.count).max() ?? 0)
-        print(pad("contestant", width) + "      count   median MB/s    min MB/s    max MB/s")
+        print(pad("contestant", width) + "      count   median MB/s    min MB/s    max MB/s   median MB/CPU-s")
         for s in series {
             print(pad(s.label, width) + lpad(String(s.count), 11) + lpad(fmt(s.median, 2), 14)
-                  + lpad(fmt(s.minimum, 2), 12) + lpad(fmt(s.maximum, 2), 12))
+                  + lpad(fmt(s.minimum, 2), 12) + lpad(fmt(s.maximum, 2), 12) + lpad(fmt(s.cpuMedian, 2), 18))
         }
     }
 }
