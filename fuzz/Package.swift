@@ -6,7 +6,7 @@ import PackageDescription
 /// A path dependency's identity is its folder's name (`main`, a clone's name…).
 let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
-let readers = ["JSONL", "Lines"]
+let readers = ["JSONL", "Lines", "JSONArray", "CSV", "PlainText", "Email", "Mbox", "Zendesk"]
 
 let package = Package(
     name: "TranscriptMinerFuzz",

@@ -23,13 +23,19 @@ public final class AnalysisSession {
     private let words: ICUBreaker
     private lazy var sentences = ICUBreaker(.sentence, locale: analyzer.segmenter.locale)
     private let scanner = SpecialSpanScanner()
-    private var spans: [SpecialSpan] = []
-    private var sentenceEnds: [Int] = []
-    private var batch: [Token] = []
+    /// Buffers reused from text to text, in one stored property: the hot path takes it out once
+    /// per text (each access to a class's stored property costs a dynamic exclusivity check).
+    private struct Buffers {
+        var spans: [SpecialSpan] = []
+        var sentenceEnds: [Int] = []
+        var batch: [Token] = []
+        var memo: TokenMemo?
+    }
+
+    private var buffers: Buffers? = Buffers()
     /// The leading filters that work token by token (memoised), and the rest (run on batches).
     private let perTokenFilters: [any TokenFilter]
     private let batchFilters: [any TokenFilter]
-    private var memo: TokenMemo?
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -37,8 +43,8 @@ public final class AnalysisSession {
         let prefix = analyzer.filters.prefix { $0.isPerToken }.count
         perTokenFilters = Array(analyzer.filters[..<prefix])
         batchFilters = Array(analyzer.filters[prefix...])
-        memo = prefix > 0 ? TokenMemo() : nil
-        batch.reserveCapacity(256)
+        buffers!.memo = prefix > 0 ? TokenMemo() : nil
+        buffers!.batch.reserveCapacity(256)
     }
 
     /// The tokens of `text`.
@@ -90,23 +96,26 @@ public final class AnalysisSession {
         var text = text
         // The hot loop works on locals, not on the session's stored properties: a class's
         // properties cost a dynamic exclusivity check on every access.
-        var batch = self.batch
-        self.batch = []
-        var memo = self.memo.take()
+        var buffers = self.buffers.take() ?? Buffers()
+        var batch = buffers.batch
+        buffers.batch = []
+        var memo = buffers.memo.take()
         text.withUTF8 { all in
             var cursor = Cursor()
             var pieceStart = 0
             while pieceStart < all.count {
                 let pieceEnd = Self.pieceEnd(all, from: pieceStart)
                 let piece = UnsafeBufferPointer(rebasing: all[pieceStart..<pieceEnd])
-                segmentPiece(piece, base: pieceStart, cursor: &cursor, batch: &batch, memo: &memo, offsetMaps: offsetMaps, emit: emit)
+                segmentPiece(piece, base: pieceStart, cursor: &cursor, batch: &batch, memo: &memo, buffers: &buffers,
+                             offsetMaps: offsetMaps, emit: emit)
                 pieceStart = pieceEnd
             }
             flush(&batch, emit)
         }
         batch.removeAll(keepingCapacity: true)
-        self.batch = batch
-        self.memo = memo
+        buffers.batch = batch
+        buffers.memo = memo
+        self.buffers = buffers
     }
 
     /// The end of the piece that starts at `start`: at most ``maximumPieceSize`` bytes, cut after
@@ -123,13 +132,13 @@ public final class AnalysisSession {
     }
 
     private func segmentPiece(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout Cursor, batch: inout [Token],
-                              memo: inout TokenMemo?, offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
+                              memo: inout TokenMemo?, buffers: inout Buffers, offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
         let segmenter = analyzer.segmenter
-        if segmenter.keepsSpecialSpans { scanner.scan(bytes, into: &spans) } else { spans.removeAll(keepingCapacity: true) }
-        if analyzer.tracksSentences { sentences.sentenceEnds(in: bytes, into: &sentenceEnds) }
-        let spans = self.spans
+        if segmenter.keepsSpecialSpans { scanner.scan(bytes, into: &buffers.spans) } else { buffers.spans.removeAll(keepingCapacity: true) }
+        if analyzer.tracksSentences { sentences.sentenceEnds(in: bytes, into: &buffers.sentenceEnds) }
+        let spans = buffers.spans
         var state = PieceState(bytes: bytes, base: base, offsetMaps: offsetMaps,
-                               sentenceEnds: analyzer.tracksSentences ? self.sentenceEnds : [],
+                               sentenceEnds: analyzer.tracksSentences ? buffers.sentenceEnds : [],
                                perTokenFilters: perTokenFilters, batchFilters: batchFilters,
                                cursor: cursor, batch: batch, memo: memo)
         batch = []

@@ -35,12 +35,14 @@ public struct SpecialSpanScanner: Sendable, Hashable {
         // Bytes that may start or anchor a span: : . # - / < (below 64) and @ W [ w (64–127).
         let low: UInt64 = 1 << 58 | 1 << 46 | 1 << 35 | 1 << 45 | 1 << 47 | 1 << 60
         let high: UInt64 = 1 << (64 - 64) | 1 << (87 - 64) | 1 << (91 - 64) | 1 << (119 - 64)
+        guard let base = bytes.baseAddress else { return }
         while i < n {
-            let b = bytes[i]
-            let mask = b < 64 ? low : (b < 128 ? high : 0)
-            if (mask >> UInt64(b & 63)) & 1 == 0 {
+            // Skip to the next trigger byte (no bounds checks in this loop).
+            var b = base[i]
+            while (((b < 64 ? low : (b < 128 ? high : 0)) >> UInt64(b & 63)) & 1) == 0 {
                 i += 1
-                continue
+                if i == n { return }
+                b = base[i]
             }
             let found: SpecialSpan?
             switch b {
