@@ -29,13 +29,14 @@ public final class AnalysisSession {
         var spans: [SpecialSpan] = []
         var sentenceEnds: [Int] = []
         var batch: [Token] = []
-        var memo: TokenMemo?
+        var memo = TokenMemo()
     }
 
     private var buffers: Buffers? = Buffers()
     /// The leading filters that work token by token (memoised), and the rest (run on batches).
     private let perTokenFilters: [any TokenFilter]
     private let batchFilters: [any TokenFilter]
+    private let usesMemo: Bool
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -43,7 +44,7 @@ public final class AnalysisSession {
         let prefix = analyzer.filters.prefix { $0.isPerToken }.count
         perTokenFilters = Array(analyzer.filters[..<prefix])
         batchFilters = Array(analyzer.filters[prefix...])
-        buffers!.memo = prefix > 0 ? TokenMemo() : nil
+        usesMemo = prefix > 0
         buffers!.batch.reserveCapacity(256)
     }
 
@@ -96,25 +97,19 @@ public final class AnalysisSession {
         var text = text
         // The hot loop works on locals, not on the session's stored properties: a class's
         // properties cost a dynamic exclusivity check on every access.
-        var buffers = self.buffers.take() ?? Buffers()
-        var batch = buffers.batch
-        buffers.batch = []
-        var memo = buffers.memo.take()
+        var buffers = self.buffers.take() ?? Buffers()  // moved out, not copied
         text.withUTF8 { all in
             var cursor = Cursor()
             var pieceStart = 0
             while pieceStart < all.count {
                 let pieceEnd = Self.pieceEnd(all, from: pieceStart)
                 let piece = UnsafeBufferPointer(rebasing: all[pieceStart..<pieceEnd])
-                segmentPiece(piece, base: pieceStart, cursor: &cursor, batch: &batch, memo: &memo, buffers: &buffers,
-                             offsetMaps: offsetMaps, emit: emit)
+                segmentPiece(piece, base: pieceStart, cursor: &cursor, buffers: &buffers, offsetMaps: offsetMaps, emit: emit)
                 pieceStart = pieceEnd
             }
-            flush(&batch, emit)
+            flush(&buffers.batch, emit)
         }
-        batch.removeAll(keepingCapacity: true)
-        buffers.batch = batch
-        buffers.memo = memo
+        buffers.batch.removeAll(keepingCapacity: true)
         self.buffers = buffers
     }
 
@@ -131,8 +126,8 @@ public final class AnalysisSession {
         return end
     }
 
-    private func segmentPiece(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout Cursor, batch: inout [Token],
-                              memo: inout TokenMemo?, buffers: inout Buffers, offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
+    private func segmentPiece(_ bytes: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout Cursor, buffers: inout Buffers,
+                              offsetMaps: [OffsetMap], emit: ([Token]) -> Void) {
         let segmenter = analyzer.segmenter
         if segmenter.keepsSpecialSpans { scanner.scan(bytes, into: &buffers.spans) } else { buffers.spans.removeAll(keepingCapacity: true) }
         if analyzer.tracksSentences { sentences.sentenceEnds(in: bytes, into: &buffers.sentenceEnds) }
@@ -140,9 +135,15 @@ public final class AnalysisSession {
         var state = PieceState(bytes: bytes, base: base, offsetMaps: offsetMaps,
                                sentenceEnds: analyzer.tracksSentences ? buffers.sentenceEnds : [],
                                perTokenFilters: perTokenFilters, batchFilters: batchFilters,
-                               cursor: cursor, batch: batch, memo: memo)
-        batch = []
-        memo = nil
+                               usesMemo: usesMemo, cursor: cursor)
+        // Swaps move the buffers in and out without copying them.
+        swap(&state.batch, &buffers.batch)
+        swap(&state.memo, &buffers.memo)
+        defer {
+            swap(&state.batch, &buffers.batch)
+            swap(&state.memo, &buffers.memo)
+            cursor = state.cursor
+        }
         state.cursor.nextSentenceEnd = state.sentenceEnds.first ?? Int.max
         state.cursor.previousEnd = state.cursor.previousEnd >= 0 ? 0 : -1
         var spanIndex = 0
@@ -164,9 +165,6 @@ public final class AnalysisSession {
             spanIndex += 1
             state.push(span.range.lowerBound, span.range.upperBound, span.kind, emit)
         }
-        cursor = state.cursor
-        batch = state.batch
-        memo = state.memo
     }
 
     /// The state of segmenting one piece of text, as a value: the hot loop touches no class
@@ -179,22 +177,22 @@ public final class AnalysisSession {
         let perTokenFilters: [any TokenFilter]
         let batchFilters: [any TokenFilter]
         var cursor: Cursor
-        var batch: [Token]
-        var memo: TokenMemo?
+        var batch: [Token] = []
+        let usesMemo: Bool
+        var memo = TokenMemo()
         var sentenceIndex = 0
         var single: [Token] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>, base: Int, offsetMaps: [OffsetMap], sentenceEnds: [Int],
-             perTokenFilters: [any TokenFilter], batchFilters: [any TokenFilter], cursor: Cursor, batch: [Token], memo: TokenMemo?) {
+             perTokenFilters: [any TokenFilter], batchFilters: [any TokenFilter], usesMemo: Bool, cursor: Cursor) {
             self.bytes = bytes
             self.base = base
             self.offsetMaps = offsetMaps
             self.sentenceEnds = sentenceEnds
             self.perTokenFilters = perTokenFilters
             self.batchFilters = batchFilters
+            self.usesMemo = usesMemo
             self.cursor = cursor
-            self.batch = batch
-            self.memo = memo
         }
 
         /// The token after the per-token filters, or nil when they drop it.
@@ -234,7 +232,7 @@ public final class AnalysisSession {
             let position = cursor.position
             cursor.position += 1
             cursor.previousEnd = end
-            guard memo != nil else {
+            guard usesMemo else {
                 batch.append(Token(text: String(decoding: textBytes, as: UTF8.self), kind: kind, range: range, position: position, sentence: cursor.sentence))
                 return
             }
@@ -244,7 +242,7 @@ public final class AnalysisSession {
                 return
             }
             let hash = TokenMemo.hash(textBytes, kind)
-            if let remembered = memo!.lookup(textBytes, kind, hash: hash) {
+            if let remembered = memo.lookup(textBytes, kind, hash: hash) {
                 if let (text, newKind) = remembered {
                     batch.append(Token(text: text, kind: newKind, range: range, position: position, sentence: cursor.sentence))
                 }
@@ -252,7 +250,7 @@ public final class AnalysisSession {
             }
             let raw = Token(text: String(decoding: textBytes, as: UTF8.self), kind: kind, range: range, position: position, sentence: cursor.sentence)
             let filtered = perTokenFiltered(raw)
-            memo!.store(textBytes, kind, hash: hash, result: filtered.map { ($0.text, $0.kind) })
+            memo.store(textBytes, kind, hash: hash, result: filtered.map { ($0.text, $0.kind) })
             if let filtered { batch.append(filtered) }
         }
     }
