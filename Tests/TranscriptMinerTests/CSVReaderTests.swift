@@ -197,8 +197,8 @@ struct CSVReaderMessagesTests {
         let log = try csvTestRead(messages(), text)
         #expect(log.rejected == [.invalidField: 3])
         #expect(log.transcripts[0].turns.map(\.text) == ["d"])
-        #expect(Timestamp.parseBounded("Tue Oct 31 22:10:47 +0000 2017") == Timestamp.parse("2017-10-31T22:10:47Z"))
-        #expect(Timestamp.parseBounded("2024-05-17T09:31:07.123456789Z") != nil)
+        #expect(Timestamp.parse("Tue Oct 31 22:10:47 +0000 2017") == Timestamp.parse("2017-10-31T22:10:47Z"))
+        #expect(Timestamp.parse("2024-05-17T09:31:07.123456789Z") != nil)
     }
 
     @Test func tabSeparatedFiles() throws {

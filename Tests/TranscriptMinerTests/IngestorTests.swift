@@ -206,3 +206,15 @@ struct TimestampAndFormatTests {
         #expect(FormatDetector.detect(name: "x.bin", head: [0, 1, 2]) == nil)
     }
 }
+
+@Suite("Timestamps on hostile input")
+struct TimestampHostileInputTests {
+    @Test func hugeNumbersAndLongTextsGiveNilNotATrap() {
+        #expect(Timestamp.parse("1 Jan 99999999999999 10:00") == nil)
+        #expect(Timestamp.parse("Oct 31 10:00:00 99999999999999") == nil)
+        #expect(Timestamp.parse(String(repeating: "9", count: 5000)) == nil)
+        #expect(Timestamp.parse("Mon, 15 Jan 2024 10:32:00 +9999") == nil)
+        #expect(Timestamp.parse("99999-01-01T00:00:00Z") == nil)
+        #expect(Timestamp.parse(String(repeating: "Jan 1 ", count: 100) + "10:00") == nil)
+    }
+}

@@ -12,15 +12,22 @@ import Foundation
 ///
 /// ```swift
 /// Timestamp.parse("2024-05-17T09:31:07Z")?.timeIntervalSince1970   // 1715938267
+/// Timestamp.parse("1 Jan 99999999999999 10:00")                     // nil, not a crash
 /// ```
+///
+/// Safe on untrusted text (readers pass header, cell and JSON values straight in): years
+/// outside 1–9999, zone offsets beyond ±18 h, number words of more than six digits in textual
+/// dates, and inputs over 200 bytes give nil, never an arithmetic trap.
 /// - Complexity: O(n) in the length of the text.
 public enum Timestamp {
     /// The date `text` denotes, or nil when it is not a timestamp this parser knows.
     public static func parse(_ text: String) -> Date? {
+        // Untrusted input: nothing longer than any timestamp is read at all.
+        guard text.utf8.count <= 200 else { return nil }
         let bytes = Array(text.utf8.drop { $0 == 32 }.reversed().drop { $0 == 32 || $0 == 13 }.reversed())
         guard !bytes.isEmpty else { return nil }
         if bytes.allSatisfy({ $0 &- 48 < 10 }) {
-            guard let value = Double(String(decoding: bytes, as: UTF8.self)) else { return nil }
+            guard bytes.count <= 16, let value = Double(String(decoding: bytes, as: UTF8.self)) else { return nil }
             return Date(timeIntervalSince1970: bytes.count >= 12 ? value / 1000 : value)
         }
         if let date = iso8601(bytes) { return date }

@@ -68,7 +68,7 @@ extension CSVReader {
         }
         var timestamp: Date?
         if let value = row.value(columns.timestamp) {
-            guard let date = Timestamp.parseBounded(value) else {
+            guard let date = Timestamp.parse(value) else {
                 let reason = "the timestamp column \(Self.name(columns.timestamp, header)) holds \(value.count) characters"
                     + " that are not a timestamp"
                 try emit(.problem(IngestionProblem(.invalidField, at: row.location(column: columns.timestamp), reason)))

@@ -55,7 +55,7 @@ extension CSVReader {
                 }
                 var time: Date?
                 if let timeText = row.value(timeColumn) {
-                    guard let date = Timestamp.parseBounded(timeText) else {
+                    guard let date = Timestamp.parse(timeText) else {
                         try reject(.invalidField, row, timeColumn,
                                    "the created_at column holds \(timeText.count) characters that are not a timestamp")
                         continue

@@ -60,7 +60,7 @@ struct EmailMessageParser: Sendable {
         let message = EmailMessage(
             messageID: messageID,
             parentIDs: parents,
-            date: headers.text("date", report: &report).flatMap(BoundedTimestamp.parse),
+            date: headers.text("date", report: &report).flatMap(Timestamp.parse),
             sender: from.flatMap(EmailAddress.address(in:)),
             subject: subject.map { String($0.prefix(998)) },
             text: cleaner.clean(body),

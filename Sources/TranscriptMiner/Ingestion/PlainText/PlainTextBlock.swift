@@ -100,7 +100,7 @@ struct PlainTextBlock {
         case "channel":
             channel = Channel(parsing: value)
         case "created_at", "date", "started_at", "timestamp":
-            guard let date = Timestamp.parseBounded(value) else {
+            guard let date = Timestamp.parse(value) else {
                 reject(.invalidField, "the \(key) header on line \(line) is not a timestamp (\(value.count) characters)")
                 return
             }

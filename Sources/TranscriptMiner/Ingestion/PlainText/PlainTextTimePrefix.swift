@@ -30,7 +30,7 @@ enum PlainTextTimePrefix: Hashable {
             // Bare digits would read as epoch seconds: "[1]" is a footnote, not 1970.
             guard inner.contains(where: { $0 == ":" || $0 == "-" }) else { return nil }
             guard let time = timeOfDay(Substring(inner)).map(PlainTextTimePrefix.timeOfDay)
-                    ?? Timestamp.parseBounded(inner).map(PlainTextTimePrefix.instant) else { return nil }
+                    ?? Timestamp.parse(inner).map(PlainTextTimePrefix.instant) else { return nil }
             return (time, afterSeparator(line[line.index(after: close)...]))
         }
         guard let first = line.first, first.isASCII, first.isNumber else { return nil }
@@ -44,12 +44,12 @@ enum PlainTextTimePrefix: Hashable {
             return (.timeOfDay(timeOfDay(word)!), afterSeparator(line[word.endIndex...]))
         }
         if isDate(word) {
-            if words.count > 1, timeOfDay(words[1]) != nil, let date = Timestamp.parseBounded(word + " " + words[1]) {
+            if words.count > 1, timeOfDay(words[1]) != nil, let date = Timestamp.parse(word + " " + words[1]) {
                 return (.instant(date), afterSeparator(line[words[1].endIndex...]))
             }
             return nil
         }
-        if word.contains("T") || word.contains("t"), let date = Timestamp.parseBounded(String(word)) {
+        if word.contains("T") || word.contains("t"), let date = Timestamp.parse(String(word)) {
             return (.instant(date), afterSeparator(line[word.endIndex...]))
         }
         return nil

@@ -52,7 +52,7 @@ extension HelpDeskFieldMapping {
                 var isPublic = true
                 if let flag = commentPublic.flatMap({ FoundationJSON.bool($0.value(in: element)) }), !flag { isPublic = false }
                 if let flag = commentPrivate.flatMap({ FoundationJSON.bool($0.value(in: element)) }), flag { isPublic = false }
-                let timestamp = commentCreatedAt.flatMap { FoundationJSON.string($0.value(in: element)) }.flatMap(BoundedTimestamp.parse)
+                let timestamp = commentCreatedAt.flatMap { FoundationJSON.string($0.value(in: element)) }.flatMap(Timestamp.parse)
                 turns.append(Turn(role: role, author: author, timestamp: timestamp, text: text, isPublic: isPublic))
             }
         }
@@ -90,7 +90,7 @@ extension HelpDeskFieldMapping {
                 scores["csat"] = number
             }
         }
-        let created = createdAt.flatMap { FoundationJSON.string($0.value(in: ticket)) }.flatMap(BoundedTimestamp.parse)
+        let created = createdAt.flatMap { FoundationJSON.string($0.value(in: ticket)) }.flatMap(Timestamp.parse)
         return .success(Transcript(id: ticketID, channel: ticketChannel, createdAt: created, turns: turns,
                                    metadata: metadata, scores: scores))
     }

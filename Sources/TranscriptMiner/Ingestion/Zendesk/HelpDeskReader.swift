@@ -57,26 +57,10 @@ public struct HelpDeskReader: TranscriptReader {
     public func read(_ stream: ByteStream, file: String, emit: (ReadEvent) throws -> Void) throws {
         var splitter = JSONRecordSplitter(recordsKey: mapping.recordsKey, lineDelimited: lineDelimited(for: file),
                                           maximumRecordBytes: maximumRecordBytes)
-        let handle: (JSONRecordSplitter.Event) throws -> Void = { event in
-            switch event {
-            case .record(let bytes, let line, let number):
-                let location = SourceLocation(file: file, line: line, record: number)
-                try emit(self.event(for: bytes, at: location, emit: emit))
-            case .rejected(let code, let line, let number, let reason):
-                try emit(.problem(IngestionProblem(code, at: SourceLocation(file: file, line: line, record: number), reason)))
-            case .warning(let code, let line, let reason):
-                try emit(.problem(IngestionProblem(code, at: SourceLocation(file: file, line: line), reason, isRejection: false)))
-            }
+        let records = try splitter.readAll(stream, file: file, emit: emit) { bytes, location in
+            try self.event(for: bytes, at: location, emit: emit)
         }
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-        defer { chunk.deallocate() }
-        while true {
-            let n = try stream.read(into: chunk)
-            if n == 0 { break }
-            try splitter.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<n]), handle)
-        }
-        try splitter.finish(handle)
-        if splitter.recordCount == 0 {
+        if records == 0 {
             try emit(.problem(IngestionProblem(.emptyFile, at: SourceLocation(file: file), "no tickets", isRejection: false)))
         }
     }

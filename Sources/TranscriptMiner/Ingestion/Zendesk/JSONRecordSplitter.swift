@@ -314,3 +314,31 @@ struct JSONRecordSplitter {
         }
     }
 }
+
+extension JSONRecordSplitter {
+    /// Splits all of `stream` and reports, in input order, each record as `record` makes it, and
+    /// each rejected record or warning as a problem of `file`. Returns how many records there were.
+    /// - Complexity: O(n) in the bytes; memory is one record and a 64 KB chunk.
+    mutating func readAll(_ stream: ByteStream, file: String, emit: (ReadEvent) throws -> Void,
+                          record: ([UInt8], SourceLocation) throws -> ReadEvent) throws -> Int {
+        let handle: (Event) throws -> Void = { event in
+            switch event {
+            case .record(let bytes, let line, let number):
+                try emit(record(bytes, SourceLocation(file: file, line: line, record: number)))
+            case .rejected(let code, let line, let number, let reason):
+                try emit(.problem(IngestionProblem(code, at: SourceLocation(file: file, line: line, record: number), reason)))
+            case .warning(let code, let line, let reason):
+                try emit(.problem(IngestionProblem(code, at: SourceLocation(file: file, line: line), reason, isRejection: false)))
+            }
+        }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let n = try stream.read(into: chunk)
+            if n == 0 { break }
+            try feed(UnsafeRawBufferPointer(rebasing: chunk[0..<n]), handle)
+        }
+        try finish(handle)
+        return recordCount
+    }
+}
