@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "ThemeClusterTests", dependencies: ["ThemeCluster", "TestSupport"]),
         .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"]),
-        .testTarget(name: "minectlTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "minectlTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ]
 )
