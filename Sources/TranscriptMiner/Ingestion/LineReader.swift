@@ -107,3 +107,20 @@ public struct LineReader {
         if n == 0 { atEnd = true }
     }
 }
+
+extension LineReader {
+    /// Calls `body` with each line of `file` and its location, after reporting every line over
+    /// the limit as a `line-too-long` rejection through `emit`: the loop the line-based readers share.
+    /// - Throws: what `emit`, `body` or the stream throws.
+    mutating func forEachLine(of file: String, emit: (ReadEvent) throws -> Void,
+                              _ body: (Line, SourceLocation) throws -> Void) throws {
+        while let line = try next() {
+            let location = SourceLocation(file: file, line: line.number)
+            if let length = line.overlongLength {
+                try emit(.problem(IngestionProblem(.lineTooLong, at: location, "line of \(length) bytes exceeds the limit of \(maximumLineLength)")))
+                continue
+            }
+            try body(line, location)
+        }
+    }
+}

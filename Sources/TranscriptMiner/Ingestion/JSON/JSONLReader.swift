@@ -24,13 +24,8 @@ public struct JSONLReader: TranscriptReader {
 
     public func read(_ stream: ByteStream, file: String, emit: (ReadEvent) throws -> Void) throws {
         var lines = LineReader(stream, maximumLineLength: maximumLineLength)
-        while let line = try lines.next() {
-            let location = SourceLocation(file: file, line: line.number)
-            if let length = line.overlongLength {
-                try emit(.problem(IngestionProblem(.lineTooLong, at: location, "line of \(length) bytes exceeds the limit of \(maximumLineLength)")))
-                continue
-            }
-            if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+        try lines.forEachLine(of: file, emit: emit) { line, location in
+            if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
             try emit(JSONRecord.event(for: line.bytes, at: location, defaultID: "\(file):\(line.number)", emit: emit))
         }
     }

@@ -20,12 +20,7 @@ public struct LinesReader: TranscriptReader {
 
     public func read(_ stream: ByteStream, file: String, emit: (ReadEvent) throws -> Void) throws {
         var lines = LineReader(stream, maximumLineLength: maximumLineLength)
-        while let line = try lines.next() {
-            let location = SourceLocation(file: file, line: line.number)
-            if let length = line.overlongLength {
-                try emit(.problem(IngestionProblem(.lineTooLong, at: location, "line of \(length) bytes exceeds the limit of \(maximumLineLength)")))
-                continue
-            }
+        try lines.forEachLine(of: file, emit: emit) { line, location in
             let text = RepairedText(line.bytes)
             if text.replacements > 0 {
                 try emit(.problem(IngestionProblem(.invalidUTF8, at: location, "\(text.replacements) invalid UTF-8 sequence(s) replaced with U+FFFD", isRejection: false)))
