@@ -25,9 +25,13 @@ let package = Package(
         ),
         // zlib for gzip-compressed inputs (Debian's zlib1g-dev, installed by scripts/ensure-deps).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The built-in sentiment lexicon: a readable, commented TSV compiled into the binary with
+        // C23 #embed (no resource bundle to find at run time; SwiftPM's embedInCode takes minutes
+        // to compile a file this size).
+        .target(name: "CSentimentLexicon", exclude: ["sentiment-lexicon.tsv"]),
         .target(name: "Tokenizer", dependencies: ["CICUShim"]),
         .target(name: "ThemeCluster"),
-        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster", "CZlib"]),
+        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster", "CZlib", "CSentimentLexicon"]),
         .executableTarget(
             name: "minectl",
             dependencies: [
