@@ -26,6 +26,14 @@ public struct SparseVector: Sendable, Hashable {
         self.values = values
     }
 
+    /// Creates a vector from arrays already known to satisfy the invariants (rows of a
+    /// ``SparseMatrix``); checked only in debug builds.
+    init(validatedIndices indices: [Int32], values: [Double]) {
+        assert(indices.count == values.count && zip(indices, indices.dropFirst()).allSatisfy { $0 < $1 })
+        self.indices = indices
+        self.values = values
+    }
+
     /// Creates a vector from (index, value) pairs in any order; values of repeated indices are
     /// summed, zeros dropped.
     /// - Complexity: O(n log n) in the number of pairs.
