@@ -1,4 +1,5 @@
 @_exported import Tokenizer
+@_exported import ThemeCluster
 
 /// Facts about the TranscriptMiner library.
 public enum LibraryInfo {
