@@ -4,15 +4,20 @@ import CICUShim
 ///
 /// ICU iterators are not thread-safe: each ``AnalysisSession`` opens its own. Opening costs
 /// a few microseconds (ICU caches the compiled rules), so sessions are reused across documents.
+///
+/// Hot loops use ``setText(_:)`` and ``nextSegments()`` and read the segments straight from
+/// ``segments``; ``forEachSegment(in:_:)`` wraps the same calls for everything else.
 final class ICUBreaker {
     enum Kind {
         case word, sentence
     }
 
     private let handle: OpaquePointer
-    /// Reused buffer of (start, end, status) triples.
-    private var triples: [Int32]
-    private let capacity: Int32 = 256
+    /// How many segments one ``nextSegments()`` call writes at most.
+    static let capacity = 256
+    /// The (start, end, status) triples of the last ``nextSegments()`` call: segment `i` is at
+    /// `segments[3 * i]`, `segments[3 * i + 1]` and `segments[3 * i + 2]`. Allocated once.
+    let segments: UnsafeMutablePointer<Int32>
 
     /// Opens a breaker. ICU's break rules ship inside libicudata; failing to open one means the
     /// installation is broken, not the input, so this stops with ICU's error name.
@@ -23,30 +28,46 @@ final class ICUBreaker {
             fatalError("ICU could not open its \(kind) break rules for locale '\(locale)': \(ICUInfo.errorName(status)). Is libicu installed?")
         }
         handle = opened
-        triples = [Int32](repeating: 0, count: 3 * Int(capacity))
+        segments = .allocate(capacity: 3 * Self.capacity)
+        segments.initialize(repeating: 0, count: 3 * Self.capacity)
     }
 
-    deinit { cicu_breaker_close(handle) }
+    deinit {
+        cicu_breaker_close(handle)
+        segments.deallocate()
+    }
 
-    /// Iterates the segments of `text`, calling `body(start, end, status)` for each.
+    /// Points the breaker at `text` (not copied: it must stay valid while its segments are
+    /// read). Returns `false` when ICU refuses the text (then there are no segments).
+    /// `text` must be shorter than 2^31 bytes.
+    @inline(__always)
+    func setText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var status: Int32 = 0
+        cicu_breaker_set_text(handle, text.baseAddress, Int32(text.count), &status)
+        return status <= 0
+    }
+
+    /// Writes the next segments of the text into ``segments`` and returns how many; fewer than
+    /// ``capacity`` means the text is done (0 once it was done before).
     ///
     /// Word breakers report word-like segments (rule status ≥ 100) and emoji segments
     /// (status `CICU_STATUS_EMOJI`); sentence breakers report every sentence.
-    /// `text` must be shorter than 2^31 bytes.
+    @inline(__always)
+    func nextSegments() -> Int {
+        Int(cicu_breaker_next_segments(handle, segments, Int32(Self.capacity)))
+    }
+
+    /// Iterates the segments of `text`, calling `body(start, end, status)` for each.
     /// - Complexity: O(n) in the length of `text`.
     @inline(__always)
     func forEachSegment(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int32) -> Void) {
-        var status: Int32 = 0
-        cicu_breaker_set_text(handle, text.baseAddress, Int32(text.count), &status)
-        guard status <= 0 else { return }
-        triples.withUnsafeMutableBufferPointer { out in
-            while true {
-                let n = Int(cicu_breaker_next_segments(handle, out.baseAddress, capacity))
-                if n == 0 { break }
-                for i in 0..<n {
-                    body(Int(out[3 * i]), Int(out[3 * i + 1]), out[3 * i + 2])
-                }
+        guard setText(text) else { return }
+        while true {
+            let n = nextSegments()
+            for i in 0..<n {
+                body(Int(segments[3 * i]), Int(segments[3 * i + 1]), segments[3 * i + 2])
             }
+            if n < Self.capacity { break }
         }
     }
 

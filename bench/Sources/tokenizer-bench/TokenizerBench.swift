@@ -11,12 +11,20 @@ import Tokenizer
 ///
 /// ```
 /// tokenizer-bench corpus.txt [--repetitions 5] [--limit N] [--only raw,chain] [--json out.json]
+/// tokenizer-bench --dump INPUT OUTDIR     # every token's fields through several chains (TokenDump)
 /// ```
 @main
 struct TokenizerBench {
     static func main() async {
         do {
-            let options = try Options(CommandLine.arguments.dropFirst())
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "--dump" {
+                // tokenizer-bench --dump INPUT OUTDIR: the behaviour reference (TokenDump.swift).
+                guard arguments.count == 3 else { throw BenchError("usage: tokenizer-bench --dump INPUT OUTDIR") }
+                try TokenDump.run(input: arguments[1], outputDirectory: arguments[2])
+                return
+            }
+            let options = try Options(arguments)
             try await run(options)
         } catch {
             FileHandle.standardError.write(Data("tokenizer-bench: \(error)\n".utf8))
