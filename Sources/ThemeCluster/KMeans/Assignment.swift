@@ -1,0 +1,59 @@
+/// The assignment step of k-means: every row's most similar centroid, computed over fixed chunks
+/// concurrently and reduced in chunk order.
+struct Assignment: Sendable {
+    /// Each row's centroid (``KMeansResult/unassigned`` for an empty row).
+    var labels: [Int32]
+    /// Each row's similarity to its centroid (0 for an empty row).
+    var similarities: [Double]
+    /// Σ similarities, summed chunk by chunk in chunk order.
+    var objective: Double
+
+    /// Assigns every row to its nearest centroid (ties to the lowest index).
+    /// - Complexity: O(nnz · k) spread over `workers` tasks.
+    static func compute(_ rows: SparseMatrix, centroids: Centroids, workers: Int) async -> Assignment {
+        let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
+            var labels = [Int32](repeating: KMeansResult.unassigned, count: range.count)
+            var similarities = [Double](repeating: 0, count: range.count)
+            var objective = 0.0
+            let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.count, 1))
+            defer { scratch.deallocate() }
+            for (offset, row) in range.enumerated() where !rows.entries(ofRow: row).isEmpty {
+                let (centroid, similarity) = centroids.nearest(toRow: row, in: rows, scratch: scratch)
+                labels[offset] = Int32(centroid)
+                similarities[offset] = similarity
+                objective += similarity
+            }
+            return Assignment(labels: labels, similarities: similarities, objective: objective)
+        }
+        return merge(parts, count: rows.rowCount)
+    }
+
+    /// Similarities of every row to the centroid it is labelled with (labels unchanged).
+    static func similaritiesToOwn(_ rows: SparseMatrix, labels: [Int32], centroids: Centroids, workers: Int) async -> Assignment {
+        let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
+            var similarities = [Double](repeating: 0, count: range.count)
+            var objective = 0.0
+            let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.count, 1))
+            defer { scratch.deallocate() }
+            for (offset, row) in range.enumerated() where labels[row] >= 0 {
+                centroids.similarities(ofRow: row, in: rows, into: scratch)
+                similarities[offset] = scratch[Int(labels[row])]
+                objective += similarities[offset]
+            }
+            return Assignment(labels: Array(labels[range]), similarities: similarities, objective: objective)
+        }
+        return merge(parts, count: rows.rowCount)
+    }
+
+    private static func merge(_ parts: [Assignment], count: Int) -> Assignment {
+        var merged = Assignment(labels: [], similarities: [], objective: 0)
+        merged.labels.reserveCapacity(count)
+        merged.similarities.reserveCapacity(count)
+        for part in parts {
+            merged.labels.append(contentsOf: part.labels)
+            merged.similarities.append(contentsOf: part.similarities)
+            merged.objective += part.objective
+        }
+        return merged
+    }
+}

@@ -1,0 +1,69 @@
+/// k dense, unit-length centroids over `dimension` terms, stored term-major (`values[term * k + c]`)
+/// so that a sparse row's similarity to every centroid is one contiguous pass per non-zero.
+///
+/// Memory: k × dimension `Double`s (77 themes × 50,000 terms ≈ 31 MB). Never O(documents × k).
+public struct Centroids: Sendable, Hashable {
+    /// The number of centroids.
+    public let count: Int
+    /// The number of terms (columns).
+    public let dimension: Int
+    /// Term-major values: `values[term * count + centroid]`.
+    public private(set) var values: [Double]
+
+    /// Centroids from cluster-major vectors (`vectors[c]` has `dimension` entries).
+    public init(clusterMajor vectors: [[Double]], dimension: Int) {
+        count = vectors.count
+        self.dimension = dimension
+        var values = [Double](repeating: 0, count: count * dimension)
+        for (c, vector) in vectors.enumerated() {
+            precondition(vector.count == dimension, "centroid \(c) has \(vector.count) entries, expected \(dimension)")
+            for (term, value) in vector.enumerated() where value != 0 { values[term * count + c] = value }
+        }
+        self.values = values
+    }
+
+    /// Centroid `c` as a dense vector.
+    /// - Complexity: O(dimension).
+    public func vector(_ c: Int) -> [Double] {
+        (0..<dimension).map { values[$0 * count + c] }
+    }
+
+    /// The cosine similarity of centroids `a` and `b` (both unit length, or zero).
+    public func similarity(_ a: Int, _ b: Int) -> Double {
+        var sum = 0.0
+        for term in 0..<dimension { sum += values[term * count + a] * values[term * count + b] }
+        return sum
+    }
+
+    /// Writes the similarity of row `row` of `matrix` to every centroid into `output[0..<count]`.
+    /// - Complexity: O(nnz of the row × count).
+    @inlinable
+    public func similarities(ofRow row: Int, in matrix: SparseMatrix, into output: UnsafeMutableBufferPointer<Double>) {
+        let k = count
+        for c in 0..<k { output[c] = 0 }
+        values.withUnsafeBufferPointer { centroidValues in
+            matrix.columnIndices.withUnsafeBufferPointer { columns in
+                matrix.values.withUnsafeBufferPointer { entries in
+                    for entry in matrix.entries(ofRow: row) {
+                        let weight = entries[entry]
+                        let base = Int(columns[entry]) * k
+                        for c in 0..<k { output[c] += weight * centroidValues[base + c] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The most similar centroid to row `row` (the lowest index on ties) and the similarity.
+    @inlinable
+    public func nearest(toRow row: Int, in matrix: SparseMatrix, scratch: UnsafeMutableBufferPointer<Double>) -> (centroid: Int, similarity: Double) {
+        similarities(ofRow: row, in: matrix, into: scratch)
+        var best = 0
+        var bestValue = scratch[0]
+        for c in 1..<count where scratch[c] > bestValue {
+            best = c
+            bestValue = scratch[c]
+        }
+        return (best, bestValue)
+    }
+}

@@ -1,0 +1,127 @@
+/// Spherical k-means: k-means on the unit sphere, where similarity is the cosine and every
+/// centroid is the L2-normalised mean of its members (Dhillon & Modha 2001). On TF-IDF text it
+/// beats Euclidean k-means because long and short documents about the same thing point the same
+/// way.
+///
+/// ```swift
+/// let result = try await SphericalKMeans(options: KMeansOptions(k: 77, seed: 0, restarts: 4)).fit(matrix)
+/// result.assignments[42]     // the cluster of document 42
+/// ```
+///
+/// **Algorithm.** Each restart seeds with greedy k-means++ (``KMeansPlusPlus``), then runs Lloyd
+/// iterations (assign every document to its most similar centroid; recompute each centroid as the
+/// normalised mean of its members) until no assignment changes, the objective improves by less
+/// than the tolerance, or `maxIterations`. A centroid left without members is re-seeded from the
+/// worst-fit document (lowest similarity to its centroid). The restart with the highest objective
+/// (Σ similarity) wins.
+///
+/// **Concurrency and determinism.** Assignment runs over fixed chunks of 4,096 documents on up to
+/// `workers` tasks; each centroid is summed over its members in document order, centroids in
+/// parallel; every reduction runs in a fixed order and ties go to the lowest index. So the same
+/// data, options and seed give bit-identical results for any number of workers.
+///
+/// **Cost.** Per iteration O(nnz · k) for the assignment and O(nnz + k · d) for the update, for
+/// nnz stored entries and d terms; memory O(k · d) for the centroids plus O(n) for the labels —
+/// never an n × k matrix.
+public struct SphericalKMeans: Sendable {
+    /// Documents per chunk of concurrent work; fixed, so results never depend on the cores.
+    public static let chunkSize = 4096
+
+    /// The parameters.
+    public var options: KMeansOptions
+
+    /// Creates a clusterer.
+    public init(options: KMeansOptions = KMeansOptions()) {
+        self.options = options
+    }
+
+    /// Clusters the rows of `matrix` (normalised to unit length first if they are not).
+    /// - Throws: ``KMeansError`` for invalid options or a matrix without any non-empty row.
+    public func fit(_ matrix: SparseMatrix) async throws(KMeansError) -> KMeansResult {
+        if let reason = options.invalidReason { throw .invalidOptions(reason) }
+        let rows = matrix.unitRows()
+        let active = (0..<rows.rowCount).filter { !rows.entries(ofRow: $0).isEmpty }
+        guard !active.isEmpty else { throw .noDocuments }
+        if let miniBatch = options.miniBatch {
+            return await MiniBatchKMeans(options: options, miniBatch: miniBatch).fit(rows, active: active)
+        }
+        let root = SeededGenerator(seed: options.seed)
+        var best: KMeansResult?
+        for restart in 0..<options.restarts {
+            var random = root.derived(restart)
+            let seeds = await KMeansPlusPlus(candidates: options.seedingCandidates, workers: options.workers)
+                .seed(rows, active: active, k: min(options.k, active.count), random: &random)
+            var result = await lloyd(rows, initial: seeds)
+            result.restart = restart
+            if best == nil || result.objective > best!.objective { best = result }
+        }
+        let result = best!.canonicalized()
+        KMeansInvariants.check(result, rows: rows)
+        return result
+    }
+
+    /// Runs Lloyd iterations from `initial` centroids (also the entry point for a warm start from
+    /// a previous run's centroids).
+    public func refine(_ matrix: SparseMatrix, from initial: Centroids) async throws(KMeansError) -> KMeansResult {
+        if let reason = options.invalidReason { throw .invalidOptions(reason) }
+        guard initial.dimension == matrix.columnCount else {
+            throw .dimensionMismatch(centroids: initial.dimension, matrix: matrix.columnCount)
+        }
+        let rows = matrix.unitRows()
+        guard (0..<rows.rowCount).contains(where: { !rows.entries(ofRow: $0).isEmpty }) else { throw .noDocuments }
+        let result = await lloyd(rows, initial: initial).canonicalized()
+        KMeansInvariants.check(result, rows: rows)
+        return result
+    }
+
+    /// Lloyd iterations; the returned centroids are the normalised means of the returned labels.
+    func lloyd(_ rows: SparseMatrix, initial: Centroids) async -> KMeansResult {
+        var centroids = initial
+        var labels = [Int32](repeating: KMeansResult.unassigned, count: rows.rowCount)
+        var previousObjective = -Double.infinity
+        var iterations = 0
+        while iterations < options.maxIterations {
+            iterations += 1
+            let assignment = await Assignment.compute(rows, centroids: centroids, workers: options.workers)
+            let changed = zip(labels, assignment.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
+            labels = assignment.labels
+            var update = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers)
+            update.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
+            centroids = update.centroids
+            let objective = assignment.objective
+            if changed == 0 { break }
+            if objective - previousObjective <= options.tolerance * abs(objective) { break }
+            previousObjective = objective
+        }
+        // Labels, similarities and objective against the final centroids; one more update only if
+        // that last assignment moved a document, so centroids stay the means of their members.
+        var final = await Assignment.compute(rows, centroids: centroids, workers: options.workers)
+        if final.labels != labels {
+            let update = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers)
+            centroids = update.centroids
+            final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
+        }
+        var sizes = [Int](repeating: 0, count: centroids.count)
+        for label in final.labels where label >= 0 { sizes[Int(label)] += 1 }
+        return KMeansResult(assignments: final.labels, similarities: final.similarities, centroids: centroids, sizes: sizes,
+                            objective: final.objective, iterations: iterations, restart: 0)
+    }
+}
+
+/// Why ``SphericalKMeans`` could not run.
+public enum KMeansError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The options are invalid; the reason says which and why.
+    case invalidOptions(String)
+    /// Every row is empty: nothing to cluster.
+    case noDocuments
+    /// Warm-start centroids have a different number of terms than the matrix.
+    case dimensionMismatch(centroids: Int, matrix: Int)
+
+    public var description: String {
+        switch self {
+        case .invalidOptions(let reason): "invalid clustering options: \(reason)"
+        case .noDocuments: "no document has any term: nothing to cluster"
+        case .dimensionMismatch(let centroids, let matrix): "the centroids have \(centroids) terms but the documents \(matrix)"
+        }
+    }
+}

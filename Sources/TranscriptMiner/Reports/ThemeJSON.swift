@@ -1,0 +1,24 @@
+/// Renders a ``ThemeResult`` as JSON (the schema grows with the report issue).
+public enum ThemeJSON {
+    /// The JSON document, with a trailing newline.
+    public static func render(_ result: ThemeResult, includeAssignments: Bool) -> String {
+        var text = "{\"themes\":["
+        for (index, theme) in result.themes.enumerated() {
+            if index > 0 { text += "," }
+            text += "{\"id\":\(theme.id),\"size\":\(theme.size),\"terms\":["
+            text += theme.terms.map { "{\"term\":" + JSONText.quoted($0.term) + ",\"weight\":\($0.weight)}" }.joined(separator: ",")
+            text += "]}"
+        }
+        text += "]"
+        if includeAssignments {
+            text += ",\"assignments\":["
+            for (index, id) in result.transcriptIDs.enumerated() {
+                if index > 0 { text += "," }
+                let theme = result.assignments[index].map(String.init) ?? "\"unclustered\""
+                text += "{\"id\":" + JSONText.quoted(id) + ",\"theme\":" + theme + "}"
+            }
+            text += "]"
+        }
+        return text + "}\n"
+    }
+}

@@ -1,0 +1,94 @@
+/// Finds the themes of a set of transcripts: documents → TF-IDF → spherical k-means → themes.
+///
+/// ```swift
+/// var options = ThemeOptions()
+/// options.clustering.k = 20
+/// let result = try await ThemeAnalysis(options: options).run(transcripts)
+/// for theme in result.themes { print(theme.size, theme.terms.prefix(5)) }
+/// ```
+public struct ThemeAnalysis: Sendable {
+    /// The options.
+    public var options: ThemeOptions
+
+    /// Creates an analysis.
+    public init(options: ThemeOptions = ThemeOptions()) {
+        self.options = options
+    }
+
+    /// Runs the analysis.
+    /// - Throws: ``ThemeAnalysisError`` when no vocabulary or no clustering can be made.
+    public func run(_ transcripts: [Transcript]) async throws(ThemeAnalysisError) -> ThemeResult {
+        let documents = options.documents.build(transcripts)
+        let extractor = TermExtractor.chain(.standard(StandardAnalyzerOptions(
+            stopwordLists: options.stopwordLists, stems: options.stems, maximumNGramSize: options.tfidf.ngramRange.upperBound)))
+        let model: TFIDFModel
+        let matrix: SparseMatrix
+        do {
+            (model, matrix) = try await TFIDFVectorizer(options: options.tfidf, extractor: extractor,
+                                                        workers: options.clustering.workers).fitTransform(documents.texts)
+        } catch {
+            throw .vectorizing(error)
+        }
+        let clustering: KMeansResult
+        do {
+            clustering = try await SphericalKMeans(options: options.clustering).fit(matrix)
+        } catch {
+            throw .clustering(error)
+        }
+        var assignments = clustering.assignments
+        for (index, similarity) in clustering.similarities.enumerated()
+        where assignments[index] >= 0 && similarity < options.minimumSimilarity {
+            assignments[index] = KMeansResult.unassigned
+        }
+        let themes = (0..<clustering.clusterCount).map { cluster -> Theme in
+            let centroid = clustering.centroids.vector(cluster)
+            let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(10)
+            let size = assignments.reduce(0) { $0 + ($1 == Int32(cluster) ? 1 : 0) }
+            return Theme(id: cluster, size: size, terms: top.filter { centroid[$0] > 0 }.map { (model.vocabulary[$0], centroid[$0]) })
+        }
+        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: assignments.map { $0 >= 0 ? Int($0) : nil },
+                           themes: themes, vocabularySize: model.columnCount, iterations: clustering.iterations,
+                           objective: clustering.objective)
+    }
+}
+
+/// One theme.
+public struct Theme: Sendable {
+    /// The theme's number in this run (0 = largest).
+    public var id: Int
+    /// Transcripts in the theme.
+    public var size: Int
+    /// The heaviest centroid terms and weights.
+    public var terms: [(term: String, weight: Double)]
+}
+
+/// The result of a ``ThemeAnalysis``.
+public struct ThemeResult: Sendable {
+    /// The transcripts' ids, in input order.
+    public var transcriptIDs: [String]
+    /// Each transcript's theme id, or `nil` when it is unclustered.
+    public var assignments: [Int?]
+    /// The themes, largest first.
+    public var themes: [Theme]
+    /// The number of TF-IDF terms.
+    public var vocabularySize: Int
+    /// k-means iterations of the winning restart.
+    public var iterations: Int
+    /// The k-means objective (Σ cosine similarity).
+    public var objective: Double
+}
+
+/// Why a ``ThemeAnalysis`` could not run.
+public enum ThemeAnalysisError: Error, Sendable, CustomStringConvertible {
+    /// TF-IDF could not be fitted.
+    case vectorizing(TFIDFError)
+    /// Clustering could not run.
+    case clustering(KMeansError)
+
+    public var description: String {
+        switch self {
+        case .vectorizing(let error): error.description
+        case .clustering(let error): error.description
+        }
+    }
+}

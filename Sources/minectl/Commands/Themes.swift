@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TranscriptMiner
+
+/// `minectl themes`: group transcripts into ranked themes.
+struct Themes: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Group transcripts into themes (JSON).",
+        discussion: """
+            Exit codes: 0 ok, 64 bad usage, 65 a problem under --strict, 66 no input could be read.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The number of themes.")
+    var k: Int = 20
+
+    @Option(help: "The random seed: same input, options and seed give the same themes.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Independent k-means runs; the best is kept.")
+    var restarts: Int = 1
+
+    @Option(help: "Output format: json.")
+    var format: Format = .json
+
+    @Flag(help: "Include every transcript's theme in the JSON.")
+    var assignments = false
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+
+    func run() async throws {
+        var transcripts: [Transcript] = []
+        let summary: IngestionSummary
+        do {
+            summary = try Ingestor(options: input.ingestionOptions).read(input.inputs) { transcript, _ in transcripts.append(transcript) }
+        } catch let problem as IngestionProblem {
+            Diagnostics.error("minectl themes: \(problem)")
+            throw problem.code == .unreadableInput ? ExitCodes.unreadableInput : ExitCodes.rejectedRecord
+        }
+        if summary.filesRead == 0 { throw ExitCodes.unreadableInput }
+        var options = ThemeOptions()
+        options.clustering.k = k
+        options.clustering.seed = seed
+        options.clustering.restarts = restarts
+        options.documents.includesPrivateTurns = input.keepPrivateNotes
+        let result: ThemeResult
+        do {
+            result = try await ThemeAnalysis(options: options).run(transcripts)
+        } catch {
+            Diagnostics.error("minectl themes: \(error)")
+            throw ExitCodes.unreadableInput
+        }
+        let output = OutputBuffer()
+        output.write(ThemeJSON.render(result, includeAssignments: assignments))
+        output.flush()
+    }
+}
