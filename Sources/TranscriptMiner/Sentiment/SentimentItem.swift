@@ -22,6 +22,9 @@ struct SentimentItem {
     /// The booster (> 0) or dampener (< 0) step, 0 for other words.
     var boost: Double = 0
     var isNegator = false
+    /// The first word of a lexicon phrase / of a frustration amplifier.
+    var isPhraseHead = false
+    var isAmplifierHead = false
     /// Extra emphasis (elongated word).
     var emphasis: Double = 0
 

@@ -54,7 +54,11 @@ public struct SentimentScorer: Sendable {
     /// - Parameter lexicon: default ``SentimentLexicon/builtIn``.
     public init(lexicon: SentimentLexicon = .builtIn) {
         self.lexicon = lexicon
+        self.words = WordFacts.table(lexicon)
     }
+
+    /// Everything the rules know about a word, in one table: one hash per token.
+    let words: [String: WordFacts]
 
     /// Makes the per-task state (analysis session, buffers). Use one per task or thread.
     public func makeSession() -> SentimentSession { SentimentSession(scorer: self) }

@@ -1,8 +1,9 @@
-extension SentimentSession {
+extension SentimentBuffers {
     /// Fills ``items`` with the tokens and emoticons of `text` (whose UTF-8 is `bytes`), with
     /// their lexicon valences, clauses and sentences, then merges phrases. Returns the counts of
     /// "!" and "?".
-    func collect(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> (exclamations: Int, questions: Int) {
+    mutating func collect(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
+                          _ scorer: SentimentScorer) -> (exclamations: Int, questions: Int) {
         items.removeAll(keepingCapacity: true)
         emoticons.removeAll(keepingCapacity: true)
         var exclamations = 0, questions = 0
@@ -10,6 +11,7 @@ extension SentimentSession {
             if byte == UInt8(ascii: "!") { exclamations += 1 } else if byte == UInt8(ascii: "?") { questions += 1 }
         }
         let lexicon = scorer.lexicon
+        let table = scorer.words
         if !lexicon.emoticons.isEmpty { findEmoticons(bytes, lexicon) }
 
         var clause = 0, sentence = 0
@@ -54,16 +56,16 @@ extension SentimentSession {
             case .word, .hashtag, .kana, .ideographic:
                 item.isLexical = token.kind != .hashtag
                 if token.kind == .word { markCapitals(&item, bytes) }
-                lookUp(&item, lexicon)
+                lookUp(&item, table)
             case .number:
                 // Only numbers with letters ("gr8", "2nite") can be words of feeling.
                 if token.text.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) {
                     item.isLexical = true
-                    lookUp(&item, lexicon)
+                    lookUp(&item, table)
                 }
             case .emoji:
                 item.text = SentimentLexicon.emojiKey(token.text)
-                item.base = lexicon.words[item.text] ?? 0
+                item.base = table[item.text]?.valence ?? 0
             case .url, .email, .mention, .identifier, .placeholder, .phrase:
                 break  // never sentiment: a handle like @united is not the word "united"
             }
@@ -73,16 +75,16 @@ extension SentimentSession {
             appendEmoticon(nextEmoticon)
             nextEmoticon += 1
         }
-        if !lexicon.phrases.isEmpty { mergePhrases(lexicon) }
+        if !lexicon.phrases.isEmpty { mergePhrases(lexicon, table) }
         return (exclamations, questions)
     }
 
     /// The lexicon valence and rule roles of a word; elongated words ("sooo", "loooove") are
     /// tried with runs of 3 or more letters collapsed to 2, then to 1.
-    private func lookUp(_ item: inout SentimentItem, _ lexicon: SentimentLexicon) {
-        if assign(&item, item.text, lexicon) { return }
+    private func lookUp(_ item: inout SentimentItem, _ table: [String: WordFacts]) {
+        if assign(&item, item.text, table) { return }
         guard let collapsedTwice = Self.collapsingRuns(item.text, to: 2) else { return }
-        for candidate in [collapsedTwice, Self.collapsingRuns(item.text, to: 1) ?? collapsedTwice] where assign(&item, candidate, lexicon) {
+        for candidate in [collapsedTwice, Self.collapsingRuns(item.text, to: 1) ?? collapsedTwice] where assign(&item, candidate, table) {
             item.text = candidate
             item.emphasis = SentimentRules.elongationIncrement
             return
@@ -90,21 +92,20 @@ extension SentimentSession {
     }
 
     /// Sets valence and roles from `key`; whether the word is known at all.
-    private func assign(_ item: inout SentimentItem, _ key: String, _ lexicon: SentimentLexicon) -> Bool {
-        var known = false
-        if let valence = lexicon.words[key] {
-            item.base = valence
-            known = true
-        }
-        if let boost = SentimentRules.boosters[key] {
-            item.boost = boost
-            known = true
+    private func assign(_ item: inout SentimentItem, _ key: String, _ table: [String: WordFacts]) -> Bool {
+        if let facts = table[key] {
+            item.base = facts.valence
+            item.boost = facts.boost
+            item.isNegator = facts.isNegator
+            item.isPhraseHead = facts.isPhraseHead
+            item.isAmplifierHead = facts.isAmplifierHead
+            return true
         }
         if SentimentRules.isNegator(key) {
             item.isNegator = true
-            known = true
+            return true
         }
-        return known
+        return false
     }
 
     /// `text` with every run of 3 or more equal characters cut to `length`, or `nil` when it has
@@ -143,7 +144,7 @@ extension SentimentSession {
 
     /// Finds emoticons in the raw text: a whitespace-delimited chunk equal to an entry, or an
     /// entry followed by sentence punctuation (".", ",", "!", "?").
-    private func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: SentimentLexicon) {
+    private mutating func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: SentimentLexicon) {
         let limit = lexicon.maximumEmoticonLength
         var i = 0
         let n = bytes.count
@@ -175,14 +176,14 @@ extension SentimentSession {
 
     /// Replaces each run of words that is a lexicon phrase (the longest from each start) by one
     /// item carrying the phrase's valence.
-    private func mergePhrases(_ lexicon: SentimentLexicon) {
+    private mutating func mergePhrases(_ lexicon: SentimentLexicon, _ table: [String: WordFacts]) {
         let n = items.count
         let longest = lexicon.maximumPhraseLength
         var write = 0
         var i = 0
         while i < n {
             var item = items[i]
-            if item.isLexical && lexicon.phraseHeads.contains(item.text) {
+            if item.isLexical && item.isPhraseHead {
                 var key = item.text
                 var best = -1
                 var bestValence = 0.0
@@ -207,6 +208,7 @@ extension SentimentSession {
                     item.end = items[best].end
                     item.base = bestValence
                     item.isNegator = false
+                    item.isAmplifierHead = false
                     item.boost = 0
                     item.emphasis = 0
                     item.isAllCaps = caps

@@ -1,7 +1,7 @@
-extension SentimentSession {
+extension SentimentBuffers {
     /// Turns the lexicon valences of ``items`` into rule-adjusted valences (the rules, in order,
     /// are listed on ``SentimentScorer``).
-    func applyRules() {
+    mutating func applyRules() {
         let n = items.count
         markModifiers()
         // Mixed case: some words in capitals and some not.
@@ -60,7 +60,7 @@ extension SentimentSession {
     /// Booster words that have a valence of their own act as boosters before a sentiment word;
     /// "no" before a sentiment word is a negator only; "kind of", "sort of", "a bit", "a little",
     /// "a tad" are dampeners.
-    private func markModifiers() {
+    private mutating func markModifiers() {
         let n = items.count
         var i = n - 1
         while i >= 0 {
@@ -83,12 +83,12 @@ extension SentimentSession {
     }
 
     /// Counts the frustration amplifiers of each clause into ``amplifiersByClause``.
-    private func countAmplifiers() {
+    private mutating func countAmplifiers() {
         let clauses = (items.last?.clause ?? 0) + 1
         amplifiersByClause.removeAll(keepingCapacity: true)
         amplifiersByClause.append(contentsOf: repeatElement(0, count: clauses))
         let n = items.count
-        for i in 0..<n where items[i].isLexical && Self.amplifierHeads.contains(items[i].text) {
+        for i in 0..<n where items[i].isAmplifierHead {
             for sequence in SentimentRules.frustrationAmplifiers where sequence[0] == items[i].text && i + sequence.count <= n {
                 var matches = true
                 for k in 1..<sequence.count where items[i + k].text != sequence[k] || items[i + k].clause != items[i].clause {
@@ -103,10 +103,8 @@ extension SentimentSession {
         }
     }
 
-    static let amplifierHeads = Set(SentimentRules.frustrationAmplifiers.map { $0[0] })
-
     /// In each sentence with a "but", valences before the first "but" × 0.5 and after it × 1.5.
-    private func applyContrastiveBut() {
+    private mutating func applyContrastiveBut() {
         let n = items.count
         var start = 0
         while start < n {

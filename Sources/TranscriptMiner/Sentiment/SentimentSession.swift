@@ -12,14 +12,14 @@ public final class SentimentSession {
     /// The scorer this session runs.
     public let scorer: SentimentScorer
     let tokens: AnalysisSession
-    var items: [SentimentItem] = []
-    var emoticons: [(start: Int, end: Int, text: String, valence: Double)] = []
-    var amplifiersByClause: [Int] = []
+    /// Reused buffers, taken out of the class for each text (each access to a class's stored
+    /// property costs a dynamic exclusivity check; a local value has none).
+    private var spare: SentimentBuffers?
 
     init(scorer: SentimentScorer) {
         self.scorer = scorer
         self.tokens = SentimentScorer.analyzer.makeSession()
-        items.reserveCapacity(64)
+        spare = SentimentBuffers()
     }
 
     /// The sentiment of `text` (see ``SentimentScorer`` for the rules).
@@ -27,14 +27,27 @@ public final class SentimentSession {
     public func score(_ text: String) -> SentimentScore {
         var text = text
         if text.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil { text.makeContiguousUTF8() }
-        let punctuation = text.utf8.withContiguousStorageIfAvailable { bytes in collect(text, bytes) }!
-        guard !items.isEmpty else { return .empty }
-        applyRules()
-        return total(exclamations: punctuation.exclamations, questions: punctuation.questions)
+        var buffers = spare.take() ?? SentimentBuffers()
+        defer { spare = buffers }
+        let tokens = self.tokens, scorer = self.scorer
+        let punctuation = text.utf8.withContiguousStorageIfAvailable { bytes in buffers.collect(text, bytes, tokens, scorer) }!
+        guard !buffers.items.isEmpty else { return .empty }
+        buffers.applyRules()
+        return buffers.total(exclamations: punctuation.exclamations, questions: punctuation.questions)
     }
+}
+
+/// The working state of one scoring: items, emoticons found, amplifiers per clause. A value, so
+/// the hot loops run without dynamic exclusivity checks.
+struct SentimentBuffers {
+    var items: [SentimentItem] = []
+    var emoticons: [(start: Int, end: Int, text: String, valence: Double)] = []
+    var amplifiersByClause: [Int] = []
+
+    init() { items.reserveCapacity(64) }
 
     /// The sum, punctuation emphasis, compound and shares of the rule-adjusted valences.
-    private func total(exclamations: Int, questions: Int) -> SentimentScore {
+    func total(exclamations: Int, questions: Int) -> SentimentScore {
         var sum = 0.0
         var positive = 0.0, negative = 0.0, neutral = 0.0
         for item in items {
