@@ -26,5 +26,12 @@ let package = Package(
                 .product(name: "Tokenizer", package: "TranscriptMiner"),
             ]
         ),
+        // Sentiment scoring throughput against the Python vaderSentiment package (run-sentiment.sh).
+        .executableTarget(
+            name: "sentiment-bench",
+            dependencies: [
+                .product(name: "TranscriptMiner", package: "TranscriptMiner"),
+            ]
+        ),
     ]
 )
