@@ -72,6 +72,7 @@ struct PieceSegmenter {
     let bytes: UnsafeBufferPointer<UInt8>
     let base: Int
     let offsetMaps: [OffsetMap]
+    let hasOffsetMaps: Bool
     let sentenceEnds: [Int]
     let perTokenFilters: [any TokenFilter]
     let batchFilters: [any TokenFilter]
@@ -90,6 +91,7 @@ struct PieceSegmenter {
         self.bytes = bytes
         self.base = base
         self.offsetMaps = offsetMaps
+        self.hasOffsetMaps = !offsetMaps.isEmpty
         self.sentenceEnds = sentenceEnds
         self.perTokenFilters = perTokenFilters
         self.batchFilters = batchFilters
@@ -140,9 +142,11 @@ struct PieceSegmenter {
         let textStart = kind == .hashtag ? start + 1 : start
         let textBytes = UnsafeBufferPointer(rebasing: bytes[textStart..<end])
         var range = (base + start)..<(base + end)
-        for map in offsetMaps {
-            let lower = map.inputOffset(range.lowerBound)
-            range = lower..<max(lower + 1, map.inputOffset(range.upperBound))
+        if hasOffsetMaps {
+            for map in offsetMaps {
+                let lower = map.inputOffset(range.lowerBound)
+                range = lower..<max(lower + 1, map.inputOffset(range.upperBound))
+            }
         }
         let position = cursor.position
         cursor.position += 1
@@ -157,20 +161,19 @@ struct PieceSegmenter {
             if let filtered = perTokenFiltered(raw) { deliver(filtered, body) }
             return
         }
-        let hash = TokenMemo.hash(textBytes, kind)
-        let index = memo.lookup(textBytes, kind, hash: hash)
+        let key = TokenMemo.Key(textBytes, readable: bytes.count - textStart, kind: kind)
+        let index = memo.lookup(key)
         if index >= 0 {
-            let token: Token? = memo.entries.withUnsafeBufferPointer { entries in
-                let entry = entries.baseAddress! + index
-                guard entry.pointee.isKept else { return nil }
-                return Token(text: entry.pointee.text, kind: entry.pointee.newKind, range: range, position: position, sentence: cursor.sentence)
+            let entry = memo.entry(index)
+            if entry.pointee.isKept {
+                deliver(Token(text: entry.pointee.text, kind: entry.pointee.newKind, range: range, position: position,
+                              sentence: cursor.sentence), body)
             }
-            if let token { deliver(token, body) }
             return
         }
         let raw = Token(text: String(decoding: textBytes, as: UTF8.self), kind: kind, range: range, position: position, sentence: cursor.sentence)
         let filtered = perTokenFiltered(raw)
-        memo.store(textBytes, kind, hash: hash, result: filtered.map { ($0.text, $0.kind) })
+        memo.store(key, result: filtered.map { ($0.text, $0.kind) })
         if let filtered { deliver(filtered, body) }
     }
 }

@@ -91,7 +91,7 @@ public final class AnalysisSession {
             }
             segment(current, offsetMaps: maps.filter { !$0.isIdentity }.reversed(), buffers: &buffers, body)
         }
-        buffers.batch.removeAll(keepingCapacity: true)
+        if !buffers.batch.isEmpty { buffers.batch.removeAll(keepingCapacity: true) }
         self.buffers = buffers
     }
 

@@ -32,9 +32,10 @@ public struct SpecialSpanScanner: Sendable, Hashable {
         var scan = Scan(bytes: bytes)
         var i = 0
         let n = bytes.count
-        // Bytes that may start or anchor a span: : . # - / < (below 64) and @ W [ w (64–127).
+        // Bytes that may start or anchor a span: : . # - / < (below 64) and @ [ (64–127). A
+        // `www.` URL is found at its dot (letters are too common to stop at every `w`).
         let low: UInt64 = 1 << 58 | 1 << 46 | 1 << 35 | 1 << 45 | 1 << 47 | 1 << 60
-        let high: UInt64 = 1 << (64 - 64) | 1 << (87 - 64) | 1 << (91 - 64) | 1 << (119 - 64)
+        let high: UInt64 = 1 << (64 - 64) | 1 << (91 - 64)
         guard let base = bytes.baseAddress else { return }
         while i < n {
             // Skip to the next trigger byte (no bounds checks in this loop).
@@ -47,8 +48,7 @@ public struct SpecialSpanScanner: Sendable, Hashable {
             let found: SpecialSpan?
             switch b {
             case UInt8(ascii: ":"): found = scan.schemeURL(colon: i)
-            case UInt8(ascii: "w"), UInt8(ascii: "W"): found = scan.wwwURL(at: i)
-            case UInt8(ascii: "."): found = scan.bareDomain(dot: i)
+            case UInt8(ascii: "."): found = scan.wwwURL(dot: i) ?? scan.bareDomain(dot: i)
             case UInt8(ascii: "@"): found = scan.emailOrMention(at: i)
             case UInt8(ascii: "#"): found = scan.hashtagOrIdentifier(at: i)
             case UInt8(ascii: "-"), UInt8(ascii: "/"): found = scan.joinedGroups(separator: i)
@@ -112,9 +112,19 @@ private struct Scan {
         return end > colon + 3 ? SpecialSpan(range: start..<end, kind: .url) : nil
     }
 
+    /// `www.` whose dot is at `dot`.
+    ///
+    /// The same as looking at every `w`: a `www.` URL starting at `i` needs its dot at `i + 3`,
+    /// and no other trigger byte can come between (so no span found in between moves `floor`).
+    @inline(__always)
+    func wwwURL(dot: Int) -> SpecialSpan? {
+        guard dot >= 3, bytes[dot - 1] | 0x20 == UInt8(ascii: "w") else { return nil }
+        return wwwURL(at: dot - 3)
+    }
+
     /// `www.` at `i`.
     func wwwURL(at i: Int) -> SpecialSpan? {
-        guard i >= floor, i + 4 < count, startsWord(i),
+        guard i >= floor, i + 4 < count, bytes[i] | 0x20 == UInt8(ascii: "w"), startsWord(i),
               bytes[i + 1] | 0x20 == UInt8(ascii: "w"), bytes[i + 2] | 0x20 == UInt8(ascii: "w"),
               bytes[i + 3] == UInt8(ascii: "."), Scan.isAlnum(bytes[i + 4]) else { return nil }
         return SpecialSpan(range: i..<urlEnd(from: i + 4), kind: .url)
