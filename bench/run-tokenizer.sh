@@ -90,9 +90,10 @@ EOF
 fi
 [ -s "$corpus" ] || { echo "run-tokenizer: corpus $corpus is missing or empty" >&2; exit 1; }
 
-# 2. The build (release, the bench package's own .build).
-echo "== swift build -c release --package-path bench"
-swift build -c release --package-path "$bench" 2>&1 | tail -n 3
+# 2. The build (release, the bench package's own .build): only tokenizer-bench and what it
+# needs (the Tokenizer module), not the package's other benchmarks.
+echo "== swift build -c release --package-path bench --product tokenizer-bench"
+swift build -c release --package-path "$bench" --product tokenizer-bench 2>&1 | tail -n 3
 bin=$(swift build -c release --package-path "$bench" --show-bin-path)
 
 python="$bench/.venv/bin/python"
@@ -161,6 +162,9 @@ def verdict(value, target): return "met" if value >= target else "NOT met"
 print("== Tokenizer throughput summary")
 print(f'corpus         {swift["corpus"]}: {swift["documents"]} documents, {swift["documentBytes"] / 1e6:.2f} MB; '
       f'{swift["repetitions"]} repetitions, medians')
+if "asciiDocuments" in swift:
+    print(f'               {swift["asciiDocuments"]} documents ({100 * swift["asciiBytes"] / swift["documentBytes"]:.1f} % of the bytes) '
+          'are ASCII-only: the word breaker segments them without ICU (same segments)')
 print(f'machine        nproc {cores}, ICU {swift["icuVersion"]}; load average at the start {load}, '
       f'1-min {pre1:.2f} just before timing ({busy}% CPU busy in the 2 s before)')
 print(f'other load     other processes used {others_swift}% of the CPU during tokenizer-bench, '
@@ -171,6 +175,8 @@ print(f'raw ICU, whole buffer (C)        {mbps(rawbuf)}')
 if "segmenterOnly" in s:
     print(f'chain without filters            {mbps(s["segmenterOnly"])}')
 print(f'standard chain, 1 session        {mbps(chain)}')
+if "chainICUOnly" in s:
+    print(f'  the same, ICU for every text     {mbps(s["chainICUOnly"])}')
 print(f'standard chain, 1 task           {mbps(s["chain1Task"])}')
 print(f'standard chain, 2 tasks          {mbps(s["chain2Tasks"])}')
 if "raw2Tasks" in s:
@@ -187,6 +193,10 @@ c1 = chain["medianMBperCPUs"] / raw["medianMBperCPUs"]
 c2 = chain["medianMBperCPUs"] / p["pythonRegex"]["medianMBperCPUs"]
 print(f'chain / raw ICU (per document)   {r1:8.3f}   target >= 0.50: {verdict(r1, 0.50)}   (by CPU time {c1:.3f})')
 print(f'chain / Python regex             {r2:8.3f}   target >= 1.5:  {verdict(r2, 1.5)}   (by CPU time {c2:.3f})')
+if "chainICUOnly" in s:
+    io = s["chainICUOnly"]
+    print(f'  chain with ICU for every text / Python {io["medianMBps"] / p["pythonRegex"]["medianMBps"]:6.3f}   '
+          f'(by CPU time {io["medianMBperCPUs"] / p["pythonRegex"]["medianMBperCPUs"]:.3f}; the ASCII fast path off)')
 print(f'2 tasks / 1 task                 {r3:8.3f}   target >= 1.8:  {verdict(r3, 1.8)}')
 if "raw2Tasks" in s:
     print(f'  control: raw ICU 2 tasks / 1   {s["raw2Tasks"]["medianMBps"] / raw["medianMBps"]:8.3f}   (what the machine gives)')

@@ -54,6 +54,22 @@ void cicu_breaker_set_text(cicu_breaker *breaker, const uint8_t *text, int32_t l
 /// emoji, which are reported with CICU_STATUS_EMOJI. Sentence breakers report every sentence.
 int32_t cicu_breaker_next_segments(cicu_breaker *breaker, int32_t *out, int32_t capacity);
 
+/// Whether the word breaker segments ASCII-only texts without ICU (the fast path): on for word
+/// breakers of the root locale ("") once the fast path has given the same segments as the
+/// linked ICU on its self-check (once per process, a few milliseconds), unless the environment
+/// variable TRANSCRIPTMINER_ICU_ONLY was 1 when the breaker was opened (for benchmarks). The
+/// segments a caller sees are the same either way.
+int32_t cicu_breaker_uses_ascii_fast_path(const cicu_breaker *breaker);
+
+/// Turns the ASCII fast path off (0) or back on (it stays off for sentence breakers and when
+/// the self-check failed). For benchmarks and tests; takes effect at the next set_text.
+void cicu_breaker_set_ascii_fast_path(cicu_breaker *breaker, int32_t enabled);
+
+/// Compares the ASCII fast path with ICU's root word breaker on every string of up to
+/// `length` (at most 16) characters drawn from the `count` ASCII characters of `alphabet`:
+/// returns on how many they differ (-1 when ICU cannot be opened). For tests.
+int64_t cicu_ascii_words_compare(const uint8_t *alphabet, int32_t count, int32_t length);
+
 /// Counts every segment of the text (no filtering, nothing written): the raw iteration
 /// baseline the benchmarks compare against.
 int64_t cicu_breaker_count_all(cicu_breaker *breaker);

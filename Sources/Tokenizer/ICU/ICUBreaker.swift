@@ -57,6 +57,22 @@ final class ICUBreaker {
         Int(cicu_breaker_next_segments(handle, segments, Int32(Self.capacity)))
     }
 
+    /// Whether ASCII-only texts are segmented without ICU (word breakers of the root locale,
+    /// once the shim's fast path has matched the linked ICU on its self-check). The segments
+    /// are the same either way; see `Sources/CICUShim/ascii_words.c`.
+    var usesASCIIFastPath: Bool {
+        get { cicu_breaker_uses_ascii_fast_path(handle) != 0 }
+        set { cicu_breaker_set_ascii_fast_path(handle, newValue ? 1 : 0) }
+    }
+
+    /// On how many of the strings of up to `length` characters of `alphabet` (ASCII) the fast
+    /// path and ICU's root word breaker differ (-1: ICU could not be opened).
+    /// - Complexity: O(a^length) for an alphabet of a characters.
+    static func asciiFastPathDifferences(alphabet: String, length: Int) -> Int {
+        var alphabet = alphabet
+        return alphabet.withUTF8 { Int(cicu_ascii_words_compare($0.baseAddress, Int32($0.count), Int32(length))) }
+    }
+
     /// Iterates the segments of `text`, calling `body(start, end, status)` for each.
     /// - Complexity: O(n) in the length of `text`.
     @inline(__always)

@@ -22,6 +22,10 @@ struct Corpus: Sendable {
     let bufferBytes: Int
     /// Empty lines that were skipped.
     let emptyLines: Int
+    /// Documents that are all ASCII (the word breaker's fast path segments them without ICU),
+    /// and their bytes.
+    let asciiDocuments: Int
+    let asciiBytes: Int
 
     /// Loads `path`, keeping at most `limit` documents.
     init(path: String, limit: Int?) throws {
@@ -63,6 +67,14 @@ struct Corpus: Sendable {
         self.documentBytes = bytes
         self.bufferBytes = end
         self.emptyLines = empty
+        var asciiDocuments = 0
+        var asciiBytes = 0
+        for (start, length) in zip(starts, lengths) where all[Int(start)..<Int(start) + Int(length)].allSatisfy({ $0 < 0x80 }) {
+            asciiDocuments += 1
+            asciiBytes += Int(length)
+        }
+        self.asciiDocuments = asciiDocuments
+        self.asciiBytes = asciiBytes
     }
 
     /// Contiguous ranges of `documents`, one per part, with about the same number of bytes each.

@@ -80,6 +80,8 @@ struct TokenizerBench {
         var documentBytes: Int
         var bufferBytes: Int
         var emptyLinesSkipped: Int
+        var asciiDocuments: Int
+        var asciiBytes: Int
         var repetitions: Int
         var icuVersion: String
         var processors: Int
@@ -101,6 +103,8 @@ struct TokenizerBench {
         print("corpus: \(options.path)")
         print("  \(corpus.documents.count) documents, \(fmt(Double(corpus.documentBytes) / 1e6, 2)) MB of text"
               + " (\(corpus.emptyLines) empty lines skipped), loaded in \(fmt(loadTime, 2)) s")
+        print("  \(corpus.asciiDocuments) documents (\(fmt(100 * Double(corpus.asciiBytes) / Double(corpus.documentBytes), 1)) % of the bytes) are"
+              + " ASCII-only: the word breaker segments them without ICU (same segments), unless TRANSCRIPTMINER_ICU_ONLY=1")
         print("ICU \(icuVersion), \(ProcessInfo.processInfo.activeProcessorCount) processors, \(options.repetitions) repetitions + 1 warm-up")
 
         var status: Int32 = 0
@@ -111,6 +115,11 @@ struct TokenizerBench {
         let segmenterOnly = Analyzer(segmenter: ICUWordSegmenter(), filters: [])
         let session = standard.makeSession()
         let segmenterSession = segmenterOnly.makeSession()
+        // The same chain with ICU segmenting every text: the shim's ASCII fast path (which gives
+        // the same segments without ICU) is off in breakers opened while this variable is 1.
+        setenv("TRANSCRIPTMINER_ICU_ONLY", "1", 1)
+        let icuOnlySession = standard.makeSession()
+        unsetenv("TRANSCRIPTMINER_ICU_ONLY")
         let halves = corpus.parts(2)
         // For the scaling diagnostics: one analyzer per task (no shared reference-counted storage).
         let separateAnalyzers = [Analyzer.standard(), Analyzer.standard()]
@@ -133,6 +142,9 @@ struct TokenizerBench {
         if options.only.contains("chain") {
             contestants.append((Series(key: "chain", label: "standard chain, 1 session", bytes: corpus.documentBytes), {
                 chain(session, corpus.documents[...])
+            }))
+            contestants.append((Series(key: "chainICUOnly", label: "standard chain, ICU for every text", bytes: corpus.documentBytes), {
+                chain(icuOnlySession, corpus.documents[...])
             }))
         }
         if options.only.contains("tasks") {
@@ -161,7 +173,7 @@ struct TokenizerBench {
             contestants[i].series.count = n
         }
         let byKey = Dictionary(uniqueKeysWithValues: contestants.map { ($0.series.key, $0.series.count) })
-        let chainCounts = ["chain", "chain1Task", "chain2Tasks", "chain2TasksSeparateAnalyzers"].compactMap { byKey[$0] }
+        let chainCounts = ["chain", "chainICUOnly", "chain1Task", "chain2Tasks", "chain2TasksSeparateAnalyzers"].compactMap { byKey[$0] }
         if Set(chainCounts).count > 1 { throw BenchError("token counts differ between 1 session, 1 task and 2 tasks: \(chainCounts)") }
         if let a = byKey["rawPerDocument"], let b = byKey["rawWholeBuffer"], a != b {
             print("note: raw ICU counts \(a) words per document and \(b) over the whole buffer")
@@ -194,6 +206,7 @@ struct TokenizerBench {
         func median(_ key: String) -> Double? { series.first { $0.key == key }?.median }
         var report = Report(corpus: options.path, documents: corpus.documents.count, documentBytes: corpus.documentBytes,
                             bufferBytes: corpus.bufferBytes, emptyLinesSkipped: corpus.emptyLines,
+                            asciiDocuments: corpus.asciiDocuments, asciiBytes: corpus.asciiBytes,
                             repetitions: options.repetitions, icuVersion: icuVersion,
                             processors: ProcessInfo.processInfo.activeProcessorCount, series: series)
         print("")
@@ -204,6 +217,9 @@ struct TokenizerBench {
         if let chain = series.first(where: { $0.key == "chain" })?.cpuMedian,
            let raw = series.first(where: { $0.key == "rawPerDocument" })?.cpuMedian {
             print("  the same by CPU time:        \(fmt(chain / raw, 3))")
+        }
+        if let chain = median("chainICUOnly"), let raw = median("rawPerDocument") {
+            print("chain with ICU for every text / raw ICU per document: \(fmt(chain / raw, 3))")
         }
         if let chain = median("chain"), let raw = median("rawWholeBuffer") {
             report.chainOverRawWholeBuffer = chain / raw
