@@ -54,14 +54,21 @@ public struct SentimentScorer: Sendable {
     /// - Parameter lexicon: default ``SentimentLexicon/builtIn``.
     public init(lexicon: SentimentLexicon = .builtIn) {
         self.lexicon = lexicon
-        self.words = WordFacts.table(lexicon)
+        self.table = SentimentWordTable(lexicon)
     }
 
-    /// Everything the rules know about a word, in one table: one hash per token.
-    let words: [String: WordFacts]
+    /// Everything the rules know about words, phrases and emoticons, keyed by UTF-8 bytes: one
+    /// hash of the token's bytes per token, no `String` (see ``SentimentWordTable``).
+    let table: SentimentWordTable
 
     /// Makes the per-task state (analysis session, buffers). Use one per task or thread.
     public func makeSession() -> SentimentSession { SentimentSession(scorer: self) }
+
+    /// A session that sends every text through the analysis chain when `asciiPath` is `false`
+    /// (for benchmarks and checks: the scores are the same either way).
+    @_spi(Benchmarks) public func makeSession(asciiPath: Bool) -> SentimentSession {
+        SentimentSession(scorer: self, usesASCIIPath: asciiPath)
+    }
 
     /// The sentiment of `text`, through a new session.
     /// - Complexity: O(n) in the length of `text`, plus opening a session: for many texts,

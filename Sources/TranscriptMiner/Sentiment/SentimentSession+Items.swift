@@ -1,111 +1,261 @@
+import Tokenizer
+
 extension SentimentBuffers {
-    /// Fills ``items`` with the tokens and emoticons of `text` (whose UTF-8 is `bytes`), with
-    /// their lexicon valences, clauses and sentences, then merges phrases. Returns the counts of
-    /// "!" and "?".
-    mutating func collect(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
-                          _ scorer: SentimentScorer) -> (exclamations: Int, questions: Int) {
+    /// Empties the items and finds the emoticons of a new text.
+    @inline(__always)
+    private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
         items.removeAll(keepingCapacity: true)
         emoticons.removeAll(keepingCapacity: true)
-        var exclamations = 0, questions = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "!") { exclamations += 1 } else if byte == UInt8(ascii: "?") { questions += 1 }
-        }
-        let lexicon = scorer.lexicon
-        let table = scorer.words
-        if !lexicon.emoticons.isEmpty { findEmoticons(bytes, lexicon) }
+        cursor = 0
+        clause = 0
+        sentence = 0
+        nextEmoticon = 0
+        if table.hasEmoticons { findEmoticons(bytes, table) }
+        // Room for a lower-cased word and its two collapsed forms.
+        if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 16) }
+    }
 
-        var clause = 0, sentence = 0
-        var cursor = 0
-        var nextEmoticon = 0
-        func scanGap(upTo end: Int) {
-            var newClause = false, newSentence = false
-            var i = cursor
-            while i < end {
-                switch bytes[i] {
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), 0x0A: newSentence = true
-                case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): newClause = true
-                default: break
-                }
-                i += 1
-            }
-            if newSentence { sentence += 1; clause += 1 } else if newClause { clause += 1 }
-        }
-        func appendEmoticon(_ index: Int) {
-            let e = emoticons[index]
-            if !items.isEmpty { scanGap(upTo: e.start) }
-            var item = SentimentItem(text: e.text, start: e.start, end: e.end)
-            item.base = e.valence
-            item.clause = clause
-            item.sentence = sentence
-            items.append(item)
-            cursor = e.end
-        }
-        tokens.forEachToken(in: text) { token in
-            while nextEmoticon < emoticons.count && emoticons[nextEmoticon].end <= token.range.lowerBound {
-                appendEmoticon(nextEmoticon)
+    /// Appends the emoticons that end before `start`; whether a token at `start..<end` is kept
+    /// (not a letter of ":D", the 3 of "<3"); then moves the clause and sentence counts over the
+    /// punctuation between the last item and `start`.
+    @inline(__always)
+    private mutating func enter(_ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if nextEmoticon < emoticons.count {
+            while nextEmoticon < emoticons.count && emoticons[nextEmoticon].end <= start {
+                appendEmoticon(nextEmoticon, bytes)
                 nextEmoticon += 1
             }
-            if nextEmoticon < emoticons.count && token.range.lowerBound < emoticons[nextEmoticon].end
-                && token.range.upperBound > emoticons[nextEmoticon].start { return }  // a letter of ":D", the 3 of "<3"
-            if !items.isEmpty { scanGap(upTo: token.range.lowerBound) }
-            cursor = token.range.upperBound
-            var item = SentimentItem(text: token.text, start: token.range.lowerBound, end: token.range.upperBound)
-            item.clause = clause
-            item.sentence = sentence
-            switch token.kind {
-            case .word, .hashtag, .kana, .ideographic:
-                item.isLexical = token.kind != .hashtag
-                if token.kind == .word { markCapitals(&item, bytes) }
-                lookUp(&item, table)
-            case .number:
-                // Only numbers with letters ("gr8", "2nite") can be words of feeling.
-                if token.text.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) {
-                    item.isLexical = true
-                    lookUp(&item, table)
-                }
-            case .emoji:
-                item.text = SentimentLexicon.emojiKey(token.text)
-                item.base = table[item.text]?.valence ?? 0
-            case .url, .email, .mention, .identifier, .placeholder, .phrase:
-                break  // never sentiment: a handle like @united is not the word "united"
-            }
-            items.append(item)
+            if nextEmoticon < emoticons.count && start < emoticons[nextEmoticon].end && end > emoticons[nextEmoticon].start { return false }
         }
+        if !items.isEmpty { scanGap(upTo: start, bytes) }
+        cursor = end
+        return true
+    }
+
+    /// Counts a new clause or sentence when the bytes from ``cursor`` to `end` hold clause or
+    /// sentence punctuation.
+    @inline(__always)
+    private mutating func scanGap(upTo end: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        var newClause = false, newSentence = false
+        var i = cursor
+        while i < end {
+            switch bytes[i] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), 0x0A: newSentence = true
+            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): newClause = true
+            default: break
+            }
+            i &+= 1
+        }
+        if newSentence { sentence += 1; clause += 1 } else if newClause { clause += 1 }
+    }
+
+    private mutating func appendEmoticon(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let e = emoticons[index]
+        if !items.isEmpty { scanGap(upTo: e.start, bytes) }
+        var item = SentimentItem(start: e.start, end: e.end, clause: clause, sentence: sentence)
+        item.base = e.valence
+        items.append(item)
+        cursor = e.end
+    }
+
+    /// Appends the emoticons after the last token.
+    private mutating func finish(_ bytes: UnsafeBufferPointer<UInt8>) {
         while nextEmoticon < emoticons.count {
-            appendEmoticon(nextEmoticon)
+            appendEmoticon(nextEmoticon, bytes)
             nextEmoticon += 1
         }
-        if !lexicon.phrases.isEmpty { mergePhrases(lexicon, table) }
-        return (exclamations, questions)
     }
 
-    /// The lexicon valence and rule roles of a word; elongated words ("sooo", "loooove") are
-    /// tried with runs of 3 or more letters collapsed to 2, then to 1.
-    private func lookUp(_ item: inout SentimentItem, _ table: [String: WordFacts]) {
-        if assign(&item, item.text, table) { return }
-        guard let collapsedTwice = Self.collapsingRuns(item.text, to: 2) else { return }
-        for candidate in [collapsedTwice, Self.collapsingRuns(item.text, to: 1) ?? collapsedTwice] where assign(&item, candidate, table) {
-            item.text = candidate
-            item.emphasis = SentimentRules.elongationIncrement
-            return
+    /// Fills ``items`` from a text the ASCII fast path accepts (``SentimentASCIIPath``).
+    mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
+        begin(bytes, table)
+        var scratch: [UInt8] = []
+        swap(&scratch, &self.scratch)
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            let lower = scratch.baseAddress!
+            SentimentASCIIPath.forEachSegment(bytes) { start, end, isNumber in
+                guard enter(start, end, bytes) else { return }
+                var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
+                if !isNumber {
+                    // Lower case (the chain's folding of ASCII) and the capitals test in one pass.
+                    var upper = 0, lowerCount = 0
+                    var k = 0
+                    for i in start..<end {
+                        let b = bytes[i]
+                        if b &- 65 < 26 {
+                            upper &+= 1
+                            lower[k] = b | 0x20
+                        } else {
+                            if b &- 97 < 26 { lowerCount &+= 1 }
+                            lower[k] = b
+                        }
+                        k &+= 1
+                    }
+                    item.isCased = upper + lowerCount >= 2
+                    item.isAllCaps = upper >= 2 && lowerCount == 0
+                    item.isLexical = true
+                    Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: k), text: nil, table, scratch: lower + k)
+                }
+                items.append(item)
+            }
+        }
+        swap(&scratch, &self.scratch)
+        finish(bytes)
+    }
+
+    /// Fills ``items`` with the tokens of the analysis chain and the emoticons of `text`.
+    mutating func collectChain(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
+                               _ table: SentimentWordTable.View) {
+        begin(bytes, table)
+        var scratch: [UInt8] = []
+        swap(&scratch, &self.scratch)
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            let spare = scratch.baseAddress!
+            tokens.forEachToken(in: text) { token in
+                pushChainToken(token, bytes, table, spare)
+            }
+        }
+        swap(&scratch, &self.scratch)
+        finish(bytes)
+    }
+
+    private mutating func pushChainToken(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View,
+                                         _ scratch: UnsafeMutablePointer<UInt8>) {
+        let start = token.range.lowerBound, end = token.range.upperBound
+        guard enter(start, end, bytes) else { return }
+        var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
+        var text = token.text
+        switch token.kind {
+        case .word, .hashtag, .kana, .ideographic:
+            item.isLexical = token.kind != .hashtag
+            if token.kind == .word { markCapitals(&item, bytes) }
+            text.withUTF8 { Self.lookUp(&item, $0, text: token.text, table, scratch: scratch) }
+        case .number:
+            // Only numbers with letters ("gr8", "2nite") can be words of feeling.
+            if text.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) {
+                item.isLexical = true
+                text.withUTF8 { Self.lookUp(&item, $0, text: token.text, table, scratch: scratch) }
+            }
+        case .emoji:
+            var key = SentimentLexicon.emojiKey(text)
+            let id = key.withUTF8 { table.words.index(of: $0) }
+            if id >= 0 { item.base = table.facts[Int(id)].valence }
+        case .url, .email, .mention, .identifier, .placeholder, .phrase:
+            break  // never sentiment: a handle like @united is not the word "united"
+        }
+        items.append(item)
+    }
+
+    /// The lexicon valence and rule roles of a word whose normalised bytes are `key`; elongated
+    /// words ("sooo", "loooove") are tried with runs of 3 or more letters collapsed to 2, then
+    /// to 1. `text` is the word as a `String` when it may be non-ASCII (runs are then runs of
+    /// characters), `nil` for the ASCII path; `scratch` has room for `2 × key.count` bytes.
+    @inline(__always)
+    static func lookUp(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
+                       _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
+        let id = table.words.index(of: key)
+        item.word = id
+        if assign(&item, id, key, table) { return }
+        guard hasLongRun(key) else { return }
+        var ascii = true
+        for b in key where b >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii || text == nil {
+            var length = 2
+            while length >= 1 {
+                defer { length -= 1 }
+                let count = collapse(key, to: length, into: scratch)
+                let candidate = UnsafeBufferPointer(start: UnsafePointer(scratch), count: count)
+                let candidateID = table.words.index(of: candidate)
+                if assign(&item, candidateID, candidate, table) {
+                    item.word = candidateID
+                    item.emphasis = SentimentRules.elongationIncrement
+                    return
+                }
+            }
+        } else if let text, let twice = collapsingRuns(text, to: 2) {
+            for var candidate in [twice, collapsingRuns(text, to: 1) ?? twice] {
+                let done = candidate.withUTF8 { candidate -> Bool in
+                    let candidateID = table.words.index(of: candidate)
+                    guard assign(&item, candidateID, candidate, table) else { return false }
+                    item.word = candidateID
+                    return true
+                }
+                if done {
+                    item.emphasis = SentimentRules.elongationIncrement
+                    return
+                }
+            }
         }
     }
 
-    /// Sets valence and roles from `key`; whether the word is known at all.
-    private func assign(_ item: inout SentimentItem, _ key: String, _ table: [String: WordFacts]) -> Bool {
-        if let facts = table[key] {
-            item.base = facts.valence
-            item.boost = facts.boost
-            item.isNegator = facts.isNegator
-            item.isPhraseHead = facts.isPhraseHead
-            item.isAmplifierHead = facts.isAmplifierHead
-            return true
+    /// Sets valence and roles from the word `id` (−1: not in the table) whose bytes are `key`;
+    /// whether the word is known at all (an entry, or a negator by rule).
+    @inline(__always)
+    static func assign(_ item: inout SentimentItem, _ id: Int32, _ key: UnsafeBufferPointer<UInt8>,
+                       _ table: SentimentWordTable.View) -> Bool {
+        if id >= 0 {
+            let facts = table.facts[Int(id)]
+            if facts.has(WordFacts.entry) {
+                item.base = facts.valence
+                item.boost = facts.boost
+                item.isNegator = facts.has(WordFacts.negator)
+                item.isPhraseHead = facts.has(WordFacts.phraseHead)
+                item.isAmplifierHead = facts.has(WordFacts.amplifierHead)
+                return true
+            }
+            if facts.has(WordFacts.ruleNegator) {
+                item.isNegator = true
+                return true
+            }
+            return false
         }
-        if SentimentRules.isNegator(key) {
+        if endsInNT(key) {
             item.isNegator = true
             return true
         }
         return false
+    }
+
+    /// Whether `key` is a negator by rule: more than 3 bytes, ending in "n't" (as
+    /// ``SentimentRules/isNegator(_:)`` on the text, which compares characters: for a key whose
+    /// "n" is preceded by a non-ASCII byte the `String` decides).
+    @inline(__always)
+    static func endsInNT(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.count
+        guard n > 3, key[n - 3] == UInt8(ascii: "n"), key[n - 2] == UInt8(ascii: "'"), key[n - 1] == UInt8(ascii: "t") else { return false }
+        if key[n - 4] < 0x80 { return true }
+        return SentimentRules.isNegator(String(decoding: key, as: UTF8.self))
+    }
+
+    /// Whether `key` has a run of 3 or more equal bytes.
+    @inline(__always)
+    static func hasLongRun(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 2
+        while i < key.count {
+            if key[i] == key[i - 1] && key[i] == key[i - 2] { return true }
+            i &+= 1
+        }
+        return false
+    }
+
+    /// Writes `key` with every run of 3 or more equal bytes cut to `length` into `output`;
+    /// returns the number of bytes written. For ASCII, where bytes are characters.
+    @inline(__always)
+    static func collapse(_ key: UnsafeBufferPointer<UInt8>, to length: Int, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 0
+        var run = 0
+        var previous: UInt8 = 0
+        for (i, b) in key.enumerated() {
+            if i > 0 && b == previous { run += 1 } else { previous = b; run = 1 }
+            if run <= length {
+                output[count] = b
+                count += 1
+            }
+        }
+        return count
     }
 
     /// `text` with every run of 3 or more equal characters cut to `length`, or `nil` when it has
@@ -144,8 +294,9 @@ extension SentimentBuffers {
 
     /// Finds emoticons in the raw text: a whitespace-delimited chunk equal to an entry, or an
     /// entry followed by sentence punctuation (".", ",", "!", "?").
-    private mutating func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: SentimentLexicon) {
-        let limit = lexicon.maximumEmoticonLength
+    private mutating func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
+        let limit = table.maximumEmoticonLength
+        guard let base = bytes.baseAddress else { return }
         var i = 0
         let n = bytes.count
         while i < n {
@@ -161,9 +312,9 @@ extension SentimentBuffers {
             var end = i
             while end > start {
                 if end - start <= limit {
-                    let chunk = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    if let valence = lexicon.emoticons[chunk] {
-                        emoticons.append((start, end, chunk, valence))
+                    let index = table.emoticons.index(of: base + start, count: end - start)
+                    if index >= 0 {
+                        emoticons.append((start, end, table.emoticonValences[Int(index)]))
                         break
                     }
                 }
@@ -175,54 +326,64 @@ extension SentimentBuffers {
     }
 
     /// Replaces each run of words that is a lexicon phrase (the longest from each start) by one
-    /// item carrying the phrase's valence.
-    private mutating func mergePhrases(_ lexicon: SentimentLexicon, _ table: [String: WordFacts]) {
+    /// item carrying the phrase's valence. Phrases are probed by the ids of their words: a word
+    /// without an id is in no phrase.
+    mutating func mergePhrases(_ table: SentimentWordTable.View) {
         let n = items.count
-        let longest = lexicon.maximumPhraseLength
-        var write = 0
-        var i = 0
-        while i < n {
-            var item = items[i]
-            if item.isLexical && item.isPhraseHead {
-                var key = item.text
-                var best = -1
-                var bestValence = 0.0
-                var j = i + 1
-                while j < n && j - i < longest && items[j].isLexical && items[j].clause == item.clause {
-                    key += " "
-                    key += items[j].text
-                    if let valence = lexicon.phrases[key] {
-                        best = j
-                        bestValence = valence
+        let longest = table.maximumPhraseLength
+        let kept = withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, longest)) { ids in
+            let ids = ids.baseAddress!
+            return items.withUnsafeMutableBufferPointer { items -> Int in
+                var write = 0
+                var i = 0
+                while i < n {
+                    var item = items[i]
+                    if item.isLexical && item.isPhraseHead {
+                        ids[0] = item.word
+                        var length = 1
+                        var best = -1
+                        var bestValence = 0.0
+                        var j = i + 1
+                        while j < n && j - i < longest && items[j].isLexical && items[j].clause == item.clause {
+                            let word = items[j].word
+                            if word < 0 { break }
+                            ids[length] = word
+                            length += 1
+                            if let valence = table.phraseValence(ids, count: length) {
+                                best = j
+                                bestValence = valence
+                            }
+                            j += 1
+                        }
+                        if best > 0 {
+                            var caps = true
+                            var cased = false
+                            for k in i...best {
+                                caps = caps && items[k].isAllCaps
+                                cased = cased || items[k].isCased
+                            }
+                            item.word = -1
+                            item.end = items[best].end
+                            item.base = bestValence
+                            item.isNegator = false
+                            item.isAmplifierHead = false
+                            item.boost = 0
+                            item.emphasis = 0
+                            item.isAllCaps = caps
+                            item.isCased = cased
+                            items[write] = item
+                            write += 1
+                            i = best + 1
+                            continue
+                        }
                     }
-                    j += 1
-                }
-                if best > 0 {
-                    var caps = true
-                    var cased = false
-                    for k in i...best {
-                        caps = caps && items[k].isAllCaps
-                        cased = cased || items[k].isCased
-                    }
-                    item.text = items[i...best].map(\.text).joined(separator: " ")
-                    item.end = items[best].end
-                    item.base = bestValence
-                    item.isNegator = false
-                    item.isAmplifierHead = false
-                    item.boost = 0
-                    item.emphasis = 0
-                    item.isAllCaps = caps
-                    item.isCased = cased
                     items[write] = item
                     write += 1
-                    i = best + 1
-                    continue
+                    i += 1
                 }
+                return write
             }
-            items[write] = item
-            write += 1
-            i += 1
         }
-        items.removeLast(n - write)
+        items.removeLast(n - kept)
     }
 }

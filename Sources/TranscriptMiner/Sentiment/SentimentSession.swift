@@ -6,19 +6,28 @@
 /// let scores = messages.map { session.score($0) }
 /// ```
 ///
+/// Plain ASCII texts that only hold words, digit runs and ordinary punctuation (most support
+/// messages) are segmented by the scorer itself (``SentimentASCIIPath``, which gives exactly the
+/// chain's tokens on them); every other text goes through the analysis chain. Either way the
+/// tokens are looked up by their UTF-8 bytes (no `String` per token) and the rules work on one
+/// reused buffer of plain values (no allocation per text once warm).
+///
 /// Not `Sendable`: make one per task. All sessions of one scorer give identical scores for
 /// identical text.
 public final class SentimentSession {
     /// The scorer this session runs.
     public let scorer: SentimentScorer
     let tokens: AnalysisSession
+    /// Whether ASCII texts may take the fast path (``SentimentASCIIPath/agreesWithChain``).
+    let usesASCIIPath: Bool
     /// Reused buffers, taken out of the class for each text (each access to a class's stored
     /// property costs a dynamic exclusivity check; a local value has none).
     private var spare: SentimentBuffers?
 
-    init(scorer: SentimentScorer) {
+    init(scorer: SentimentScorer, usesASCIIPath: Bool = true) {
         self.scorer = scorer
         self.tokens = SentimentScorer.analyzer.makeSession()
+        self.usesASCIIPath = usesASCIIPath && SentimentASCIIPath.agreesWithChain
         spare = SentimentBuffers()
     }
 
@@ -28,32 +37,71 @@ public final class SentimentSession {
         var text = text
         if text.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil { text.makeContiguousUTF8() }
         var buffers = spare.take() ?? SentimentBuffers()
-        defer { spare = buffers }
-        let tokens = self.tokens, scorer = self.scorer
-        let punctuation = text.utf8.withContiguousStorageIfAvailable { bytes in buffers.collect(text, bytes, tokens, scorer) }!
-        guard !buffers.items.isEmpty else { return .empty }
-        buffers.applyRules()
-        return buffers.total(exclamations: punctuation.exclamations, questions: punctuation.questions)
+        let tokens = self.tokens, table = scorer.table, fast = usesASCIIPath
+        let score = text.utf8.withContiguousStorageIfAvailable { bytes in
+            buffers.score(text, bytes, tokens, table.view, amplifiers: table.amplifiers, asciiPath: fast)
+        }!
+        spare = buffers
+        return score
     }
 }
 
-/// The working state of one scoring: items, emoticons found, amplifiers per clause. A value, so
-/// the hot loops run without dynamic exclusivity checks.
+/// The working state of one scoring: items, emoticons found, amplifiers per clause, scratch
+/// bytes. A value passed `inout`, so the hot loops run without dynamic exclusivity checks, and
+/// kept by the session, so its arrays are allocated once.
 struct SentimentBuffers {
     var items: [SentimentItem] = []
-    var emoticons: [(start: Int, end: Int, text: String, valence: Double)] = []
-    var amplifiersByClause: [Int] = []
+    var emoticons: [(start: Int, end: Int, valence: Double)] = []
+    var amplifiersByClause: [Int32] = []
+    /// Lower-cased and collapsed word bytes.
+    var scratch: [UInt8] = []
+    /// Where the punctuation between items is scanned from, and the current clause and sentence.
+    var cursor = 0
+    var clause: Int32 = 0
+    var sentence: Int32 = 0
+    var nextEmoticon = 0
 
-    init() { items.reserveCapacity(64) }
+    init() {
+        items.reserveCapacity(64)
+        scratch = [UInt8](repeating: 0, count: 256)
+    }
+
+    /// Collects the items of `text` (whose UTF-8 is `bytes`), applies the rules and totals them.
+    mutating func score(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
+                        _ table: SentimentWordTable.View, amplifiers: [[Int32]], asciiPath: Bool) -> SentimentScore {
+        let punctuation: (exclamations: Int, questions: Int)
+        if asciiPath, let counts = SentimentASCIIPath.accepts(bytes) {
+            punctuation = counts
+            collectASCII(bytes, table)
+        } else {
+            punctuation = Self.countPunctuation(bytes)
+            collectChain(text, bytes, tokens, table)
+        }
+        guard !items.isEmpty else { return .empty }
+        if table.hasPhrases { mergePhrases(table) }
+        applyRules(table.rules, amplifiers)
+        return total(exclamations: punctuation.exclamations, questions: punctuation.questions)
+    }
+
+    /// The numbers of "!" and "?" in `bytes`.
+    static func countPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> (exclamations: Int, questions: Int) {
+        var exclamations = 0, questions = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "!") { exclamations &+= 1 } else if byte == UInt8(ascii: "?") { questions &+= 1 }
+        }
+        return (exclamations, questions)
+    }
 
     /// The sum, punctuation emphasis, compound and shares of the rule-adjusted valences.
     func total(exclamations: Int, questions: Int) -> SentimentScore {
         var sum = 0.0
         var positive = 0.0, negative = 0.0, neutral = 0.0
-        for item in items {
-            let v = item.valence
-            sum += v
-            if v > 0 { positive += v + 1 } else if v < 0 { negative += v - 1 } else { neutral += 1 }
+        items.withUnsafeBufferPointer { items in
+            for item in items {
+                let v = item.valence
+                sum += v
+                if v > 0 { positive += v + 1 } else if v < 0 { negative += v - 1 } else { neutral += 1 }
+            }
         }
         var emphasis = Double(min(exclamations, SentimentRules.maximumExclamationMarks)) * SentimentRules.exclamationIncrement
         if questions > 1 {

@@ -1,23 +1,22 @@
-/// What the lexicon and the rules say about one word: built once per scorer so that each token
-/// costs one hash lookup.
-struct WordFacts: Sendable {
+/// What the lexicon and the rules say about one word, by word id (the index of the word in the
+/// scorer's ``SentimentWordTable``): built once per scorer so that each token costs one lookup.
+struct WordFacts {
     var valence: Double = 0
     var boost: Double = 0
-    var isNegator = false
-    var isPhraseHead = false
-    var isAmplifierHead = false
+    var flags: UInt8 = 0
 
-    /// The table of every word that is a lexicon entry, a booster, a listed negator, the first
-    /// word of a phrase or of an amplifier.
-    /// - Complexity: O(e) for e lexicon entries.
-    static func table(_ lexicon: SentimentLexicon) -> [String: WordFacts] {
-        var table: [String: WordFacts] = [:]
-        table.reserveCapacity(lexicon.words.count + 256)
-        for (word, valence) in lexicon.words { table[word, default: WordFacts()].valence = valence }
-        for (word, boost) in SentimentRules.boosters { table[word, default: WordFacts()].boost = boost }
-        for word in SentimentRules.negators { table[word, default: WordFacts()].isNegator = true }
-        for head in lexicon.phraseHeads { table[head, default: WordFacts()].isPhraseHead = true }
-        for sequence in SentimentRules.frustrationAmplifiers { table[sequence[0], default: WordFacts()].isAmplifierHead = true }
-        return table
-    }
+    /// A listed negator ("not", "never", …; words ending in "n't" are negators by rule).
+    static let negator: UInt8 = 1
+    /// The first word of a lexicon phrase.
+    static let phraseHead: UInt8 = 2
+    /// The first word of a frustration amplifier.
+    static let amplifierHead: UInt8 = 4
+    /// A word the rules know: a lexicon entry, a booster, a listed negator or the head of a
+    /// phrase or amplifier. Other words are in the table only to have an id (the later words of
+    /// phrases, the words the rules compare with).
+    static let entry: UInt8 = 8
+    /// A word that is not an ``entry`` but a negator by rule (ends in "n't").
+    static let ruleNegator: UInt8 = 16
+
+    @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
 }

@@ -3,6 +3,10 @@
 // Usage:
 //   sentiment-bench CORPUS [--repetitions 1] [--limit N] [--tasks 1] [--json PATH]
 //   sentiment-bench --dump TEXTS      one compound per input line (for the accuracy figures)
+//   --no-ascii-path                   sends every document through the analysis chain (same scores)
+//   sentiment-bench --check-ascii-path TEXTS   the fast path vs the chain, token by token, per line
+//   sentiment-bench --dump-all TEXTS  compound, positive, neutral, negative per line (tab-separated;
+//                                     for checking that a change keeps every score bit-identical)
 //
 // CORPUS has one document per line (a trailing CR is dropped, empty lines are skipped, as in
 // the Python peer). The documents are loaded, the scorer built and one untimed warm-up round
@@ -10,7 +14,7 @@
 // timed repetition then scores every document through one SentimentSession per task and checks
 // the count inside the timed block.
 import Foundation
-import TranscriptMiner
+@_spi(Benchmarks) import TranscriptMiner
 
 struct BenchError: Error, CustomStringConvertible {
     let description: String
@@ -32,11 +36,14 @@ func loadDocuments(_ path: String, limit: Int?) throws -> [String] {
 
 /// Scores `documents` through one session; returns the number with a non-zero compound.
 func scoreAll(_ documents: ArraySlice<String>, _ scorer: SentimentScorer) -> Int {
-    let session = scorer.makeSession()
+    let session = scorer.makeSession(asciiPath: usesASCIIPath)
     var nonZero = 0
     for document in documents where session.score(document).compound != 0 { nonZero += 1 }
     return nonZero
 }
+
+/// `--no-ascii-path`: every document through the analysis chain (same scores; for comparison).
+nonisolated(unsafe) var usesASCIIPath = true
 
 func scoreInTasks(_ documents: [String], _ scorer: SentimentScorer, tasks: Int) async -> Int {
     if tasks == 1 { return scoreAll(documents[...], scorer) }
@@ -52,6 +59,35 @@ func scoreInTasks(_ documents: [String], _ scorer: SentimentScorer, tasks: Int) 
     }
 }
 
+/// Compares the scorer's ASCII fast path with the analysis chain token by token (text, kind,
+/// UTF-8 range) on every line of `path` (empty lines too) that the fast path accepts; prints the
+/// counts and the first differences, and fails when there is any.
+func checkASCIIPath(_ path: String) throws {
+    guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
+    guard SentimentASCIIPath.agreesWithChain else { throw BenchError("the fast path disagrees with this ICU on the probes: it is off") }
+    let session = SentimentScorer.analyzer.makeSession()
+    var lines = 0, accepted = 0, tokens = 0, differences = 0
+    for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        lines += 1
+        let text = String(decoding: line, as: UTF8.self)
+        guard let fast = SentimentASCIIPath.tokens(in: text) else { continue }
+        accepted += 1
+        let chain = session.tokens(in: text)
+        tokens += chain.count
+        let same = fast.count == chain.count && zip(fast, chain).allSatisfy { $0.text == $1.text && $0.kind == $1.kind && $0.range == $1.range }
+        if !same {
+            differences += 1
+            if differences <= 10 {
+                print("line \(lines): \(text)")
+                print("  fast:  \(fast.map { "\($0.text)/\($0.kind)/\($0.range)" })")
+                print("  chain: \(chain.map { "\($0.text)/\($0.kind)/\($0.range)" })")
+            }
+        }
+    }
+    print("ascii path check: \(lines) lines, \(accepted) accepted by the fast path (\(String(format: "%.2f", 100 * Double(accepted) / Double(max(lines, 1)))) %), \(tokens) chain tokens compared, \(differences) lines differ")
+    if differences > 0 { throw BenchError("the ASCII fast path differs from the chain on \(differences) lines") }
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -65,18 +101,28 @@ func run() async throws {
         arguments.removeSubrange(i...(i + 1))
         return value
     }
+    if let i = arguments.firstIndex(of: "--no-ascii-path") {
+        arguments.remove(at: i)
+        usesASCIIPath = false
+    }
     let scorer = SentimentScorer()
-    if let dump = option("--dump") {
+    if let check = option("--check-ascii-path") {
+        try checkASCIIPath(check)
+        return
+    }
+    if let dump = option("--dump") ?? option("--dump-all") {
+        let all = CommandLine.arguments.contains("--dump-all")
         // Every line, empty ones too, so line numbers match the file.
         guard let data = FileManager.default.contents(atPath: dump) else { throw BenchError("cannot read \(dump)") }
-        let session = scorer.makeSession()
+        let session = scorer.makeSession(asciiPath: usesASCIIPath)
         var out = ""
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         for line in lines {
             var bytes = line
             if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            out += String(session.score(String(decoding: bytes, as: UTF8.self)).compound) + "\n"
+            let score = session.score(String(decoding: bytes, as: UTF8.self))
+            out += all ? "\(score.compound)\t\(score.positive)\t\(score.neutral)\t\(score.negative)\n" : "\(score.compound)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
         return
@@ -103,7 +149,7 @@ func run() async throws {
         print(String(format: "repetition %d: %.0f documents/s (%d tasks, %d non-zero)", repetition, rates.last!, tasks, count))
     }
     let summary: [String: Any] = [
-        "contestant": "TranscriptMiner SentimentScorer", "tasks": tasks, "documents": documents.count, "bytes": bytes,
+        "contestant": "TranscriptMiner SentimentScorer", "asciiPath": usesASCIIPath, "tasks": tasks, "documents": documents.count, "bytes": bytes,
         "nonZero": expected, "docsPerSecond": rates, "median": median(rates), "min": rates.min()!, "max": rates.max()!,
     ]
     if let json {

@@ -1,0 +1,139 @@
+/// An immutable open-addressing hash table from byte strings to their index (0..<count, the
+/// order of the keys given to `init`), built once; lookups hash the bytes in place, so the hot
+/// path needs no `String` (no allocation, no SipHash, no Unicode comparison).
+///
+/// ```swift
+/// let table = ByteKeyTable(keys: [Array("good".utf8), Array("bad".utf8)])
+/// Array("bad".utf8).withUnsafeBufferPointer { table.view.index(of: $0) }   // 1
+/// ```
+///
+/// Keys are compared byte for byte: callers normalise first (the scorer looks up case-folded
+/// token texts, as the lexicon's keys are). The memory is owned by the class and freed with it;
+/// ``view`` is a plain value of raw pointers for the hot loops (no reference counting), valid as
+/// long as the table lives.
+/// - Complexity: building O(k) for k key bytes; a lookup O(m) for a key of m bytes (expected one
+///   probe: the load factor is at most 1/2).
+final class ByteKeyTable: @unchecked Sendable {
+    /// The lookup side: raw pointers into the table's memory.
+    struct View {
+        fileprivate let mask: Int
+        fileprivate let slots: UnsafeMutablePointer<Int32>
+        fileprivate let hashes: UnsafeMutablePointer<UInt64>
+        fileprivate let offsets: UnsafeMutablePointer<Int>
+        fileprivate let bytes: UnsafeMutablePointer<UInt8>
+
+        /// The index of the key equal to `key`, or −1.
+        @inline(__always)
+        func index(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
+            guard let base = key.baseAddress else { return index(of: UnsafePointer(bytes), count: 0) }
+            return index(of: base, count: key.count)
+        }
+
+        /// The index of the key equal to the `count` bytes at `key`, or −1.
+        @inline(__always)
+        func index(of key: UnsafePointer<UInt8>, count: Int) -> Int32 {
+            let hash = ByteKeyTable.hash(key, count)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry < 0 { return -1 }
+                let e = Int(entry)
+                if hashes[e] == hash {
+                    let start = offsets[e]
+                    if offsets[e + 1] - start == count && ByteKeyTable.equal(UnsafePointer(bytes + start), key, count) { return entry }
+                }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    /// The number of keys.
+    let count: Int
+    /// The longest key, in bytes.
+    let maximumKeyLength: Int
+    /// The lookup side (see the type's discussion).
+    let view: View
+
+    /// Builds the table of `keys`, which must be distinct.
+    init(keys: [[UInt8]]) {
+        count = keys.count
+        var capacity = 16
+        while capacity < 2 * keys.count { capacity *= 2 }
+        let totalBytes = keys.reduce(0) { $0 + $1.count }
+        let slots = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        slots.initialize(repeating: -1, count: capacity)
+        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, keys.count))
+        let offsets = UnsafeMutablePointer<Int>.allocate(capacity: keys.count + 1)
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, totalBytes))
+        var offset = 0
+        var longest = 0
+        for (k, key) in keys.enumerated() {
+            offsets[k] = offset
+            key.withUnsafeBufferPointer { source in
+                if let address = source.baseAddress { (bytes + offset).initialize(from: address, count: source.count) }
+            }
+            let hash = ByteKeyTable.hash(UnsafePointer(bytes + offset), key.count)
+            hashes[k] = hash
+            offset += key.count
+            longest = max(longest, key.count)
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Int32(k)
+        }
+        offsets[keys.count] = offset
+        maximumKeyLength = longest
+        view = View(mask: capacity - 1, slots: slots, hashes: hashes, offsets: offsets, bytes: bytes)
+    }
+
+    deinit {
+        view.slots.deallocate()
+        view.hashes.deallocate()
+        view.offsets.deallocate()
+        view.bytes.deallocate()
+    }
+
+    /// Whether the `count` bytes at `a` and `b` are equal (eight at a time).
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        var i = 0
+        while i &+ 8 <= count {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i &+= 8
+        }
+        while i < count {
+            if a[i] != b[i] { return false }
+            i &+= 1
+        }
+        return true
+    }
+
+    /// A 64-bit hash of `count` bytes at `key`: eight bytes per multiply, then a final mix
+    /// (MurmurHash3's fmix64). Not keyed: the keys are the project's lexicon, not attacker input,
+    /// and lookups of unknown text cost at most a probe sequence at load ≤ 1/2.
+    @inline(__always)
+    static func hash(_ key: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
+        let raw = UnsafeRawPointer(key)
+        var i = 0
+        while i &+ 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i &+= 8
+        }
+        if i < count {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count {
+                word |= UInt64(key[i]) << shift
+                shift &+= 8
+                i &+= 1
+            }
+            h = (h ^ word) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        return h
+    }
+}

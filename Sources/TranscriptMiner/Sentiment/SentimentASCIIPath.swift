@@ -1,0 +1,177 @@
+import Tokenizer
+
+/// The sentiment scorer's own segmenter for plain ASCII text, which gives exactly the tokens
+/// (text, kind, UTF-8 range) of ``SentimentScorer/analyzer`` on the texts it ``accepts(_:)``,
+/// without ICU, special-span scanning or a `String` per token.
+///
+/// ```swift
+/// "I can't log in!!"  // accepted: words "i", "can't", "log", "in"
+/// "Order #A-12, see www.x.com or @help_desk, café"   // not accepted: the ICU chain scores it
+/// ```
+///
+/// On ASCII, ICU's root word-break rules come down to: a word is a run of letters, with single
+/// apostrophes or full stops between two letters (UAX #29 WB6/7: "can't", "e.g"); a number is a
+/// run of digits, with a `.` `,` `;` `'` between two digits (WB11/12); letters, digits and `_`
+/// next to each other join (WB9/10/13); everything else separates. The chain adds special spans
+/// (URLs, e-mail addresses, @mentions, #hashtags, identifiers like `A-1234`, digit groups like
+/// `12/25`, placeholders like `[EMAIL]`), case folding (for ASCII: lower case) and no other
+/// filter (the sentiment analyzer has no stopwords, stems or placeholders).
+///
+/// The fast path is conservative: it takes only texts where nothing but plain letter words
+/// (with apostrophes between letters) and plain digit runs can come out, and leaves everything
+/// else to the chain:
+/// - any byte ≥ 0x80, a control character other than tab, LF and CR, DEL, `@`, `#`, `_`;
+/// - a digit next to a letter or to `.` `,` `;` `'` `-` `/` `:` (joins, decimals, digit groups,
+///   identifiers);
+/// - a `.` between a letter or digit and a letter, digit or `-` (WB6/7 joins, `www.`, domains);
+/// - a `:` before `/` (URL schemes) or between two letters or digits;
+/// - a `[` or `<` before a letter (placeholders).
+///
+/// Equality with the chain is checked three ways: ``agreesWithChain`` compares the two on every
+/// short string over the characters that matter, once per process, before any session uses
+/// the fast path (a different ICU turns it off, not wrong); the tests compare them token by token
+/// on every corpus of the project; and `sentiment-bench --check-ascii-path FILE` does the same on
+/// large corpora (BENCHMARKS.md records the runs). Public only as SPI (`@_spi(Benchmarks)`), for
+/// the benchmark's check.
+@_spi(Benchmarks) public enum SentimentASCIIPath {
+    /// Whether `byte` is an ASCII letter.
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 97 < 26 }
+    /// Whether `byte` is an ASCII digit.
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
+    @inline(__always) static func isAlnum(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+
+    /// Bytes below 64 that need a look: controls (other than tab, LF, CR), `!` `#` `.` `:` `<`
+    /// `?` and the digits.
+    /// (Bits 0–31 but 9, 10, 13; 33, 35, 46, 48–57, 58, 60, 63; checked by the tests.)
+    static let lowAttention: UInt64 = 0x97FF_400A_FFFF_D9FF
+    /// Bytes 64–127 that need a look: `@` `[` `_` DEL.
+    static let highAttention: UInt64 = 1 << (64 - 64) | 1 << (91 - 64) | 1 << (95 - 64) | 1 << (127 - 64)
+
+    /// A byte that must not touch a digit run: letters and `.` `,` `;` `'` `-` `/` `:` (`_` `@`
+    /// `#` are refused anyway).
+    @inline(__always)
+    static func touchesDigits(_ byte: UInt8) -> Bool {
+        isLetter(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+            || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":")
+    }
+
+    /// Whether the fast path takes `bytes` (see the type's discussion), and if so the numbers of
+    /// "!" and "?" in it; `nil` when the chain must segment the text.
+    /// - Complexity: O(n) for n bytes.
+    @inline(__always)
+    static func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> (exclamations: Int, questions: Int)? {
+        guard let p = bytes.baseAddress else { return (0, 0) }
+        let n = bytes.count
+        let low = lowAttention, high = highAttention
+        var exclamations = 0, questions = 0
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b >= 0x80 { return nil }
+            let attention = b < 64 ? (low >> UInt64(b)) & 1 : (high >> UInt64(b &- 64)) & 1
+            if attention == 0 {
+                i &+= 1
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "!"):
+                exclamations &+= 1
+            case UInt8(ascii: "?"):
+                questions &+= 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if i > 0 && touchesDigits(p[i &- 1]) { return nil }
+                while i &+ 1 < n && isDigit(p[i &+ 1]) { i &+= 1 }
+                if i &+ 1 < n && touchesDigits(p[i &+ 1]) { return nil }
+            case UInt8(ascii: "."):
+                if i > 0 && isAlnum(p[i &- 1]) && i &+ 1 < n && (isAlnum(p[i &+ 1]) || p[i &+ 1] == UInt8(ascii: "-")) { return nil }
+            case UInt8(ascii: ":"):
+                if i &+ 1 < n && (p[i &+ 1] == UInt8(ascii: "/") || (i > 0 && isAlnum(p[i &- 1]) && isAlnum(p[i &+ 1]))) { return nil }
+            case UInt8(ascii: "["), UInt8(ascii: "<"):
+                if i &+ 1 < n && isLetter(p[i &+ 1]) { return nil }
+            default:
+                return nil  // controls, DEL, @ # _
+            }
+            i &+= 1
+        }
+        return (exclamations, questions)
+    }
+
+    /// Calls `body(start, end, isNumber)` for each token of an accepted text, in order: runs of
+    /// letters (with single apostrophes between letters) as words, runs of digits as numbers.
+    @inline(__always)
+    static func forEachSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Bool) -> Void) {
+        guard let p = bytes.baseAddress else { return }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if isLetter(b) {
+                let start = i
+                i &+= 1
+                while i < n {
+                    let c = p[i]
+                    if isLetter(c) {
+                        i &+= 1
+                    } else if c == UInt8(ascii: "'") && i &+ 1 < n && isLetter(p[i &+ 1]) {
+                        i &+= 2
+                    } else {
+                        break
+                    }
+                }
+                body(start, i, false)
+            } else if isDigit(b) {
+                let start = i
+                i &+= 1
+                while i < n && isDigit(p[i]) { i &+= 1 }
+                body(start, i, true)
+            } else {
+                i &+= 1
+            }
+        }
+    }
+
+    /// The tokens of `text` as the fast path makes them (word texts in lower case), or `nil`
+    /// when it does not accept the text. For tests and benchmarks: the scorer does not build
+    /// tokens.
+    public static func tokens(in text: String) -> [Token]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Token]? in
+            guard accepts(bytes) != nil else { return nil }
+            var tokens: [Token] = []
+            forEachSegment(bytes) { start, end, isNumber in
+                let folded = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+                tokens.append(Token(text: folded, kind: isNumber ? .number : .word, range: start..<end, position: tokens.count))
+            }
+            return tokens
+        }
+    }
+
+    /// Whether the fast path gives the chain's tokens (text, kind, range) on every string of up
+    /// to 3 characters over a letter of each case, a digit, the space and every ASCII character
+    /// a rule above names, and on a few longer probes; computed once per process. When it is
+    /// `false` (another ICU with other rules), sessions use the chain for every text.
+    public static let agreesWithChain: Bool = {
+        let alphabet = Array("aZ7 '.,;:-/!?<[(\"x".utf8)
+        var probes: [String] = [
+            "I can't believe it's not butter!!", "rock'n'roll don''t 'quoted' dogs' ", "abc - def / ghi : jkl",
+            "It was GREAT, really... 10 out of 10 :) <3 [x] (ok)", "wait.\nNext line\r\nand\ttab", "end. Then 3 times 45",
+        ]
+        func extend(_ prefix: [UInt8], _ length: Int) {
+            guard length > 0 else { return }
+            for c in alphabet {
+                let next = prefix + [c]
+                probes.append(String(decoding: next, as: UTF8.self))
+                extend(next, length - 1)
+            }
+        }
+        extend([], 3)
+        let session = SentimentScorer.analyzer.makeSession()
+        for probe in probes {
+            guard let fast = tokens(in: probe) else { continue }
+            let chain = session.tokens(in: probe)
+            guard fast.count == chain.count else { return false }
+            for (a, b) in zip(fast, chain) where a.text != b.text || a.kind != b.kind || a.range != b.range { return false }
+        }
+        return true
+    }()
+}

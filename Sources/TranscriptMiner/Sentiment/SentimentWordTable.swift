@@ -1,0 +1,134 @@
+/// Everything the scorer looks up, keyed by UTF-8 bytes and built once per ``SentimentScorer``:
+/// words (with an integer id and their ``WordFacts``), phrases (as sequences of word ids) and
+/// emoticons.
+///
+/// ```swift
+/// let table = SentimentWordTable(SentimentLexicon.builtIn)
+/// let id = Array("great".utf8).withUnsafeBufferPointer { table.view.words.index(of: $0) }
+/// table.view.facts[Int(id)].valence    // 3.1
+/// ```
+///
+/// Every word a rule compares with ("but", "never", "kind", "of", …) and every word of every
+/// phrase and amplifier has an id, so the rules compare ids, not strings, and a phrase is probed
+/// by hashing the ids of its words. A word without an id is in no phrase and no rule.
+/// - Complexity: building O(e) for e lexicon entries; each lookup O(m) for m bytes.
+final class SentimentWordTable: @unchecked Sendable {
+    /// The ids of the words the rules compare with.
+    struct RuleWords {
+        var but: Int32 = -1, kind: Int32 = -1, sort: Int32 = -1, of: Int32 = -1, a: Int32 = -1
+        var bit: Int32 = -1, tad: Int32 = -1, little: Int32 = -1, no: Int32 = -1, never: Int32 = -1
+        var so: Int32 = -1, this: Int32 = -1, without: Int32 = -1, doubt: Int32 = -1, least: Int32 = -1
+        var at: Int32 = -1, very: Int32 = -1
+    }
+
+    /// The lookup side: plain values and raw pointers (no reference counting in the hot loops),
+    /// valid while the table lives.
+    struct View {
+        let words: ByteKeyTable.View
+        let facts: UnsafePointer<WordFacts>
+        let rules: RuleWords
+        let phrases: ByteKeyTable.View
+        let phraseValences: UnsafePointer<Double>
+        let maximumPhraseLength: Int
+        let hasPhrases: Bool
+        let emoticons: ByteKeyTable.View
+        let emoticonValences: UnsafePointer<Double>
+        let maximumEmoticonLength: Int
+        let hasEmoticons: Bool
+
+        /// The valence of the phrase whose word ids are the `count` ids at `ids`, or `nil`.
+        @inline(__always)
+        func phraseValence(_ ids: UnsafePointer<Int32>, count: Int) -> Double? {
+            let index = UnsafeRawPointer(ids).withMemoryRebound(to: UInt8.self, capacity: 4 * count) {
+                phrases.index(of: $0, count: 4 * count)
+            }
+            return index < 0 ? nil : phraseValences[Int(index)]
+        }
+    }
+
+    private let words: ByteKeyTable
+    private let phrases: ByteKeyTable
+    private let emoticons: ByteKeyTable
+    private let facts: UnsafeMutablePointer<WordFacts>
+    private let phraseValences: UnsafeMutablePointer<Double>
+    private let emoticonValences: UnsafeMutablePointer<Double>
+    /// The frustration amplifiers as word ids (all words of every amplifier have ids).
+    let amplifiers: [[Int32]]
+    /// See ``View``.
+    let view: View
+
+    init(_ lexicon: SentimentLexicon) {
+        var keys: [String] = []
+        var ids: [String: Int32] = [:]
+        var facts: [WordFacts] = []
+        func id(_ word: String) -> Int32 {
+            if let id = ids[word] { return id }
+            let id = Int32(keys.count)
+            ids[word] = id
+            keys.append(word)
+            facts.append(WordFacts())
+            return id
+        }
+        // Sorted: the same ids in every process (Dictionary order is seeded per process).
+        for (word, valence) in lexicon.words.sorted(by: { $0.key < $1.key }) {
+            let i = Int(id(word))
+            facts[i].valence = valence
+            facts[i].flags |= WordFacts.entry
+        }
+        for (word, boost) in SentimentRules.boosters.sorted(by: { $0.key < $1.key }) {
+            let i = Int(id(word))
+            facts[i].boost = boost
+            facts[i].flags |= WordFacts.entry
+        }
+        for word in SentimentRules.negators.sorted() { facts[Int(id(word))].flags |= WordFacts.entry | WordFacts.negator }
+        for head in lexicon.phraseHeads.sorted() { facts[Int(id(head))].flags |= WordFacts.entry | WordFacts.phraseHead }
+        for sequence in SentimentRules.frustrationAmplifiers { facts[Int(id(sequence[0]))].flags |= WordFacts.entry | WordFacts.amplifierHead }
+
+        var rules = RuleWords()
+        rules.but = id("but"); rules.kind = id("kind"); rules.sort = id("sort"); rules.of = id("of"); rules.a = id("a")
+        rules.bit = id("bit"); rules.tad = id("tad"); rules.little = id("little"); rules.no = id("no")
+        rules.never = id("never"); rules.so = id("so"); rules.this = id("this"); rules.without = id("without")
+        rules.doubt = id("doubt"); rules.least = id("least"); rules.at = id("at"); rules.very = id("very")
+        amplifiers = SentimentRules.frustrationAmplifiers.map { $0.map(id) }
+
+        // Phrases: their keys are the chain's token texts joined by single spaces.
+        var phraseKeys: [[UInt8]] = []
+        var phraseValences: [Double] = []
+        for (key, valence) in lexicon.phrases.sorted(by: { $0.key < $1.key }) {
+            let wordIDs = key.split(separator: " ", omittingEmptySubsequences: false).map { id(String($0)) }
+            phraseKeys.append(wordIDs.withUnsafeBytes { Array($0) })
+            phraseValences.append(valence)
+        }
+        // Words that are not entries: a negator by rule or nothing (as the lexicon sees them).
+        for (k, word) in keys.enumerated() where !facts[k].has(WordFacts.entry) && SentimentRules.isNegator(word) {
+            facts[k].flags |= WordFacts.ruleNegator
+        }
+
+        var emoticonKeys: [[UInt8]] = []
+        var emoticonValences: [Double] = []
+        for (text, valence) in lexicon.emoticons.sorted(by: { $0.key < $1.key }) {
+            emoticonKeys.append(Array(text.utf8))
+            emoticonValences.append(valence)
+        }
+
+        words = ByteKeyTable(keys: keys.map { Array($0.utf8) })
+        phrases = ByteKeyTable(keys: phraseKeys)
+        emoticons = ByteKeyTable(keys: emoticonKeys)
+        self.facts = .allocate(capacity: max(1, facts.count))
+        self.facts.initialize(from: facts, count: facts.count)
+        self.phraseValences = .allocate(capacity: max(1, phraseValences.count))
+        self.phraseValences.initialize(from: phraseValences, count: phraseValences.count)
+        self.emoticonValences = .allocate(capacity: max(1, emoticonValences.count))
+        self.emoticonValences.initialize(from: emoticonValences, count: emoticonValences.count)
+        view = View(words: words.view, facts: self.facts, rules: rules, phrases: phrases.view,
+                    phraseValences: self.phraseValences, maximumPhraseLength: lexicon.maximumPhraseLength,
+                    hasPhrases: !lexicon.phrases.isEmpty, emoticons: emoticons.view, emoticonValences: self.emoticonValences,
+                    maximumEmoticonLength: lexicon.maximumEmoticonLength, hasEmoticons: !lexicon.emoticons.isEmpty)
+    }
+
+    deinit {
+        facts.deallocate()
+        phraseValences.deallocate()
+        emoticonValences.deallocate()
+    }
+}
