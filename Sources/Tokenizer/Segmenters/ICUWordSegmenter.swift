@@ -15,6 +15,8 @@
 /// Positions count the kept segments; clause punctuation (`, ; : ( ) [ ] { } " ! ? .` and line
 /// breaks) between two tokens adds a gap of one position, so phrases never span it.
 /// The segmenter is a value; the ICU iterators it needs live in each ``AnalysisSession``.
+/// With the root locale, ASCII-only texts are segmented by the C shim with ICU's rules for ASCII
+/// and without ICU (same segments and statuses, checked against the linked ICU before use).
 public struct ICUWordSegmenter: Sendable, Hashable {
     /// The ICU locale of the break rules (`""` is the root locale, right for mixed text).
     public var locale: String
