@@ -14,11 +14,18 @@
 /// - Complexity: building O(k) for k key bytes; a lookup O(m) for a key of m bytes (expected one
 ///   probe: the load factor is at most 1/2).
 final class ByteKeyTable: @unchecked Sendable {
+    /// One slot: 0, or 24 bits of the hash, the key's length (up to 255) and 1 + the key's
+    /// index; and the key's first 8 bytes (zero-padded). Keys of up to 8 bytes are found with one
+    /// memory access.
+    struct Slot {
+        var meta: UInt64 = 0
+        var head: UInt64 = 0
+    }
+
     /// The lookup side: raw pointers into the table's memory.
     struct View {
         fileprivate let mask: Int
-        fileprivate let slots: UnsafeMutablePointer<Int32>
-        fileprivate let hashes: UnsafeMutablePointer<UInt64>
+        fileprivate let slots: UnsafeMutablePointer<Slot>
         fileprivate let offsets: UnsafeMutablePointer<Int>
         fileprivate let bytes: UnsafeMutablePointer<UInt8>
 
@@ -32,15 +39,32 @@ final class ByteKeyTable: @unchecked Sendable {
         /// The index of the key equal to the `count` bytes at `key`, or −1.
         @inline(__always)
         func index(of key: UnsafePointer<UInt8>, count: Int) -> Int32 {
-            let hash = ByteKeyTable.hash(key, count)
+            let (hash, head) = ByteKeyTable.hash(key, count, padded: false)
+            return find(key, count, hash, head)
+        }
+
+        /// ``index(of:count:)`` for a key followed by at least 8 readable bytes (a scratch
+        /// buffer with slack): the last partial word is read with one load.
+        @inline(__always)
+        func index(ofPadded key: UnsafePointer<UInt8>, count: Int) -> Int32 {
+            let (hash, head) = ByteKeyTable.hash(key, count, padded: true)
+            return find(key, count, hash, head)
+        }
+
+        @inline(__always)
+        private func find(_ key: UnsafePointer<UInt8>, _ count: Int, _ hash: UInt64, _ head: UInt64) -> Int32 {
+            let tag = ByteKeyTable.tag(hash, count)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
-                let entry = slots[slot]
-                if entry < 0 { return -1 }
-                let e = Int(entry)
-                if hashes[e] == hash {
+                let s = slots[slot]
+                if s.meta == 0 { return -1 }
+                if s.meta >> 32 == tag && s.head == head {
+                    let e = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: s.meta)) &- 1
+                    if count <= 8 { return Int32(truncatingIfNeeded: e) }
                     let start = offsets[e]
-                    if offsets[e + 1] - start == count && ByteKeyTable.equal(UnsafePointer(bytes + start), key, count) { return entry }
+                    if offsets[e &+ 1] &- start == count && ByteKeyTable.equal(UnsafePointer(bytes + start), key, count) {
+                        return Int32(truncatingIfNeeded: e)
+                    }
                 }
                 slot = (slot &+ 1) & mask
             }
@@ -60,9 +84,8 @@ final class ByteKeyTable: @unchecked Sendable {
         var capacity = 16
         while capacity < 2 * keys.count { capacity *= 2 }
         let totalBytes = keys.reduce(0) { $0 + $1.count }
-        let slots = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        slots.initialize(repeating: -1, count: capacity)
-        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, keys.count))
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(), count: capacity)
         let offsets = UnsafeMutablePointer<Int>.allocate(capacity: keys.count + 1)
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, totalBytes))
         var offset = 0
@@ -72,24 +95,67 @@ final class ByteKeyTable: @unchecked Sendable {
             key.withUnsafeBufferPointer { source in
                 if let address = source.baseAddress { (bytes + offset).initialize(from: address, count: source.count) }
             }
-            let hash = ByteKeyTable.hash(UnsafePointer(bytes + offset), key.count)
-            hashes[k] = hash
+            let (hash, head) = ByteKeyTable.hash(UnsafePointer(bytes + offset), key.count, padded: false)
             offset += key.count
             longest = max(longest, key.count)
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(k)
+            while slots[slot].meta != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(meta: ByteKeyTable.tag(hash, key.count) << 32 | UInt64(k + 1), head: head)
         }
         offsets[keys.count] = offset
         maximumKeyLength = longest
-        view = View(mask: capacity - 1, slots: slots, hashes: hashes, offsets: offsets, bytes: bytes)
+        view = View(mask: capacity - 1, slots: slots, offsets: offsets, bytes: bytes)
     }
 
     deinit {
         view.slots.deallocate()
-        view.hashes.deallocate()
         view.offsets.deallocate()
         view.bytes.deallocate()
+    }
+
+    /// 24 bits of `hash` (not those that pick the slot) and the length, capped at 255.
+    @inline(__always)
+    static func tag(_ hash: UInt64, _ count: Int) -> UInt64 {
+        (hash >> 40) << 8 | UInt64(truncatingIfNeeded: min(count, 255))
+    }
+
+    /// A 64-bit hash of `count` bytes at `key` (eight bytes per multiply, then MurmurHash3's
+    /// fmix64), and the first 8 bytes, zero-padded. With `padded`, the key is followed by at least
+    /// 8 readable bytes, and the last partial word is read with one load and masked. Not keyed:
+    /// the keys are the lexicon's, and a lookup of unknown text costs at most a probe sequence at
+    /// load ≤ 1/2.
+    @inline(__always)
+    static func hash(_ key: UnsafePointer<UInt8>, _ count: Int, padded: Bool) -> (hash: UInt64, head: UInt64) {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
+        let raw = UnsafeRawPointer(key)
+        var head: UInt64 = 0
+        var i = 0
+        while i &+ 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if i == 0 { head = word }
+            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i &+= 8
+        }
+        if i < count {
+            var word: UInt64 = 0
+            if padded {
+                word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & ((1 &<< UInt64(truncatingIfNeeded: 8 &* (count &- i))) &- 1)
+            } else {
+                var shift: UInt64 = 0
+                while i < count {
+                    word |= UInt64(key[i]) << shift
+                    shift &+= 8
+                    i &+= 1
+                }
+            }
+            if count < 8 { head = word }
+            h = (h ^ word) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        return (h, head)
     }
 
     /// Whether the `count` bytes at `a` and `b` are equal (eight at a time).
@@ -106,34 +172,5 @@ final class ByteKeyTable: @unchecked Sendable {
             i &+= 1
         }
         return true
-    }
-
-    /// A 64-bit hash of `count` bytes at `key`: eight bytes per multiply, then a final mix
-    /// (MurmurHash3's fmix64). Not keyed: the keys are the project's lexicon, not attacker input,
-    /// and lookups of unknown text cost at most a probe sequence at load ≤ 1/2.
-    @inline(__always)
-    static func hash(_ key: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
-        let raw = UnsafeRawPointer(key)
-        var i = 0
-        while i &+ 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            i &+= 8
-        }
-        if i < count {
-            var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                word |= UInt64(key[i]) << shift
-                shift &+= 8
-                i &+= 1
-            }
-            h = (h ^ word) &* 0xC4CE_B9FE_1A85_EC53
-        }
-        h ^= h >> 33
-        h &*= 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        return h
     }
 }

@@ -10,9 +10,11 @@ extension SentimentBuffers {
         clause = 0
         sentence = 0
         nextEmoticon = 0
+        phraseHeads = 0
+        firstPhraseHead = -1
         if table.hasEmoticons { findEmoticons(bytes, table) }
         // Room for a lower-cased word and its two collapsed forms.
-        if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 16) }
+        if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
     }
 
     /// Appends the emoticons that end before `start`; whether a token at `start..<end` is kept
@@ -95,6 +97,10 @@ extension SentimentBuffers {
                     item.isAllCaps = upper >= 2 && lowerCount == 0
                     item.isLexical = true
                     Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: k), text: nil, table, scratch: lower + k)
+                    if item.isPhraseHead {
+                        if phraseHeads == 0 { firstPhraseHead = items.count }
+                        phraseHeads &+= 1
+                    }
                 }
                 items.append(item)
             }
@@ -143,6 +149,10 @@ extension SentimentBuffers {
         case .url, .email, .mention, .identifier, .placeholder, .phrase:
             break  // never sentiment: a handle like @united is not the word "united"
         }
+        if item.isPhraseHead && item.isLexical {
+            if phraseHeads == 0 { firstPhraseHead = items.count }
+            phraseHeads &+= 1
+        }
         items.append(item)
     }
 
@@ -153,7 +163,8 @@ extension SentimentBuffers {
     @inline(__always)
     static func lookUp(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
                        _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
-        let id = table.words.index(of: key)
+        // The ASCII path's key is in the scratch buffer, which has slack after it.
+        let id = text == nil ? table.words.index(ofPadded: key.baseAddress!, count: key.count) : table.words.index(of: key)
         item.word = id
         if assign(&item, id, key, table) { return }
         guard hasLongRun(key) else { return }
@@ -168,7 +179,7 @@ extension SentimentBuffers {
                 defer { length -= 1 }
                 let count = collapse(key, to: length, into: scratch)
                 let candidate = UnsafeBufferPointer(start: UnsafePointer(scratch), count: count)
-                let candidateID = table.words.index(of: candidate)
+                let candidateID = table.words.index(ofPadded: scratch, count: count)
                 if assign(&item, candidateID, candidate, table) {
                     item.word = candidateID
                     item.emphasis = SentimentRules.elongationIncrement
@@ -296,29 +307,37 @@ extension SentimentBuffers {
     /// entry followed by sentence punctuation (".", ",", "!", "?").
     private mutating func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
         let limit = table.maximumEmoticonLength
+        let firstBytes = table.emoticonFirstBytes, lastBytes = table.emoticonLastBytes
         guard let base = bytes.baseAddress else { return }
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         var i = 0
         let n = bytes.count
         while i < n {
-            while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+            // A chunk starts after whitespace (or at the start); stripping punctuation only moves
+            // its end, so its first byte decides for every try: skip the others without
+            // scanning them as chunks.
+            guard firstBytes.contains(base[i]) && (i == 0 || isSpace(base[i &- 1])) && !isSpace(base[i]) else {
+                i &+= 1
+                continue
+            }
             let start = i
             var candidate = false
-            while i < n && !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) {
-                let b = bytes[i]
+            while i < n && !isSpace(base[i]) {
+                let b = base[i]
                 if b >= 0x80 || (b < 0x30 && b > 0x20) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || b >= 0x7B { candidate = true }
-                i += 1
+                i &+= 1
             }
             guard candidate else { continue }
             var end = i
             while end > start {
-                if end - start <= limit {
+                if end - start <= limit && lastBytes.contains(base[end - 1]) {
                     let index = table.emoticons.index(of: base + start, count: end - start)
                     if index >= 0 {
                         emoticons.append((start, end, table.emoticonValences[Int(index)]))
                         break
                     }
                 }
-                let last = bytes[end - 1]
+                let last = base[end - 1]
                 guard end - start > 2, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") else { break }
                 end -= 1
             }
@@ -334,8 +353,9 @@ extension SentimentBuffers {
         let kept = withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, longest)) { ids in
             let ids = ids.baseAddress!
             return items.withUnsafeMutableBufferPointer { items -> Int in
-                var write = 0
-                var i = 0
+                // Items before the first phrase head stay where they are.
+                var write = max(0, firstPhraseHead)
+                var i = write
                 while i < n {
                     var item = items[i]
                     if item.isLexical && item.isPhraseHead {
@@ -349,9 +369,11 @@ extension SentimentBuffers {
                             if word < 0 { break }
                             ids[length] = word
                             length += 1
-                            if let valence = table.phraseValence(ids, count: length) {
+                            let valence = table.phraseValence(ids, count: length)
+                            if valence == nil { break }  // no phrase starts with these words
+                            if !valence!.isNaN {  // NaN: a beginning of phrases, not a phrase
                                 best = j
-                                bestValence = valence
+                                bestValence = valence!
                             }
                             j += 1
                         }
@@ -377,7 +399,7 @@ extension SentimentBuffers {
                             continue
                         }
                     }
-                    items[write] = item
+                    if write != i { items[write] = item }
                     write += 1
                     i += 1
                 }

@@ -60,6 +60,10 @@ struct SentimentBuffers {
     var clause: Int32 = 0
     var sentence: Int32 = 0
     var nextEmoticon = 0
+    /// Lexical items that start a lexicon phrase (no phrase to probe when 0).
+    var phraseHeads = 0
+    /// The index of the first of them, −1 when none.
+    var firstPhraseHead = -1
 
     init() {
         items.reserveCapacity(64)
@@ -78,7 +82,7 @@ struct SentimentBuffers {
             collectChain(text, bytes, tokens, table)
         }
         guard !items.isEmpty else { return .empty }
-        if table.hasPhrases { mergePhrases(table) }
+        if table.hasPhrases && phraseHeads > 0 { mergePhrases(table) }
         applyRules(table.rules, amplifiers)
         return total(exclamations: punctuation.exclamations, questions: punctuation.questions)
     }

@@ -35,8 +35,13 @@ final class SentimentWordTable: @unchecked Sendable {
         let emoticonValences: UnsafePointer<Double>
         let maximumEmoticonLength: Int
         let hasEmoticons: Bool
+        /// The first and the last bytes of the emoticons, as 256-bit sets: a chunk of text can
+        /// only be an emoticon when both of its ends are in them (no hashing otherwise).
+        let emoticonFirstBytes: ByteSet
+        let emoticonLastBytes: ByteSet
 
-        /// The valence of the phrase whose word ids are the `count` ids at `ids`, or `nil`.
+        /// The valence of the phrase whose word ids are the `count` ids at `ids`; NaN when they
+        /// only begin phrases; `nil` when no phrase begins with them.
         @inline(__always)
         func phraseValence(_ ids: UnsafePointer<Int32>, count: Int) -> Double? {
             let index = UnsafeRawPointer(ids).withMemoryRebound(to: UInt8.self, capacity: 4 * count) {
@@ -94,10 +99,23 @@ final class SentimentWordTable: @unchecked Sendable {
         // Phrases: their keys are the chain's token texts joined by single spaces.
         var phraseKeys: [[UInt8]] = []
         var phraseValences: [Double] = []
+        // Every beginning of 2 or more words of a phrase is a key too, with the valence NaN
+        // unless it is a phrase itself: a probe stops at the first sequence no phrase starts with.
+        var phraseIndex: [[Int32]: Int] = [:]
         for (key, valence) in lexicon.phrases.sorted(by: { $0.key < $1.key }) {
             let wordIDs = key.split(separator: " ", omittingEmptySubsequences: false).map { id(String($0)) }
-            phraseKeys.append(wordIDs.withUnsafeBytes { Array($0) })
-            phraseValences.append(valence)
+            guard wordIDs.count >= 2 else { continue }
+            for length in 2...wordIDs.count {
+                let prefix = Array(wordIDs[..<length])
+                let value = length == wordIDs.count ? valence : Double.nan
+                if let k = phraseIndex[prefix] {
+                    if !value.isNaN { phraseValences[k] = value }
+                } else {
+                    phraseIndex[prefix] = phraseKeys.count
+                    phraseKeys.append(prefix.withUnsafeBytes { Array($0) })
+                    phraseValences.append(value)
+                }
+            }
         }
         // Words that are not entries: a negator by rule or nothing (as the lexicon sees them).
         for (k, word) in keys.enumerated() where !facts[k].has(WordFacts.entry) && SentimentRules.isNegator(word) {
@@ -106,9 +124,14 @@ final class SentimentWordTable: @unchecked Sendable {
 
         var emoticonKeys: [[UInt8]] = []
         var emoticonValences: [Double] = []
+        var firstBytes = ByteSet(), lastBytes = ByteSet()
         for (text, valence) in lexicon.emoticons.sorted(by: { $0.key < $1.key }) {
             emoticonKeys.append(Array(text.utf8))
             emoticonValences.append(valence)
+            if let first = text.utf8.first, let last = text.utf8.last {
+                firstBytes.insert(first)
+                lastBytes.insert(last)
+            }
         }
 
         words = ByteKeyTable(keys: keys.map { Array($0.utf8) })
@@ -123,12 +146,40 @@ final class SentimentWordTable: @unchecked Sendable {
         view = View(words: words.view, facts: self.facts, rules: rules, phrases: phrases.view,
                     phraseValences: self.phraseValences, maximumPhraseLength: lexicon.maximumPhraseLength,
                     hasPhrases: !lexicon.phrases.isEmpty, emoticons: emoticons.view, emoticonValences: self.emoticonValences,
-                    maximumEmoticonLength: lexicon.maximumEmoticonLength, hasEmoticons: !lexicon.emoticons.isEmpty)
+                    maximumEmoticonLength: lexicon.maximumEmoticonLength, hasEmoticons: !lexicon.emoticons.isEmpty,
+                    emoticonFirstBytes: firstBytes, emoticonLastBytes: lastBytes)
     }
 
     deinit {
         facts.deallocate()
         phraseValences.deallocate()
         emoticonValences.deallocate()
+    }
+}
+
+/// A set of bytes as four 64-bit words.
+struct ByteSet {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = words.0
+        case 1: word = words.1
+        case 2: word = words.2
+        default: word = words.3
+        }
+        return (word >> UInt64(byte & 63)) & 1 != 0
     }
 }
