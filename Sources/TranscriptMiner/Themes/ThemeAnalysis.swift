@@ -29,9 +29,14 @@ public struct ThemeAnalysis: Sendable {
         } catch {
             throw .vectorizing(error)
         }
+        var clustered = matrix
+        if let smoothing = options.smoothing { clustered = await smoothing.apply(to: matrix, workers: options.clustering.workers) }
+        if let neighbors = options.neighborSmoothing {
+            clustered = await neighbors.apply(to: clustered, workers: options.clustering.workers)
+        }
         let clustering: KMeansResult
         do {
-            clustering = try await SphericalKMeans(options: options.clustering).fit(matrix)
+            clustering = try await SphericalKMeans(options: options.clustering).fit(clustered)
         } catch {
             throw .clustering(error)
         }

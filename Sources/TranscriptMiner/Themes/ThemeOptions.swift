@@ -4,9 +4,16 @@
 /// | parameter | default | why |
 /// |---|---|---|
 /// | `documents` | customer turns, canned lines removed | agents' macros are not the customer's problem |
-/// | `tfidf` | sublinear tf, smooth idf, l2, words and two-word phrases, `minDF` 2 | dampens repeated words; phrases name themes |
+/// | `tfidf` | sublinear tf, smooth idf, l2, single words, `minDF` 2 | dampens repeated words |
 /// | `stems` | `true` | "charged", "charges", "charge" are one signal |
+/// | `smoothing` | `nil` | term co-occurrence smoothing: helps without neighbour smoothing, adds nothing with it |
+/// | `neighborSmoothing` | 20 neighbours, strength 1 | short texts borrow words from their nearest neighbours |
 /// | `clustering` | k 8, seed 0, 1 restart, 100 iterations | |
+///
+/// Measured on Banking77 (13,083 queries, k = 77, mean of 3 seeds): single words beat words +
+/// two-word phrases (NMI 0.616 vs 0.608 without smoothing), and neighbour smoothing lifts NMI to
+/// about 0.65; on the planted themes of `minectl synth` neighbour smoothing lifts NMI from 0.79 to
+/// 0.83 while term smoothing does not help.
 /// | `minimumSimilarity` | 0.0 | documents less similar to their theme go to "unclustered" |
 public struct ThemeOptions: Sendable, Hashable {
     /// How transcripts become documents.
@@ -17,6 +24,10 @@ public struct ThemeOptions: Sendable, Hashable {
     public var stems: Bool
     /// Stop-word lists removed before weighting.
     public var stopwordLists: [StopwordList]
+    /// Term-similarity smoothing learnt from the corpus, or `nil` for none.
+    public var smoothing: TermSmoothing?
+    /// Nearest-neighbour smoothing of the documents before clustering, or `nil` for none.
+    public var neighborSmoothing: NeighborSmoothing?
     /// The clustering parameters.
     public var clustering: KMeansOptions
     /// Documents whose similarity to their theme's centroid is below this go to the
@@ -25,9 +36,12 @@ public struct ThemeOptions: Sendable, Hashable {
 
     /// Creates options; defaults as in the table above.
     public init(documents: ThemeDocumentBuilder = ThemeDocumentBuilder(),
-                tfidf: TFIDFOptions = TFIDFOptions(minDF: .count(2), sublinearTF: true, ngramRange: 1...2),
+                tfidf: TFIDFOptions = TFIDFOptions(minDF: .count(2), sublinearTF: true),
                 stems: Bool = true, stopwordLists: [StopwordList] = [Stopwords.english, Stopwords.supportConversation],
+                smoothing: TermSmoothing? = nil, neighborSmoothing: NeighborSmoothing? = NeighborSmoothing(),
                 clustering: KMeansOptions = KMeansOptions(), minimumSimilarity: Double = 0) {
+        self.smoothing = smoothing
+        self.neighborSmoothing = neighborSmoothing
         self.documents = documents
         self.tfidf = tfidf
         self.stems = stems

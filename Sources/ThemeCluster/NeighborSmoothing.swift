@@ -1,0 +1,149 @@
+/// Document smoothing over the nearest-neighbour graph: each document vector is blended with the
+/// mean of its most similar documents, `x'ᵢ = rownorm(xᵢ + strength · mean over j ∈ kNN(i) of sim(i, j) · xⱼ)`.
+///
+/// Short texts share few words, so their cosine similarities are noisy; averaging each one with
+/// its neighbours (one step of diffusion on the k-nearest-neighbour graph) fills in the words a
+/// text could have used and pulls texts about the same problem together before k-means runs.
+///
+/// Neighbours are found with an inverted index whose posting lists are ordered by weight and cut
+/// at ``postingsPerTerm`` (candidate generation touches at most that many documents per term of
+/// the query), then the best candidates are rescored exactly. Every document is smoothed from the
+/// *unsmoothed* rows, independently of the others, in fixed chunks: the result does not depend on
+/// the number of workers. Ties go to the lower document index.
+///
+/// - Complexity: O(nnz · postingsPerTerm) to find candidates plus O(neighbors · row length) per
+///   document to rescore and blend, spread over `workers` tasks; memory O(nnz) for the index.
+public struct NeighborSmoothing: Sendable, Hashable {
+    /// Neighbours per document. Default 20.
+    public var neighbors: Int
+    /// The weight of the neighbours' mean relative to the document itself. Default 1.
+    public var strength: Double
+    /// Candidate documents visited per term of a document (the heaviest postings). Default 1000.
+    public var postingsPerTerm: Int
+    /// Postings visited per document at most, its terms taken heaviest first. Default 5,000.
+    public var postingsPerDocument: Int
+    /// Entries kept per smoothed document (the heaviest), so k-means stays fast. Default 200.
+    public var maximumEntries: Int
+
+    /// Creates a smoothing; defaults as documented on each property.
+    public init(neighbors: Int = 20, strength: Double = 1, postingsPerTerm: Int = 1000, postingsPerDocument: Int = 5_000,
+                maximumEntries: Int = 200) {
+        self.maximumEntries = maximumEntries
+        self.neighbors = neighbors
+        self.strength = strength
+        self.postingsPerTerm = postingsPerTerm
+        self.postingsPerDocument = postingsPerDocument
+    }
+
+    /// Smooths `matrix` (rows of unit length), finding neighbours in `search` (the same documents,
+    /// possibly represented differently; default `matrix` itself).
+    public func apply(to matrix: SparseMatrix, searching search: SparseMatrix? = nil, workers: Int = defaultWorkerCount) async -> SparseMatrix {
+        let search = search ?? matrix
+        precondition(search.rowCount == matrix.rowCount, "the search matrix must have one row per document")
+        guard neighbors > 0, strength > 0, matrix.rowCount > 1 else { return matrix }
+        let postings = Self.impactOrderedPostings(search, limit: postingsPerTerm)
+        let (neighbors, strength, budget, maximumEntries) = (self.neighbors, self.strength, postingsPerDocument, self.maximumEntries)
+        let parts = await ChunkedWork.map(count: matrix.rowCount, chunkSize: 1024, workers: workers) { range in
+            var partial = [Double](repeating: 0, count: search.rowCount)
+            var touched: [Int32] = []
+            var dense = [Double](repeating: 0, count: matrix.columnCount)
+            var terms: [Int32] = []
+            var builder = SparseMatrix.Builder(columnCount: matrix.columnCount, expectedRows: range.count)
+            for row in range {
+                // Candidates: partial dot products over the truncated postings.
+                touched.removeAll(keepingCapacity: true)
+                let queryEntries = search.entries(ofRow: row).sorted {
+                    search.values[$0] != search.values[$1] ? search.values[$0] > search.values[$1] : $0 < $1
+                }
+                var visited = 0
+                for entry in queryEntries where visited < budget {
+                    let weight = search.values[entry]
+                    let list = postings.entries(ofRow: Int(search.columnIndices[entry]))
+                    visited += list.count
+                    for posting in list {
+                        let other = postings.columnIndices[posting]
+                        if Int(other) == row { continue }
+                        if partial[Int(other)] == 0 { touched.append(other) }
+                        partial[Int(other)] += weight * postings.values[posting]
+                    }
+                }
+                let candidates = TopK.largest(3 * neighbors, of: touched) { partial[Int($0)] }
+                for document in touched { partial[Int(document)] = 0 }
+                // Exact rescoring of the best candidates.
+                var scored = candidates.map { candidate in
+                    (document: candidate, similarity: search.dot(row: row, with: Int(candidate)))
+                }
+                scored.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.document < $1.document }
+
+                terms.removeAll(keepingCapacity: true)
+                func add(_ document: Int, _ scale: Double) {
+                    for entry in matrix.entries(ofRow: document) {
+                        let term = matrix.columnIndices[entry]
+                        if dense[Int(term)] == 0 { terms.append(term) }
+                        dense[Int(term)] += scale * matrix.values[entry]
+                    }
+                }
+                add(row, 1)
+                let kept = scored.prefix(neighbors).filter { $0.similarity > 0 }
+                for neighbor in kept { add(Int(neighbor.document), strength * neighbor.similarity / Double(neighbors)) }
+                if terms.count > maximumEntries {
+                    let heaviest = TopK.largest(maximumEntries, of: terms) { dense[Int($0)] }
+                    for term in terms { dense[Int(term)] = heaviest.contains(term) ? dense[Int(term)] : 0 }
+                    terms = heaviest
+                }
+                terms.sort()
+                var values = terms.map { dense[Int($0)] }
+                for term in terms { dense[Int(term)] = 0 }
+                let length = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+                if length > 0 { for i in values.indices { values[i] /= length } }
+                builder.appendRow(indices: terms, values: values)
+            }
+            return builder.build()
+        }
+        var builder = SparseMatrix.Builder(columnCount: matrix.columnCount, expectedRows: matrix.rowCount)
+        for part in parts { builder.append(contentsOf: part) }
+        return builder.build()
+    }
+
+    /// Per term (row), the documents containing it (columns) with their weights, heaviest first
+    /// (ties by document), at most `limit` of them.
+    static func impactOrderedPostings(_ matrix: SparseMatrix, limit: Int) -> SparseMatrix {
+        let transposed = matrix.transposed()
+        var builder = SparseMatrix.Builder(columnCount: transposed.columnCount, expectedRows: transposed.rowCount)
+        var postings: [(Int32, Double)] = []
+        for term in 0..<transposed.rowCount {
+            let range = transposed.entries(ofRow: term)
+            postings = zip(transposed.columnIndices[range], transposed.values[range]).map { ($0, $1) }
+            if postings.count > limit {
+                postings.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                postings.removeLast(postings.count - limit)
+            }
+            postings.sort { $0.0 < $1.0 }
+            builder.appendRow(indices: postings.map(\.0), values: postings.map(\.1))
+        }
+        return builder.build()
+    }
+}
+
+extension SparseMatrix {
+    /// The dot product of rows `a` and `b` (a merge of their sorted indices).
+    /// - Complexity: O(nnz(a) + nnz(b)).
+    public func dot(row a: Int, with b: Int) -> Double {
+        var i = rowOffsets[a], j = rowOffsets[b]
+        let endA = rowOffsets[a + 1], endB = rowOffsets[b + 1]
+        var sum = 0.0
+        while i < endA && j < endB {
+            let ci = columnIndices[i], cj = columnIndices[j]
+            if ci == cj {
+                sum += values[i] * values[j]
+                i += 1
+                j += 1
+            } else if ci < cj {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import ThemeCluster
+
+@Suite("Spherical k-means")
+struct SphericalKMeansTests {
+    @Test("well-separated groups are recovered exactly, largest cluster first")
+    func recoversBlocks() async throws {
+        let (matrix, truth) = ClusterFixtures.blocks(clusters: 5, perCluster: [120, 80, 60, 40, 30], noise: 0.2)
+        let result = try await SphericalKMeans(options: KMeansOptions(k: 5, seed: 3, restarts: 3)).fit(matrix)
+        #expect(result.clusterCount == 5)
+        #expect(ClusterFixtures.purity(result.assignments, truth: truth) == 1)
+        #expect(result.sizes == [120, 80, 60, 40, 30])
+        #expect(result.sizes == result.sizes.sorted(by: >))
+        // Every similarity is the cosine to the document's own centroid.
+        for row in [0, 17, 199] {
+            let centroid = result.centroids.vector(Int(result.assignments[row]))
+            #expect(abs(matrix.row(row).dot(centroid) - result.similarities[row]) < 1e-12)
+        }
+    }
+
+    @Test("1, 2 and 8 workers give identical assignments, centroids and objective",
+          arguments: [KMeansOptions.MiniBatch?.none, KMeansOptions.MiniBatch(batchSize: 500, steps: 30)])
+    func deterministicAcrossWorkers(miniBatch: KMeansOptions.MiniBatch?) async throws {
+        let (matrix, _) = ClusterFixtures.blocks(clusters: 12, perCluster: [1200, 900, 700], noise: 0.6, seed: 9, emptyEvery: 97)
+        #expect(matrix.rowCount > 2 * SphericalKMeans.chunkSize)   // several chunks
+        var results: [KMeansResult] = []
+        for workers in [1, 2, 8] {
+            let options = KMeansOptions(k: 12, seed: 42, restarts: 2, workers: workers, miniBatch: miniBatch)
+            results.append(try await SphericalKMeans(options: options).fit(matrix))
+        }
+        #expect(results[1] == results[0])
+        #expect(results[2] == results[0])
+        // A different seed is a different run (the test can fail).
+        let other = try await SphericalKMeans(options: KMeansOptions(k: 12, seed: 43, restarts: 2, workers: 2, miniBatch: miniBatch)).fit(matrix)
+        #expect(other.objective != results[0].objective || other.assignments != results[0].assignments)
+    }
+
+    @Test("empty rows are unassigned; every other row has exactly one cluster; centroids are member means")
+    func invariants() async throws {
+        let (matrix, truth) = ClusterFixtures.blocks(clusters: 4, perCluster: [50], emptyEvery: 10)
+        let result = try await SphericalKMeans(options: KMeansOptions(k: 4, seed: 1)).fit(matrix)
+        for (row, group) in truth.enumerated() {
+            #expect((result.assignments[row] == KMeansResult.unassigned) == (group == -1))
+        }
+        #expect(result.sizes.reduce(0, +) == truth.filter { $0 >= 0 }.count)
+        for c in 0..<result.clusterCount {
+            var sum = [Double](repeating: 0, count: matrix.columnCount)
+            for row in 0..<matrix.rowCount where result.assignments[row] == Int32(c) {
+                let vector = matrix.row(row)
+                for (i, v) in zip(vector.indices, vector.values) { sum[Int(i)] += v }
+            }
+            let length = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let centroid = result.centroids.vector(c)
+            #expect(zip(sum, centroid).allSatisfy { abs($0 / length - $1) < 1e-9 })
+        }
+    }
+
+    @Test("k larger than the documents gives one cluster per distinct document")
+    func moreClustersThanDocuments() async throws {
+        var builder = SparseMatrix.Builder(columnCount: 3)
+        builder.appendRow(indices: [0], values: [1])
+        builder.appendRow(indices: [1], values: [1])
+        builder.appendRow(indices: [], values: [])
+        let result = try await SphericalKMeans(options: KMeansOptions(k: 5)).fit(builder.build())
+        #expect(result.clusterCount == 2)
+        #expect(result.assignments == [0, 1, -1])
+    }
+
+    @Test("rows that are not unit length are normalised first")
+    func normalisesRows() async throws {
+        var builder = SparseMatrix.Builder(columnCount: 2)
+        for _ in 0..<5 { builder.appendRow(indices: [0], values: [3]) }
+        for _ in 0..<3 { builder.appendRow(indices: [1], values: [0.5]) }
+        let result = try await SphericalKMeans(options: KMeansOptions(k: 2)).fit(builder.build())
+        #expect(result.sizes == [5, 3])
+        #expect(abs(result.objective - 8) < 1e-12)
+    }
+
+    @Test("a warm start from given centroids converges to their clusters")
+    func warmStart() async throws {
+        let (matrix, truth) = ClusterFixtures.blocks(clusters: 3, perCluster: [40, 30, 20], noise: 0)
+        // Centroids from one member of each true group: Lloyd iterations must reach the true partition.
+        let seeds = (0..<3).map { group in
+            let row = matrix.row(truth.firstIndex(of: group)!)
+            var dense = [Double](repeating: 0, count: matrix.columnCount)
+            for (i, v) in zip(row.indices, row.values) { dense[Int(i)] = v }
+            return dense
+        }
+        let result = try await SphericalKMeans(options: KMeansOptions(k: 3)).refine(matrix, from: Centroids(clusterMajor: seeds, dimension: matrix.columnCount))
+        #expect(ClusterFixtures.purity(result.assignments, truth: truth) == 1)
+        #expect(result.sizes == [40, 30, 20])
+    }
+
+    @Test("invalid options and inputs are errors")
+    func errors() async throws {
+        let (matrix, _) = ClusterFixtures.blocks(clusters: 2, perCluster: [5])
+        await #expect(throws: KMeansError.self) { try await SphericalKMeans(options: KMeansOptions(k: 0)).fit(matrix) }
+        await #expect(throws: KMeansError.self) { try await SphericalKMeans(options: KMeansOptions(restarts: 0)).fit(matrix) }
+        let empty = SparseMatrix.Builder(columnCount: 4).build()
+        await #expect(throws: KMeansError.noDocuments) { try await SphericalKMeans().fit(empty) }
+        let wrong = Centroids(clusterMajor: [[1, 0]], dimension: 2)
+        await #expect(throws: KMeansError.dimensionMismatch(centroids: 2, matrix: matrix.columnCount)) {
+            try await SphericalKMeans().refine(matrix, from: wrong)
+        }
+    }
+
+    @Test("mini-batch mode finds the same well-separated groups")
+    func miniBatch() async throws {
+        let (matrix, truth) = ClusterFixtures.blocks(clusters: 4, perCluster: [300, 200], noise: 0.2)
+        let options = KMeansOptions(k: 4, seed: 2, restarts: 2, miniBatch: KMeansOptions.MiniBatch(batchSize: 128, steps: 50))
+        let result = try await SphericalKMeans(options: options).fit(matrix)
+        #expect(ClusterFixtures.purity(result.assignments, truth: truth) > 0.99)
+    }
+}
