@@ -3,7 +3,7 @@ import Tokenizer
 extension SentimentBuffers {
     /// Empties the items and finds the emoticons of a new text.
     @inline(__always)
-    private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
+    private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View, ascii: Bool) {
         items.removeAll(keepingCapacity: true)
         emoticons.removeAll(keepingCapacity: true)
         cursor = 0
@@ -12,7 +12,9 @@ extension SentimentBuffers {
         nextEmoticon = 0
         phraseHeads = 0
         firstPhraseHead = -1
-        if table.hasEmoticons { findEmoticons(bytes, table) }
+        if table.hasEmoticons && !bytes.isEmpty {
+            if ascii { findEmoticonsASCII(bytes, table) } else { findEmoticons(bytes, table) }
+        }
         // Room for a lower-cased word and its two collapsed forms.
         if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
     }
@@ -70,7 +72,7 @@ extension SentimentBuffers {
 
     /// Fills ``items`` from a text the ASCII fast path accepts (``SentimentASCIIPath``).
     mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        begin(bytes, table)
+        begin(bytes, table, ascii: true)
         var scratch: [UInt8] = []
         swap(&scratch, &self.scratch)
         scratch.withUnsafeMutableBufferPointer { scratch in
@@ -112,7 +114,7 @@ extension SentimentBuffers {
     /// Fills ``items`` with the tokens of the analysis chain and the emoticons of `text`.
     mutating func collectChain(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
                                _ table: SentimentWordTable.View) {
-        begin(bytes, table)
+        begin(bytes, table, ascii: false)
         var scratch: [UInt8] = []
         swap(&scratch, &self.scratch)
         scratch.withUnsafeMutableBufferPointer { scratch in
@@ -306,42 +308,83 @@ extension SentimentBuffers {
     /// Finds emoticons in the raw text: a whitespace-delimited chunk equal to an entry, or an
     /// entry followed by sentence punctuation (".", ",", "!", "?").
     private mutating func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        let limit = table.maximumEmoticonLength
-        let firstBytes = table.emoticonFirstBytes, lastBytes = table.emoticonLastBytes
+        let firstBytes = table.emoticonFirstBytes
         guard let base = bytes.baseAddress else { return }
-        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         var i = 0
         let n = bytes.count
+        var afterSpace = true
         while i < n {
             // A chunk starts after whitespace (or at the start); stripping punctuation only moves
-            // its end, so its first byte decides for every try: skip the others without
-            // scanning them as chunks.
-            guard firstBytes.contains(base[i]) && (i == 0 || isSpace(base[i &- 1])) && !isSpace(base[i]) else {
-                i &+= 1
+            // its end, so its first byte decides for every try: only those bytes start a chunk.
+            let b = base[i]
+            if afterSpace && !Self.isSpace(b) && firstBytes.contains(b) {
+                i = emoticonChunk(from: i, bytes, table)
                 continue
             }
-            let start = i
-            var candidate = false
-            while i < n && !isSpace(base[i]) {
-                let b = base[i]
-                if b >= 0x80 || (b < 0x30 && b > 0x20) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || b >= 0x7B { candidate = true }
-                i &+= 1
-            }
-            guard candidate else { continue }
-            var end = i
-            while end > start {
-                if end - start <= limit && lastBytes.contains(base[end - 1]) {
-                    let index = table.emoticons.index(of: base + start, count: end - start)
-                    if index >= 0 {
-                        emoticons.append((start, end, table.emoticonValences[Int(index)]))
-                        break
-                    }
-                }
-                let last = base[end - 1]
-                guard end - start > 2, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") else { break }
-                end -= 1
-            }
+            afterSpace = Self.isSpace(b)
+            i &+= 1
         }
+    }
+
+    /// ``findEmoticons(_:_:)`` for ASCII text: the chunk starts are found eight bytes at a time
+    /// (a byte of ASCII text is ≤ 0x20 exactly when adding 0x5F leaves its top bit clear, with
+    /// no carry between bytes; in text the fast path accepts, those bytes are the whitespace).
+    private mutating func findEmoticonsASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
+        let firstBytes = table.emoticonFirstBytes
+        guard let base = bytes.baseAddress else { return }
+        let n = bytes.count
+        if !Self.isSpace(base[0]) && firstBytes.contains(base[0]) { _ = emoticonChunk(from: 0, bytes, table) }
+        var k = 0
+        var done = 0  // chunks before this offset are handled
+        while k < n {
+            var word: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa": no whitespace in the padding
+            if k &+ 8 <= n {
+                word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+            } else {
+                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + k, count: n &- k)) }
+            }
+            var spaces = ~(word &+ 0x5F5F_5F5F_5F5F_5F5F) & 0x8080_8080_8080_8080
+            while spaces != 0 {
+                let start = k &+ spaces.trailingZeroBitCount >> 3 &+ 1
+                spaces &= spaces &- 1
+                guard start < n, start >= done else { continue }
+                let b = base[start]
+                if !Self.isSpace(b) && firstBytes.contains(b) { done = emoticonChunk(from: start, bytes, table) }
+            }
+            k &+= 8
+        }
+    }
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// Tries the chunk starting at `start` (its first byte is the first byte of an emoticon) and
+    /// its prefixes without trailing sentence punctuation; returns the chunk's end.
+    private mutating func emoticonChunk(from start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) -> Int {
+        let base = bytes.baseAddress!
+        let n = bytes.count
+        var i = start
+        var candidate = false
+        while i < n && !Self.isSpace(base[i]) {
+            let b = base[i]
+            if b >= 0x80 || (b < 0x30 && b > 0x20) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || b >= 0x7B { candidate = true }
+            i &+= 1
+        }
+        guard candidate else { return i }
+        var end = i
+        while end > start {
+            if end - start <= table.maximumEmoticonLength && table.emoticonLastBytes.contains(base[end - 1]) {
+                let index = table.emoticons.index(of: base + start, count: end - start)
+                if index >= 0 {
+                    emoticons.append((start, end, table.emoticonValences[Int(index)]))
+                    break
+                }
+            }
+            let last = base[end - 1]
+            guard end - start > 2, last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") else { break }
+            end -= 1
+        }
+        return i
     }
 
     /// Replaces each run of words that is a lexicon phrase (the longest from each start) by one

@@ -171,6 +171,17 @@ struct ByteSet {
         }
     }
 
+    /// Bits 64·k … 64·k + 63 of the set.
+    @inline(__always)
+    func word(_ k: Int) -> UInt64 {
+        switch k {
+        case 0: return words.0
+        case 1: return words.1
+        case 2: return words.2
+        default: return words.3
+        }
+    }
+
     @inline(__always)
     func contains(_ byte: UInt8) -> Bool {
         let word: UInt64
