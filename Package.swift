@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ThemeCluster"], path: "Tests/TestSupport"),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "ThemeClusterTests", dependencies: ["ThemeCluster", "TestSupport"]),
         .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"]),

@@ -1,15 +1,5 @@
-/// A small seeded generator for reproducible sweeps (Steele, Lea & Flood's SplitMix64).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import ThemeCluster
 
-    /// A generator that always produces the same sequence for `seed`.
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The project's seeded generator (Steele, Lea & Flood's SplitMix64), under the name the tests
+/// use for reproducible sweeps.
+public typealias SplitMix64 = SeededGenerator

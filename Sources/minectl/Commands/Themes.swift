@@ -42,15 +42,7 @@ struct Themes: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var transcripts: [Transcript] = []
-        let summary: IngestionSummary
-        do {
-            summary = try Ingestor(options: input.ingestionOptions).read(input.inputs) { transcript, _ in transcripts.append(transcript) }
-        } catch let problem as IngestionProblem {
-            Diagnostics.error("minectl themes: \(problem)")
-            throw problem.code == .unreadableInput ? ExitCodes.unreadableInput : ExitCodes.rejectedRecord
-        }
-        if summary.filesRead == 0 { throw ExitCodes.unreadableInput }
+        let (transcripts, _) = try input.readAll(command: "themes")
         var options = ThemeOptions()
         options.clustering.k = k
         options.clustering.seed = seed

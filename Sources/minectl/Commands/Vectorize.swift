@@ -38,15 +38,7 @@ struct Vectorize: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var transcripts: [Transcript] = []
-        let summary: IngestionSummary
-        do {
-            summary = try Ingestor(options: input.ingestionOptions).read(input.inputs) { transcript, _ in transcripts.append(transcript) }
-        } catch let problem as IngestionProblem {
-            Diagnostics.error("minectl vectorize: \(problem)")
-            throw problem.code == .unreadableInput ? ExitCodes.unreadableInput : ExitCodes.rejectedRecord
-        }
-        if summary.filesRead == 0 { throw ExitCodes.unreadableInput }
+        let (transcripts, summary) = try input.readAll(command: "vectorize")
         var builder = vectorizer.documentBuilder
         builder.includesPrivateTurns = input.keepPrivateNotes
         let documents = builder.build(transcripts)

@@ -57,3 +57,20 @@ struct InputOptions: ParsableArguments {
                                 email: EmailReaderOptions(agentDomains: agentDomains))
     }
 }
+
+extension InputOptions {
+    /// Reads every input into memory (for commands that need all transcripts at once), mapping
+    /// problems to minectl's exit codes with a message naming `command`.
+    func readAll(command: String) throws -> (transcripts: [Transcript], summary: IngestionSummary) {
+        var transcripts: [Transcript] = []
+        let summary: IngestionSummary
+        do {
+            summary = try Ingestor(options: ingestionOptions).read(inputs) { transcript, _ in transcripts.append(transcript) }
+        } catch let problem as IngestionProblem {
+            Diagnostics.error("minectl \(command): \(problem)")
+            throw problem.code == .unreadableInput ? ExitCodes.unreadableInput : ExitCodes.rejectedRecord
+        }
+        if summary.filesRead == 0 { throw ExitCodes.unreadableInput }
+        return (transcripts, summary)
+    }
+}
