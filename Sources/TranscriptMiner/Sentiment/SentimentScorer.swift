@@ -9,7 +9,10 @@
 /// ```
 ///
 /// The text goes through the project's analysis chain (``analyzer``: ICU words with kinds and
-/// original ranges, NFKC case folding, no stopwords, no stemming). Only words, hashtags, emoji
+/// original ranges, NFKC case folding, no stopwords, no stemming); plain ASCII texts made only of
+/// words, digit runs and ordinary punctuation (most support messages) are segmented by the
+/// scorer's own fast path instead, which gives exactly the chain's tokens on them (see
+/// ``SentimentSession``). Only words, hashtags, emoji
 /// and emoticons carry sentiment: @mentions, URLs, e-mail addresses, order ids, numbers and
 /// redaction placeholders never do (VADER reads "@united" as the word "united"). The rules, in
 /// the order they apply to each sentiment word (constants in ``SentimentRules``):
@@ -39,9 +42,10 @@
 /// words choose their reading from the word that follows.
 ///
 /// A `Sendable` value: share it between tasks, and give each task its own ``SentimentSession``.
-/// - Complexity: O(n) per text of n bytes (the analysis chain plus a constant amount of work
-///   per token: at most 3 look-backs and one phrase probe of at most p words, p the longest
-///   phrase).
+/// - Complexity: O(n) per text of n bytes (the analysis chain or the ASCII fast path, plus a
+///   constant amount of work per token: one hash of its bytes, at most 3 look-backs and one phrase
+///   probe of at most p words, p the longest phrase). Building the scorer: O(e) for e lexicon
+///   entries.
 public struct SentimentScorer: Sendable {
     /// The analysis chain of sentiment: the standard chain without stopwords, stemming or
     /// placeholders (kinds, not placeholder texts, keep identifiers out of the lexicon).
