@@ -41,8 +41,11 @@ public final class AnalysisSession {
         self.analyzer = analyzer
         self.words = ICUBreaker(.word, locale: analyzer.segmenter.locale)
         let prefix = analyzer.filters.prefix { $0.isPerToken }.count
-        perTokenFilters = Array(analyzer.filters[..<prefix])
-        batchFilters = Array(analyzer.filters[prefix...])
+        // `map` always allocates: `Array(slice)` of a whole array would share the analyzer's
+        // buffer, and every session retaining and releasing one shared buffer per document makes
+        // the cores fight over its reference count (2 tasks ran at 1.75× instead of 1.95×).
+        perTokenFilters = analyzer.filters[..<prefix].map { $0 }
+        batchFilters = analyzer.filters[prefix...].map { $0 }
         usesMemo = prefix > 0
         keepsSpecialSpans = analyzer.segmenter.keepsSpecialSpans
         keepsEmoji = analyzer.segmenter.keepsEmoji
