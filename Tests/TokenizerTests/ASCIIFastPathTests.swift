@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Tokenizer
 
 /// The shim segments ASCII-only texts without ICU (`Sources/CICUShim/ascii_words.c`); it must
@@ -27,7 +28,7 @@ struct ASCIIFastPathTests {
     /// texts dense in the characters that join words.
     @Test(arguments: [UInt64(1), 2, 3])
     func chainsAgreeOnRandomASCII(seed: UInt64) {
-        var generator = SeededBytes(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let alphabet = Array("aaaaeeeiioouu sssttt 1234567890 __ .'.,;: @#-/!?\"()[]<>wW\n\t".utf8)
         for analyzer in [Analyzer.standard(.init(stems: true, maximumNGramSize: 3)), Analyzer(segmenter: ICUWordSegmenter(), filters: [])] {
             let fast = analyzer.makeSession()
@@ -40,18 +41,5 @@ struct ASCIIFastPathTests {
                 #expect(fast.tokens(in: text) == slow.tokens(in: text), "seed \(seed): \(text.debugDescription)")
             }
         }
-    }
-}
-
-/// SplitMix64, for reproducible random texts.
-private struct SeededBytes {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

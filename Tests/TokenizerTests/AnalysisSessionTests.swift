@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Tokenizer
 
 /// The session's reuse machinery (memo, buffers, token delivery) must never change a token:
@@ -54,7 +55,7 @@ struct AnalysisSessionTests {
     @Test func memoGrowthAndClearingChangeNothing() {
         let analyzer = Analyzer.standard()
         let session = analyzer.makeSession()
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let letters = Array("abcdefghijklmnopqrstuvwxyzé")
         func word() -> String {
             String((0..<Int.random(in: 1...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
@@ -69,18 +70,5 @@ struct AnalysisSessionTests {
             }
         }
         #expect(checked > 20)
-    }
-}
-
-/// A small seeded generator (SplitMix64) for reproducible random texts.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
