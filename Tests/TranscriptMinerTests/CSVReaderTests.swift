@@ -115,9 +115,14 @@ struct CSVReaderMessagesTests {
         let reason = log.rejections[0].reason
         #expect(reason.contains("\"text\"") && reason.contains("\"comment\"") && reason.contains("\"msg\""))
         #expect(log.rejections.map(\.location.line) == [2, 3, 4])
-        let noConversation = try csvTestRead(messages(), "text\na\n")
+        let noConversation = try csvTestRead(messages { $0.fallsBackToDocuments = false }, "text\na\n")
         #expect(noConversation.rejected == [.missingColumn: 1])
         #expect(noConversation.rejections[0].reason.contains("\"conversation_id\""))
+        // By default a file without a conversation column is one document per row.
+        let documents = try csvTestRead(messages(), "text,category\nmy card is late,card_arrival\nrefund please,refund\n")
+        #expect(documents.rejected.isEmpty)
+        #expect(documents.transcripts.map { $0.turns.map(\.text) } == [["my card is late"], ["refund please"]])
+        #expect(documents.transcripts.map { $0.turns[0].role } == [.customer, .customer])
         // Header only: the missing column is reported once, at the header.
         let headerOnly = try csvTestRead(messages(), "conversation_id,msg\n")
         #expect(headerOnly.rejected == [.missingColumn: 1])
@@ -176,7 +181,7 @@ struct CSVReaderMessagesTests {
         for problem in log.problems { #expect(!problem.description.contains(secret)) }
         // A file without a header: its first row is data, which the missing-column reason must
         // not quote (only names that look like column names are quoted).
-        let headerless = try csvTestRead(messages(), "c1,\(secret)!,2024-05-17\nc1,more,2024-05-17\n")
+        let headerless = try csvTestRead(messages { $0.fallsBackToDocuments = false }, "c1,\(secret)!,2024-05-17\nc1,more,2024-05-17\n")
         #expect(headerless.rejected == [.missingColumn: 1])
         #expect(!headerless.rejections[0].description.contains(secret))
         #expect(headerless.rejections[0].reason.contains("\"c1\", column 2 (a name of 17 characters), \"2024-05-17\""))

@@ -18,7 +18,8 @@ struct CSVTwitterTests {
         }
         var options = CSVReaderOptions()
         options.detectsTwitterExport = false
-        // Without detection, messages mode wants a conversation column.
+        options.fallsBackToDocuments = false
+        // Without detection (and without the documents fallback), messages mode wants a conversation column.
         #expect(try csvTestRead(CSVReader(options: options), text).rejected == [.missingColumn: 1])
     }
 

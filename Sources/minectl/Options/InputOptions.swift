@@ -46,7 +46,10 @@ struct InputOptions: ParsableArguments {
 
     var ingestionOptions: IngestionOptions {
         var csv = CSVReaderOptions()
-        if let csvMode { csv.mode = csvMode }
+        if let csvMode {
+            csv.mode = csvMode
+            csv.fallsBackToDocuments = false
+        }
         if let conversationColumn { csv.conversationColumns = [conversationColumn] }
         if let textColumn { csv.textColumns = [textColumn] }
         csv.agentAuthors = Set(agentNames)

@@ -27,7 +27,7 @@
 ///   tweet id that is not a number (`invalid-field`) or seen before (`duplicate-id`); a thread
 ///   whose reply ids form a cycle is rejected as one record (`invalid-field`).
 /// - A file without a required column (the text column; the conversation column in
-///   `.messages` mode) rejects every row with `missing-column`, naming the candidates and the
+///   `.messages` mode when ``CSVReaderOptions/fallsBackToDocuments`` is off) rejects every row with `missing-column`, naming the candidates and the
 ///   header's columns: one problem per row, so counts stay exact.
 /// - A malformed header rejects every row with `malformed-row`. With no rows, the header
 ///   problem (`missing-column`, `malformed-row`) rejects the header itself, once.
@@ -65,6 +65,9 @@ public struct CSVReader: TranscriptReader {
     /// - Complexity: O(h) in header columns.
     func mode(for header: CSVHeader) -> CSVReaderOptions.Mode {
         if options.mode != .twitter, options.detectsTwitterExport, header.contains(all: Self.twitterColumns) { return .twitter }
+        if options.mode == .messages, options.fallsBackToDocuments, header.index(ofAny: options.conversationColumns) == nil {
+            return .documents
+        }
         return options.mode
     }
 

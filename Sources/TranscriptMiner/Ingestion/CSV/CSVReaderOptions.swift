@@ -19,6 +19,10 @@
 /// - `detectsTwitterExport`: Bool, default `true`. A header holding `tweet_id`, `author_id`,
 ///   `inbound`, `created_at`, `text` and `in_response_to_tweet_id` selects `.twitter` whatever
 ///   `mode` says.
+/// - `fallsBackToDocuments`: Bool, default `true`. In `.messages` mode, a header without any
+///   conversation column is read as `.documents` (one transcript per row) instead of rejecting
+///   every row: a file of survey comments or of labelled texts needs no flag. Set it `false`
+///   (the CLI does when `--csv-mode messages` is given) to insist on conversations.
 /// - `delimiter`: UInt8, default `,`. One ASCII byte other than `"`, `\r`, `\n`: `\t` for
 ///   TSV, `;` for European spreadsheets, `|`.
 /// - `conversationColumns`: default `conversation_id`, `conversation`, `ticket_id`,
@@ -85,6 +89,8 @@ public struct CSVReaderOptions: Sendable, Hashable {
     public var mode: Mode = .messages
     /// Whether a Twitter-export header selects `.twitter` whatever ``mode`` says; default true.
     public var detectsTwitterExport = true
+    /// Whether `.messages` mode reads a file without a conversation column as `.documents`.
+    public var fallsBackToDocuments = true
     /// The field separator; default `,`.
     public var delimiter: UInt8 = UInt8(ascii: ",")
     /// Candidate names of the conversation column (`.messages` mode, required).
