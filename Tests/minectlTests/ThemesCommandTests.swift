@@ -25,6 +25,23 @@ struct ThemesCommandTests {
         #expect(again.stdout == first.stdout)
     }
 
+    @Test func csvRowsAreNumberedFromOneWhenOneFileIsRead() throws {
+        let folder = try TemporaryFolder()
+        let rows = Self.lines.split(separator: "\n").map { "\"\($0)\",label" }.joined(separator: "\n")
+        let path = try folder.write("eval.csv", "text,category\n" + rows + "\n")
+        let result = try MinectlRunner.run(["themes", path, "--input-format", "csv", "--text-column", "text", "--k", "3",
+                                            "--format", "json", "--assignments"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let ids = try #require(object["assignments"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(ids == (1...60).map(String.init))
+        // Two files: ids keep the file name so they stay unique.
+        let other = try folder.write("more.csv", "text\nanother card question\n")
+        let both = try MinectlRunner.run(["vectorize", path, other, "--input-format", "csv", "--text-column", "text"])
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(both.stdout.contains("eval.csv#1\"") && both.stdout.contains("more.csv#1\""))
+    }
+
     @Test func badUsage() throws {
         let result = try MinectlRunner.run(["themes", "-", "--k", "0"])
         #expect(result.status == 64)

@@ -34,8 +34,9 @@ public struct Ingestor: Sendable {
         var seen = Set<UInt64>()
         // `.eml` files of the whole run are threaded together: a thread may span files.
         var threader = options.email.threadsMessages ? EmailThreader(options: options.email) : nil
-        for path in expand(paths, summary: &summary) {
-            try readOne(path, summary: &summary, seen: &seen, threader: &threader, consume: consume)
+        let files = expand(paths, summary: &summary)
+        for path in files {
+            try readOne(path, summary: &summary, seen: &seen, threader: &threader, singleInput: files.count == 1, consume: consume)
         }
         if var threader, threader.messageCount > 0 {
             try threader.finish { event in try accept(event, summary: &summary, seen: &seen, consume: consume) }
@@ -101,7 +102,7 @@ public struct Ingestor: Sendable {
     }
 
     private func readOne(_ path: String, summary: inout IngestionSummary, seen: inout Set<UInt64>, threader: inout EmailThreader?,
-                         consume: (Transcript, SourceLocation) throws -> Void) throws {
+                         singleInput: Bool, consume: (Transcript, SourceLocation) throws -> Void) throws {
         let here = SourceLocation(file: path)
         var stream: ByteStream
         do {
@@ -131,7 +132,7 @@ public struct Ingestor: Sendable {
         guard let format = options.format ?? FormatDetector.detect(name: path, head: head) else {
             return try fail(IngestionProblem(.unknownFormat, at: here, "unknown format: binary content or unrecognised layout; name one with --input-format"), summary: &summary)
         }
-        let reader = reader(for: format, path: path)
+        let reader = reader(for: format, path: path, singleInput: singleInput)
         summary.filesRead += 1
         do {
             if format == .eml, threader != nil {
@@ -176,8 +177,11 @@ public struct Ingestor: Sendable {
         return copy
     }
 
-    /// The reader of `format`, configured from the options.
-    func reader(for format: InputFormat, path: String) -> any TranscriptReader {
+    /// The reader of `format`, configured from the options. When the run reads a single file,
+    /// CSV rows without an id are numbered by row alone (`"3"`, like the lines format), so
+    /// evaluation sets can be scored by row number; with several files the id keeps the file
+    /// name (`"f.csv#3"`) so ids stay unique across the run.
+    func reader(for format: InputFormat, path: String, singleInput: Bool = false) -> any TranscriptReader {
         switch format {
         case .jsonl: return JSONLReader(maximumLineLength: options.maximumLineLength)
         case .lines: return LinesReader(maximumLineLength: options.maximumLineLength)
@@ -186,6 +190,7 @@ public struct Ingestor: Sendable {
             csv.maximumFieldLength = min(csv.maximumFieldLength, options.maximumLineLength)
             let name = path.lowercased().hasSuffix(".gz") ? String(path.lowercased().dropLast(3)) : path.lowercased()
             if name.hasSuffix(".tsv") { csv.delimiter = UInt8(ascii: "\t") }
+            if singleInput { csv.qualifiesRowIDs = false }
             return CSVReader(options: csv)
         case .text:
             var text = options.plainText

@@ -22,7 +22,7 @@ extension CSVReader {
             var metadata: [String: String] = [:]
             var scores: [String: Double] = [:]
             columns.collect(row, header: header, metadata: &metadata, scores: &scores)
-            let transcript = Transcript(id: row.value(columns.id) ?? "\(file)#\(dataRow)",
+            let transcript = Transcript(id: row.value(columns.id) ?? (options.qualifiesRowIDs ? "\(file)#\(dataRow)" : String(dataRow)),
                                         channel: row.value(columns.channel).map(Channel.init(parsing:)) ?? options.defaultChannel,
                                         createdAt: turn.timestamp, turns: [turn], metadata: metadata, scores: scores)
             try emit(.transcript(transcript, row.location()))

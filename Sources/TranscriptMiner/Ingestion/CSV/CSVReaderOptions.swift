@@ -29,7 +29,8 @@
 ///   `thread_id`, `chat_id`, `session_id`. Required in `.messages` mode; ignored (kept as
 ///   metadata) in `.documents` mode.
 /// - `idColumns`: default `id`. `.documents` mode: the transcript id; absent or empty, the id
-///   is `<file>#<row>` (row = 1-based data row). In `.messages` mode an `id` column is the
+///   is `<file>#<row>` (row = 1-based data row), or `<row>` without `qualifiesRowIDs` (a run
+///   of a single file). In `.messages` mode an `id` column is the
 ///   message's and goes to metadata like any extra column.
 /// - `textColumns`: default `text`, `message`, `body`, `content`, `comment`. Required.
 /// - `roleColumns`: default `role`, `sender_type`, `author_type`, `speaker`; values mapped by
@@ -91,6 +92,9 @@ public struct CSVReaderOptions: Sendable, Hashable {
     public var detectsTwitterExport = true
     /// Whether `.messages` mode reads a file without a conversation column as `.documents`.
     public var fallsBackToDocuments = true
+    /// Whether a `.documents` row without an id is named `<file>#<row>` (unique across files)
+    /// rather than `<row>`. ``Ingestor`` turns it off when a run reads a single file.
+    public var qualifiesRowIDs = true
     /// The field separator; default `,`.
     public var delimiter: UInt8 = UInt8(ascii: ",")
     /// Candidate names of the conversation column (`.messages` mode, required).
