@@ -5,7 +5,9 @@ public enum ThemeJSON {
         var text = "{\"themes\":["
         for (index, theme) in result.themes.enumerated() {
             if index > 0 { text += "," }
-            text += "{\"id\":\(theme.id),\"size\":\(theme.size),\"terms\":["
+            text += "{\"id\":\(theme.id),\"size\":\(theme.size),\"label\":" + JSONText.quoted(theme.label) + ",\"phrases\":["
+            text += theme.labelTerms.map { "{\"term\":" + JSONText.quoted($0.term) + ",\"weight\":\($0.weight)}" }.joined(separator: ",")
+            text += "],\"terms\":["
             text += theme.terms.map { "{\"term\":" + JSONText.quoted($0.term) + ",\"weight\":\($0.weight)}" }.joined(separator: ",")
             text += "]}"
         }

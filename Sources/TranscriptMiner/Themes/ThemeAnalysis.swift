@@ -45,13 +45,17 @@ public struct ThemeAnalysis: Sendable {
         where assignments[index] >= 0 && similarity < options.minimumSimilarity {
             assignments[index] = KMeansResult.unassigned
         }
+        let themeAssignments = assignments.map { $0 >= 0 ? Int($0) : nil }
+        let descriptions = await options.labeler.describe(documents: documents.texts, assignments: themeAssignments,
+                                                          themeCount: clustering.clusterCount, workers: options.clustering.workers)
         let themes = (0..<clustering.clusterCount).map { cluster -> Theme in
             let centroid = clustering.centroids.vector(cluster)
             let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(10)
             let size = assignments.reduce(0) { $0 + ($1 == Int32(cluster) ? 1 : 0) }
-            return Theme(id: cluster, size: size, terms: top.filter { centroid[$0] > 0 }.map { (model.vocabulary[$0], centroid[$0]) })
+            return Theme(id: cluster, size: size, label: descriptions[cluster].label, labelTerms: descriptions[cluster].terms,
+                         terms: top.filter { centroid[$0] > 0 }.map { (model.vocabulary[$0], centroid[$0]) })
         }
-        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: assignments.map { $0 >= 0 ? Int($0) : nil },
+        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments,
                            themes: themes, vocabularySize: model.columnCount, iterations: clustering.iterations,
                            objective: clustering.objective)
     }
@@ -63,7 +67,11 @@ public struct Theme: Sendable {
     public var id: Int
     /// Transcripts in the theme.
     public var size: Int
-    /// The heaviest centroid terms and weights.
+    /// A short human label (see ``ThemeLabeler``).
+    public var label: String
+    /// The distinctive terms and phrases (class-based TF-IDF by default), best first.
+    public var labelTerms: [WeightedTerm]
+    /// The heaviest centroid terms (as clustered: stemmed) and weights.
     public var terms: [(term: String, weight: Double)]
 }
 

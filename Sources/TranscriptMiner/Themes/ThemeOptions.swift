@@ -15,7 +15,7 @@
 /// about 0.65; on the planted themes of `minectl synth` neighbour smoothing lifts NMI from 0.79 to
 /// 0.83 while term smoothing does not help.
 /// | `minimumSimilarity` | 0.0 | documents less similar to their theme go to "unclustered" |
-public struct ThemeOptions: Sendable, Hashable {
+public struct ThemeOptions: Sendable {
     /// How transcripts become documents.
     public var documents: ThemeDocumentBuilder
     /// TF-IDF weighting and pruning.
@@ -30,6 +30,8 @@ public struct ThemeOptions: Sendable, Hashable {
     public var neighborSmoothing: NeighborSmoothing?
     /// The clustering parameters.
     public var clustering: KMeansOptions
+    /// How themes are described in words. Default: ``ClassTFIDFLabeler``.
+    public var labeler: any ThemeLabeler = ClassTFIDFLabeler()
     /// Documents whose similarity to their theme's centroid is below this go to the
     /// "unclustered" group instead of the theme.
     public var minimumSimilarity: Double
