@@ -112,3 +112,28 @@ struct SphericalKMeansTests {
         #expect(ClusterFixtures.purity(result.assignments, truth: truth) > 0.99)
     }
 }
+
+@Suite("Near-duplicate merging")
+struct MergingTests {
+    @Test("clusters whose centroids nearly coincide are merged and reported; others stay")
+    func merges() async throws {
+        var builder = SparseMatrix.Builder(columnCount: 6)
+        for i in 0..<40 {
+            switch i % 4 {
+            case 0: builder.appendRow(indices: [0, 1], values: [1, 0.12])
+            case 1: builder.appendRow(indices: [0, 2], values: [1, 0.12])
+            default: builder.appendRow(indices: [5], values: [1])
+            }
+        }
+        let matrix = builder.build()
+        let seeds = [[1, 0.12, 0, 0, 0, 0], [1, 0, 0.12, 0, 0, 0], [0, 0, 0, 0, 0, 1.0]]
+        let split = try await SphericalKMeans(options: KMeansOptions(k: 3)).refine(matrix, from: Centroids(clusterMajor: seeds, dimension: 6))
+        #expect(split.clusterCount == 3)
+        let (merged, merges) = await split.mergingNearDuplicates(above: 0.9, rows: matrix)
+        #expect(merged.clusterCount == 2)
+        #expect(merged.sizes == [20, 20])
+        #expect(merges.count == 1 && merges[0].clusters.count == 2 && merges[0].similarity > 0.9)
+        let (same, none) = await split.mergingNearDuplicates(above: 0.999, rows: matrix)
+        #expect(none.isEmpty && same == split)
+    }
+}

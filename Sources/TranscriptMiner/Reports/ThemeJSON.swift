@@ -11,6 +11,10 @@ public enum ThemeJSON {
             text += theme.terms.map { "{\"term\":" + JSONText.quoted($0.term) + ",\"weight\":\($0.weight)}" }.joined(separator: ",")
             text += "]}"
         }
+        text += "],\"merged\":["
+        text += result.merges.map { merge in
+            "{\"clusters\":[" + merge.clusters.map(String.init).joined(separator: ",") + "],\"similarity\":\(merge.similarity)}"
+        }.joined(separator: ",")
         text += "]"
         if includeAssignments {
             text += ",\"assignments\":["

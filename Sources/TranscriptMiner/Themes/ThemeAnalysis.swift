@@ -34,11 +34,15 @@ public struct ThemeAnalysis: Sendable {
         if let neighbors = options.neighborSmoothing {
             clustered = await neighbors.apply(to: clustered, workers: options.clustering.workers)
         }
-        let clustering: KMeansResult
+        var clustering: KMeansResult
+        var merges: [KMeansResult.Merge] = []
         do {
             clustering = try await SphericalKMeans(options: options.clustering).fit(clustered)
         } catch {
             throw .clustering(error)
+        }
+        if let threshold = options.mergeSimilarity {
+            (clustering, merges) = await clustering.mergingNearDuplicates(above: threshold, rows: clustered, workers: options.clustering.workers)
         }
         var assignments = clustering.assignments
         for (index, similarity) in clustering.similarities.enumerated()
@@ -57,7 +61,7 @@ public struct ThemeAnalysis: Sendable {
         }
         return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments,
                            themes: themes, vocabularySize: model.columnCount, iterations: clustering.iterations,
-                           objective: clustering.objective)
+                           objective: clustering.objective, merges: merges)
     }
 }
 
@@ -89,6 +93,8 @@ public struct ThemeResult: Sendable {
     public var iterations: Int
     /// The k-means objective (Σ cosine similarity).
     public var objective: Double
+    /// Near-duplicate clusters merged into one theme (cluster numbers before merging).
+    public var merges: [KMeansResult.Merge]
 }
 
 /// Why a ``ThemeAnalysis`` could not run.

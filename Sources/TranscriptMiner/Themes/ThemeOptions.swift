@@ -30,6 +30,9 @@ public struct ThemeOptions: Sendable {
     public var neighborSmoothing: NeighborSmoothing?
     /// The clustering parameters.
     public var clustering: KMeansOptions
+    /// Themes whose centroids' cosine is above this are merged (and the merge reported); `nil`
+    /// never merges. Default 0.9.
+    public var mergeSimilarity: Double? = 0.9
     /// How themes are described in words. Default: ``ClassTFIDFLabeler``.
     public var labeler: any ThemeLabeler = ClassTFIDFLabeler()
     /// Documents whose similarity to their theme's centroid is below this go to the
