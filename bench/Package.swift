@@ -33,5 +33,12 @@ let package = Package(
                 .product(name: "TranscriptMiner", package: "TranscriptMiner"),
             ]
         ),
+        // Clustering speed against scikit-learn's KMeans on the same TF-IDF vectors (run-cluster.sh).
+        .executableTarget(
+            name: "cluster-bench",
+            dependencies: [
+                .product(name: "TranscriptMiner", package: "TranscriptMiner"),
+            ]
+        ),
     ]
 )
