@@ -15,7 +15,7 @@
 /// worst-fit document (lowest similarity to its centroid). The restart with the highest objective
 /// (Σ similarity) wins.
 ///
-/// **Concurrency and determinism.** Assignment runs over fixed chunks of 4,096 documents on up to
+/// **Concurrency and determinism.** Assignment runs over fixed chunks of 1,024 documents on up to
 /// `workers` tasks; each centroid is summed over its members in document order, centroids in
 /// parallel; every reduction runs in a fixed order and ties go to the lowest index. So the same
 /// data, options and seed give bit-identical results for any number of workers.
@@ -25,7 +25,7 @@
 /// never an n × k matrix.
 public struct SphericalKMeans: Sendable {
     /// Documents per chunk of concurrent work; fixed, so results never depend on the cores.
-    public static let chunkSize = 4096
+    public static let chunkSize = 1024
 
     /// The parameters.
     public var options: KMeansOptions
