@@ -84,19 +84,15 @@ public struct NeighborSmoothing: Sendable, Hashable {
                     }
                 }
                 add(row, 1)
-                let kept = scored.prefix(neighbors).filter { $0.similarity > 0 }
-                for neighbor in kept { add(Int(neighbor.document), strength * neighbor.similarity / Double(neighbors)) }
-                if terms.count > maximumEntries {
-                    let heaviest = TopK.largest(maximumEntries, of: terms) { dense[Int($0)] }
-                    for term in terms { dense[Int(term)] = heaviest.contains(term) ? dense[Int(term)] : 0 }
-                    terms = heaviest
-                }
-                terms.sort()
-                var values = terms.map { dense[Int($0)] }
-                for term in terms { dense[Int(term)] = 0 }
+                let nearest = scored.prefix(neighbors).filter { $0.similarity > 0 }
+                for neighbor in nearest { add(Int(neighbor.document), strength * neighbor.similarity / Double(neighbors)) }
+                var kept = terms.count > maximumEntries ? TopK.largest(maximumEntries, of: terms) { dense[Int($0)] } : terms
+                kept.sort()
+                var values = kept.map { dense[Int($0)] }
+                for term in terms { dense[Int(term)] = 0 }   // every touched entry, kept or not
                 let length = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
                 if length > 0 { for i in values.indices { values[i] /= length } }
-                builder.appendRow(indices: terms, values: values)
+                builder.appendRow(indices: kept, values: values)
             }
             return builder.build()
         }

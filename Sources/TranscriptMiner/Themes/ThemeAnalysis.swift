@@ -52,11 +52,12 @@ public struct ThemeAnalysis: Sendable {
         let themeAssignments = assignments.map { $0 >= 0 ? Int($0) : nil }
         let descriptions = await options.labeler.describe(documents: documents.texts, assignments: themeAssignments,
                                                           themeCount: clustering.clusterCount, workers: options.clustering.workers)
+        var sizes = [Int](repeating: 0, count: clustering.clusterCount)
+        for label in assignments where label >= 0 { sizes[Int(label)] += 1 }
         let themes = (0..<clustering.clusterCount).map { cluster -> Theme in
             let centroid = clustering.centroids.vector(cluster)
             let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(10)
-            let size = assignments.reduce(0) { $0 + ($1 == Int32(cluster) ? 1 : 0) }
-            return Theme(id: cluster, size: size, label: descriptions[cluster].label, labelTerms: descriptions[cluster].terms,
+            return Theme(id: cluster, size: sizes[cluster], label: descriptions[cluster].label, labelTerms: descriptions[cluster].terms,
                          terms: top.filter { centroid[$0] > 0 }.map { (model.vocabulary[$0], centroid[$0]) })
         }
         return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments,
