@@ -31,7 +31,9 @@ struct ThemeAnalysisTests {
         let score = Self.nmi(truth, found)
         #expect(score > 0.75, "NMI \(score) against the planted themes")
         #expect(result.themes.count == PlantedTheme.banking.count)
-        #expect(result.themes.map(\.size) == result.themes.map(\.size).sorted(by: >))
+        #expect(result.themes.map(\.rank) == Array(1...result.themes.count))
+        #expect(result.themes.map(\.statistics.painScore) == result.themes.map(\.statistics.painScore).sorted(by: >))
+        #expect(Set(result.themes.map(\.id)) == Set(0..<result.themes.count))
         // Baseline the method must beat: the same pipeline without neighbour smoothing.
         options.neighborSmoothing = nil
         let plain = try await ThemeAnalysis(options: options).run(transcripts)
@@ -59,6 +61,8 @@ struct ThemeAnalysisTests {
         options.clustering.k = 5
         let result = try await ThemeAnalysis(options: options).run(transcripts)
         #expect(result.assignments.last! == nil)
-        #expect(result.themes.reduce(0) { $0 + $1.size } == transcripts.count - 1)
+        #expect(result.unclusteredWithoutTerms == 1)
+        #expect(result.unclustered.size == result.unclusteredWithoutTerms + result.unclusteredBelowSimilarity)
+        #expect(result.themes.reduce(0) { $0 + $1.size } + result.unclustered.size == transcripts.count)
     }
 }

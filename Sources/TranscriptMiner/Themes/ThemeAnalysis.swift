@@ -45,39 +45,77 @@ public struct ThemeAnalysis: Sendable {
             (clustering, merges) = await clustering.mergingNearDuplicates(above: threshold, rows: clustered, workers: options.clustering.workers)
         }
         var assignments = clustering.assignments
+        var lowSimilarity = 0
         for (index, similarity) in clustering.similarities.enumerated()
         where assignments[index] >= 0 && similarity < options.minimumSimilarity {
             assignments[index] = KMeansResult.unassigned
+            lowSimilarity += 1
         }
         let themeAssignments = assignments.map { $0 >= 0 ? Int($0) : nil }
         let descriptions = await options.labeler.describe(documents: documents.texts, assignments: themeAssignments,
                                                           themeCount: clustering.clusterCount, workers: options.clustering.workers)
-        var sizes = [Int](repeating: 0, count: clustering.clusterCount)
-        for label in assignments where label >= 0 { sizes[Int(label)] += 1 }
-        let themes = (0..<clustering.clusterCount).map { cluster -> Theme in
+        let facts = await ConversationFacts.compute(transcripts, scorer: options.sentiment, roles: options.documents.roles,
+                                                    workers: options.clustering.workers)
+        let exemplars = await options.exemplars.select(transcripts, assignments: themeAssignments, similarities: clustering.similarities,
+                                                       centroids: clustering.centroids, model: model, documents: options.documents,
+                                                       workers: options.clustering.workers)
+        var members = [[Int]](repeating: [], count: clustering.clusterCount)
+        var unclustered: [Int] = []
+        for (index, theme) in themeAssignments.enumerated() {
+            if let theme { members[theme].append(index) } else { unclustered.append(index) }
+        }
+        let total = transcripts.count
+        var themes = (0..<clustering.clusterCount).map { cluster -> Theme in
             let centroid = clustering.centroids.vector(cluster)
             let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(10)
-            return Theme(id: cluster, size: sizes[cluster], label: descriptions[cluster].label, labelTerms: descriptions[cluster].terms,
-                         terms: top.filter { centroid[$0] > 0 }.map { (model.vocabulary[$0], centroid[$0]) })
+            return Theme(id: cluster, rank: 0, label: descriptions[cluster].label, labelTerms: descriptions[cluster].terms,
+                         terms: top.filter { centroid[$0] > 0 }.map { (model.vocabulary[$0], centroid[$0]) },
+                         statistics: ThemeStatistics(members: members[cluster], facts: facts, total: total, pain: options.pain),
+                         exemplars: exemplars[cluster])
         }
-        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments,
-                           themes: themes, vocabularySize: model.columnCount, iterations: clustering.iterations,
+        themes.sort { ($0.statistics.painScore, -$0.id) > ($1.statistics.painScore, -$1.id) }
+        for index in themes.indices { themes[index].rank = index + 1 }
+        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments, similarities: clustering.similarities,
+                           conversations: facts, themes: themes,
+                           unclustered: ThemeStatistics(members: unclustered, facts: facts, total: total, pain: options.pain),
+                           unclusteredWithoutTerms: unclustered.count - lowSimilarity, unclusteredBelowSimilarity: lowSimilarity,
+                           vocabularySize: model.columnCount, iterations: clustering.iterations,
                            objective: clustering.objective, merges: merges)
     }
 }
 
-/// One theme.
+/// One theme: what it is about (label, terms, quotes) and how much it hurts (statistics, pain).
 public struct Theme: Sendable {
-    /// The theme's number in this run (0 = largest).
+    /// The theme's cluster number in this run (0 = the largest cluster).
     public var id: Int
-    /// Transcripts in the theme.
-    public var size: Int
+    /// Its place when themes are ranked by ``ThemeStatistics/painScore`` (1 = most pain; ties: the
+    /// lower id first).
+    public var rank: Int
     /// A short human label (see ``ThemeLabeler``).
     public var label: String
     /// The distinctive terms and phrases (class-based TF-IDF by default), best first.
     public var labelTerms: [WeightedTerm]
     /// The heaviest centroid terms (as clustered: stemmed) and weights.
     public var terms: [(term: String, weight: Double)]
+    /// Size, share, sentiment, endings, channels and pain.
+    public var statistics: ThemeStatistics
+    /// Customer turns nearest the centroid, redacted and trimmed (see ``ExemplarSelector``).
+    public var exemplars: [ThemeExemplar]
+
+    /// Transcripts in the theme.
+    public var size: Int { statistics.size }
+
+    /// Creates a theme.
+    public init(id: Int, rank: Int, label: String, labelTerms: [WeightedTerm], terms: [(term: String, weight: Double)],
+                statistics: ThemeStatistics, exemplars: [ThemeExemplar]) {
+        self.id = id
+        self.rank = rank
+        self.label = label
+        self.labelTerms = labelTerms
+        self.terms = terms
+        self.statistics = statistics
+        self.exemplars = exemplars
+    }
 }
 
 /// The result of a ``ThemeAnalysis``.
@@ -86,8 +124,20 @@ public struct ThemeResult: Sendable {
     public var transcriptIDs: [String]
     /// Each transcript's theme id, or `nil` when it is unclustered.
     public var assignments: [Int?]
-    /// The themes, largest first.
+    /// Each transcript's cosine similarity to the centroid of its nearest theme (0 for a document
+    /// without any term).
+    public var similarities: [Double]
+    /// Each transcript's customer sentiment, turns and channel, in input order.
+    public var conversations: [ConversationFacts]
+    /// The themes, ranked by pain (``Theme/rank`` 1 first).
     public var themes: [Theme]
+    /// The conversations in no theme: documents without any term, and documents less similar to
+    /// their nearest centroid than ``ThemeOptions/minimumSimilarity``.
+    public var unclustered: ThemeStatistics
+    /// Unclustered because the document has no term left after the analysis chain and pruning.
+    public var unclusteredWithoutTerms: Int
+    /// Unclustered because the similarity to the nearest centroid is below the threshold.
+    public var unclusteredBelowSimilarity: Int
     /// The number of TF-IDF terms.
     public var vocabularySize: Int
     /// k-means iterations of the winning restart.

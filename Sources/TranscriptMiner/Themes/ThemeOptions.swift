@@ -9,12 +9,21 @@
 /// | `smoothing` | `nil` | term co-occurrence smoothing: helps without neighbour smoothing, adds nothing with it |
 /// | `neighborSmoothing` | 20 neighbours, strength 1 | short texts borrow words from their nearest neighbours |
 /// | `clustering` | k 8, seed 0, 1 restart, 100 iterations | |
+/// | `mergeSimilarity` | 0.9 | near-duplicate themes are merged and the merge reported |
+/// | `minimumSimilarity` | 0.2 | documents less similar to their theme go to "unclustered" (below) |
+/// | `sentiment` | ``SentimentScorer`` with the built-in lexicon | the customer's mood per conversation |
+/// | `pain` | ``PainScore()`` | volume × negativity × effort; themes are ranked by it |
+/// | `exemplars` | ``ExemplarSelector()``: 3 quotes of ≤ 240 characters, redacted | evidence a reader can trust |
 ///
 /// Measured on Banking77 (13,083 queries, k = 77, mean of 3 seeds): single words beat words +
 /// two-word phrases (NMI 0.616 vs 0.608 without smoothing), and neighbour smoothing lifts NMI to
 /// about 0.65; on the planted themes of `minectl synth` neighbour smoothing lifts NMI from 0.79 to
 /// 0.83 while term smoothing does not help.
-/// | `minimumSimilarity` | 0.0 | documents less similar to their theme go to "unclustered" |
+///
+/// `minimumSimilarity` 0.2, measured on Banking77 (k 77, seed 0): documents whose cosine to their
+/// centroid is below 0.2 share their theme's majority intent 8–26 % of the time, against 55 % for
+/// those above 0.5; 0.2 sends 153 of 13,083 (1.2 %) to "unclustered" at an NMI cost of 0.0015 over
+/// all documents (+0.005 over the clustered ones). On `minectl synth` no document is that far.
 public struct ThemeOptions: Sendable {
     /// How transcripts become documents.
     public var documents: ThemeDocumentBuilder
@@ -38,13 +47,19 @@ public struct ThemeOptions: Sendable {
     /// Documents whose similarity to their theme's centroid is below this go to the
     /// "unclustered" group instead of the theme.
     public var minimumSimilarity: Double
+    /// Scores the customer's sentiment in every conversation (theme statistics and pain).
+    public var sentiment: SentimentScorer = SentimentScorer()
+    /// How themes are ranked. Default: ``PainScore`` with its documented weights.
+    public var pain: PainScore = PainScore()
+    /// How each theme's quotes are chosen. Default: ``ExemplarSelector`` with its defaults.
+    public var exemplars: ExemplarSelector = ExemplarSelector()
 
     /// Creates options; defaults as in the table above.
     public init(documents: ThemeDocumentBuilder = ThemeDocumentBuilder(),
                 tfidf: TFIDFOptions = TFIDFOptions(minDF: .count(2), sublinearTF: true),
                 stems: Bool = true, stopwordLists: [StopwordList] = [Stopwords.english, Stopwords.supportConversation],
                 smoothing: TermSmoothing? = nil, neighborSmoothing: NeighborSmoothing? = NeighborSmoothing(),
-                clustering: KMeansOptions = KMeansOptions(), minimumSimilarity: Double = 0) {
+                clustering: KMeansOptions = KMeansOptions(), minimumSimilarity: Double = 0.2) {
         self.smoothing = smoothing
         self.neighborSmoothing = neighborSmoothing
         self.documents = documents

@@ -1,0 +1,48 @@
+import ThemeCluster
+
+/// What a theme's statistics need to know about one conversation: the customer's sentiment and
+/// trajectory, how many turns they took, and the channel.
+public struct ConversationFacts: Sendable, Hashable {
+    /// The mean compound of the customer's scored turns; 0 when none was scored.
+    public var compound: Double
+    /// How many customer turns were scored (turns with at least one word).
+    public var scoredTurns: Int
+    /// Whether the customer's last scored turn is more negative than the first
+    /// (``SentimentTrajectory/endsWorse``).
+    public var endsWorse: Bool
+    /// The customer's public turns (the effort signal of ``PainScore``).
+    public var customerTurns: Int
+    /// The channel.
+    public var channel: Channel
+
+    /// Creates facts.
+    public init(compound: Double, scoredTurns: Int, endsWorse: Bool, customerTurns: Int, channel: Channel) {
+        self.compound = compound
+        self.scoredTurns = scoredTurns
+        self.endsWorse = endsWorse
+        self.customerTurns = customerTurns
+        self.channel = channel
+    }
+
+    /// The facts of one transcript, scored with `session` over the turns of `roles`.
+    /// - Complexity: O(length of the scored turns).
+    public init(_ transcript: Transcript, session: SentimentSession, roles: Set<Role>) {
+        let sentiment = session.score(transcript, roles: roles)
+        var turns = 0
+        for turn in transcript.turns where turn.isPublic && roles.contains(turn.role) { turns += 1 }
+        if turns == 0 { turns = transcript.turns.count { $0.isPublic && $0.role == .unknown } }
+        self.init(compound: sentiment.score.compound, scoredTurns: sentiment.turnsScored,
+                  endsWorse: sentiment.trajectory?.endsWorse ?? false, customerTurns: turns, channel: transcript.channel)
+    }
+
+    /// The facts of every transcript, computed concurrently over fixed chunks (so the same for any
+    /// number of workers), in input order.
+    /// - Complexity: O(total length of the scored turns) spread over `workers` tasks.
+    public static func compute(_ transcripts: [Transcript], scorer: SentimentScorer, roles: Set<Role>, workers: Int) async -> [ConversationFacts] {
+        let chunks = await ChunkedWork.map(count: transcripts.count, chunkSize: 1024, workers: workers) { range in
+            let session = scorer.makeSession()
+            return transcripts[range].map { ConversationFacts($0, session: session, roles: roles) }
+        }
+        return Array(chunks.joined())
+    }
+}
