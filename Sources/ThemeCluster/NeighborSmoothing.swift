@@ -44,48 +44,77 @@ public struct NeighborSmoothing: Sendable, Hashable {
         let postings = Self.impactOrderedPostings(search, limit: postingsPerTerm)
         let (neighbors, strength, budget, maximumEntries) = (self.neighbors, self.strength, postingsPerDocument, self.maximumEntries)
         let parts = await ChunkedWork.map(count: matrix.rowCount, chunkSize: 1024, workers: workers) { range in
-            var partial = [Double](repeating: 0, count: search.rowCount)
+            // Scratch space, allocated once per chunk and left all-zero after every row:
+            // `partial` holds candidate scores by document, `query` the current row scattered by
+            // term (for exact rescoring), `dense` the blend by term.
+            let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: search.rowCount)
+            let query = UnsafeMutableBufferPointer<Double>.allocate(capacity: search.columnCount)
+            let dense = UnsafeMutableBufferPointer<Double>.allocate(capacity: matrix.columnCount)
+            partial.initialize(repeating: 0)
+            query.initialize(repeating: 0)
+            dense.initialize(repeating: 0)
+            defer {
+                partial.deallocate()
+                query.deallocate()
+                dense.deallocate()
+            }
             var touched: [Int32] = []
-            var dense = [Double](repeating: 0, count: matrix.columnCount)
             var terms: [Int32] = []
+            var queryEntries: [Int] = []
             var builder = SparseMatrix.Builder(columnCount: matrix.columnCount, expectedRows: range.count)
+            search.columnIndices.withUnsafeBufferPointer { searchColumns in
+            search.values.withUnsafeBufferPointer { searchValues in
+            postings.columnIndices.withUnsafeBufferPointer { postingDocuments in
+            postings.values.withUnsafeBufferPointer { postingWeights in
+            matrix.columnIndices.withUnsafeBufferPointer { matrixColumns in
+            matrix.values.withUnsafeBufferPointer { matrixValues in
             for row in range {
-                // Candidates: partial dot products over the truncated postings.
+                // Candidates: partial dot products over the truncated postings, the query's
+                // heaviest terms first, until the budget of postings is spent.
                 touched.removeAll(keepingCapacity: true)
-                let queryEntries = search.entries(ofRow: row).sorted {
-                    search.values[$0] != search.values[$1] ? search.values[$0] > search.values[$1] : $0 < $1
-                }
+                queryEntries.removeAll(keepingCapacity: true)
+                queryEntries.append(contentsOf: search.entries(ofRow: row))
+                queryEntries.sort { searchValues[$0] != searchValues[$1] ? searchValues[$0] > searchValues[$1] : $0 < $1 }
                 var visited = 0
                 for entry in queryEntries where visited < budget {
-                    let weight = search.values[entry]
-                    let list = postings.entries(ofRow: Int(search.columnIndices[entry]))
+                    let weight = searchValues[entry]
+                    let list = postings.entries(ofRow: Int(searchColumns[entry]))
                     visited += list.count
                     for posting in list {
-                        let other = postings.columnIndices[posting]
-                        if Int(other) == row { continue }
-                        if partial[Int(other)] == 0 { touched.append(other) }
-                        partial[Int(other)] += weight * postings.values[posting]
+                        let other = Int(postingDocuments[posting])
+                        if other == row { continue }
+                        if partial[other] == 0 { touched.append(Int32(truncatingIfNeeded: other)) }
+                        partial[other] += weight * postingWeights[posting]
                     }
                 }
                 let candidates = TopK.largest(3 * neighbors, of: touched) { partial[Int($0)] }
                 for document in touched { partial[Int(document)] = 0 }
-                // Exact rescoring of the best candidates.
+                // Exact rescoring of the best candidates against the query scattered by term; the
+                // sum runs over the candidate's entries in index order, as `dot(row:with:)` does.
+                for entry in search.entries(ofRow: row) { query[Int(searchColumns[entry])] = searchValues[entry] }
                 var scored = candidates.map { candidate in
-                    (document: candidate, similarity: search.dot(row: row, with: Int(candidate)))
+                    var similarity = 0.0
+                    for entry in search.entries(ofRow: Int(candidate)) {
+                        let weight = query[Int(searchColumns[entry])]
+                        if weight != 0 { similarity += weight * searchValues[entry] }
+                    }
+                    return (document: candidate, similarity: similarity)
                 }
+                for entry in search.entries(ofRow: row) { query[Int(searchColumns[entry])] = 0 }
                 scored.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.document < $1.document }
 
                 terms.removeAll(keepingCapacity: true)
                 func add(_ document: Int, _ scale: Double) {
                     for entry in matrix.entries(ofRow: document) {
-                        let term = matrix.columnIndices[entry]
-                        if dense[Int(term)] == 0 { terms.append(term) }
-                        dense[Int(term)] += scale * matrix.values[entry]
+                        let term = Int(matrixColumns[entry])
+                        if dense[term] == 0 { terms.append(Int32(truncatingIfNeeded: term)) }
+                        dense[term] += scale * matrixValues[entry]
                     }
                 }
                 add(row, 1)
-                let nearest = scored.prefix(neighbors).filter { $0.similarity > 0 }
-                for neighbor in nearest { add(Int(neighbor.document), strength * neighbor.similarity / Double(neighbors)) }
+                for neighbor in scored.prefix(neighbors) where neighbor.similarity > 0 {
+                    add(Int(neighbor.document), strength * neighbor.similarity / Double(neighbors))
+                }
                 var kept = terms.count > maximumEntries ? TopK.largest(maximumEntries, of: terms) { dense[Int($0)] } : terms
                 kept.sort()
                 var values = kept.map { dense[Int($0)] }
@@ -94,6 +123,7 @@ public struct NeighborSmoothing: Sendable, Hashable {
                 if length > 0 { for i in values.indices { values[i] /= length } }
                 builder.appendRow(indices: kept, values: values)
             }
+            }}}}}}
             return builder.build()
         }
         var builder = SparseMatrix.Builder(columnCount: matrix.columnCount, expectedRows: matrix.rowCount)
