@@ -18,7 +18,9 @@ public struct ThemeAnalysis: Sendable {
     /// Runs the analysis.
     /// - Throws: ``ThemeAnalysisError`` when no vocabulary or no clustering can be made.
     public func run(_ transcripts: [Transcript]) async throws(ThemeAnalysisError) -> ThemeResult {
+        var stages = StageClock()
         let documents = options.documents.build(transcripts)
+        stages.lap("documents")
         let extractor = TermExtractor.chain(.standard(StandardAnalyzerOptions(
             stopwordLists: options.stopwordLists, stems: options.stems, maximumNGramSize: options.tfidf.ngramRange.upperBound)))
         let model: TFIDFModel
@@ -29,11 +31,13 @@ public struct ThemeAnalysis: Sendable {
         } catch {
             throw .vectorizing(error)
         }
+        stages.lap("tfidf")
         var clustered = matrix
         if let smoothing = options.smoothing { clustered = await smoothing.apply(to: matrix, workers: options.clustering.workers) }
         if let neighbors = options.neighborSmoothing {
             clustered = await neighbors.apply(to: clustered, workers: options.clustering.workers)
         }
+        stages.lap("smoothing")
         var clustering: KMeansResult
         var merges: [KMeansResult.Merge] = []
         do {
@@ -52,13 +56,17 @@ public struct ThemeAnalysis: Sendable {
             lowSimilarity += 1
         }
         let themeAssignments = assignments.map { $0 >= 0 ? Int($0) : nil }
+        stages.lap("clustering")
         let descriptions = await options.labeler.describe(documents: documents.texts, assignments: themeAssignments,
                                                           themeCount: clustering.clusterCount, workers: options.clustering.workers)
+        stages.lap("labels")
         let facts = await ConversationFacts.compute(transcripts, scorer: options.sentiment, roles: options.documents.roles,
                                                     workers: options.clustering.workers)
+        stages.lap("sentiment")
         let exemplars = await options.exemplars.select(transcripts, assignments: themeAssignments, similarities: clustering.similarities,
                                                        centroids: clustering.centroids, model: model, documents: options.documents,
                                                        workers: options.clustering.workers)
+        stages.lap("exemplars")
         var members = [[Int]](repeating: [], count: clustering.clusterCount)
         var unclustered: [Int] = []
         for (index, theme) in themeAssignments.enumerated() {
@@ -80,7 +88,7 @@ public struct ThemeAnalysis: Sendable {
                            unclustered: ThemeStatistics(members: unclustered, facts: facts, total: total, pain: options.pain),
                            unclusteredWithoutTerms: unclustered.count - lowSimilarity, unclusteredBelowSimilarity: lowSimilarity,
                            vocabularySize: model.columnCount, iterations: clustering.iterations,
-                           objective: clustering.objective, merges: merges)
+                           objective: clustering.objective, merges: merges, timings: stages.timings)
     }
 }
 
@@ -146,6 +154,9 @@ public struct ThemeResult: Sendable {
     public var objective: Double
     /// Near-duplicate clusters merged into one theme (cluster numbers before merging).
     public var merges: [KMeansResult.Merge]
+    /// Wall-clock time of each stage: documents, tfidf, smoothing, clustering, labels,
+    /// sentiment, exemplars.
+    public var timings: [StageTiming]
 }
 
 /// Why a ``ThemeAnalysis`` could not run.
@@ -160,5 +171,22 @@ public enum ThemeAnalysisError: Error, Sendable, CustomStringConvertible {
         case .vectorizing(let error): error.description
         case .clustering(let error): error.description
         }
+    }
+}
+
+/// Measures the wall-clock time of consecutive stages.
+struct StageClock {
+    private let clock = ContinuousClock()
+    private var start: ContinuousClock.Instant
+    private(set) var timings: [StageTiming] = []
+
+    init() { start = clock.now }
+
+    /// Ends the current stage as `name` and starts the next.
+    mutating func lap(_ name: String) {
+        let now = clock.now
+        let elapsed = start.duration(to: now)
+        timings.append(StageTiming(name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        start = now
     }
 }
