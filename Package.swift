@@ -23,6 +23,9 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // SHA-256 of the inputs (report fingerprints) from the system's libcrypto (Debian's
+        // libssl-dev, installed by scripts/ensure-deps), behind a header with plain C types.
+        .target(name: "CDigest", linkerSettings: [.linkedLibrary("crypto")]),
         // zlib for gzip-compressed inputs (Debian's zlib1g-dev, installed by scripts/ensure-deps).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The built-in sentiment lexicon: a readable, commented TSV compiled into the binary with
@@ -31,7 +34,7 @@ let package = Package(
         .target(name: "CSentimentLexicon", exclude: ["sentiment-lexicon.tsv"]),
         .target(name: "Tokenizer", dependencies: ["CICUShim"]),
         .target(name: "ThemeCluster"),
-        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster", "CZlib", "CSentimentLexicon"]),
+        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster", "CZlib", "CSentimentLexicon", "CDigest"]),
         .executableTarget(
             name: "minectl",
             dependencies: [
@@ -42,7 +45,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ThemeCluster"], path: "Tests/TestSupport"),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "ThemeClusterTests", dependencies: ["ThemeCluster", "TestSupport"]),
-        .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"]),
+        .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "minectlTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ]
 )

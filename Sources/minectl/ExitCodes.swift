@@ -10,4 +10,6 @@ enum ExitCodes {
     static let unreadableInput = ExitCode(66)
     /// A record was rejected under `--strict`.
     static let rejectedRecord = ExitCode(65)
+    /// The output file could not be written (sysexits' EX_CANTCREAT).
+    static let cannotWrite = ExitCode(73)
 }

@@ -47,4 +47,74 @@ struct ThemesCommandTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("--k must be at least 1"))
     }
+
+    /// Transcripts of two channels over three days, as JSONL.
+    static let dated = (0..<60).map { i in
+        let day = 1 + i % 3
+        let channel = i % 2 == 0 ? "chat" : "email"
+        let text = ["my card has not arrived yet", "I was charged twice for one purchase", "the app will not let me log in"][i % 3]
+        return "{\"id\":\"c\(i)\",\"channel\":\"\(channel)\",\"created_at\":\"2026-11-0\(day)T10:00:00Z\",\"messages\":[{\"role\":\"customer\",\"text\":\"\(text) \(i)\"}]}"
+    }.joined(separator: "\n") + "\n"
+
+    @Test func defaultTableSummaryAndQuiet() throws {
+        let result = try MinectlRunner.run(["themes", "-", "--input-format", "lines", "--k", "3"], input: Data(Self.lines.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("60 conversations · 60 read · 60 analysed · 0 rejected\n"))
+        #expect(result.stdout.contains("  #  THEME"))
+        #expect(!result.stdout.contains("\u{1B}"), "no colour when standard output is not a terminal")
+        #expect(result.stderr.hasPrefix("minectl themes: 60 read · 60 analysed · 0 rejected · 3 themes"), "\(result.stderr)")
+        let quiet = try MinectlRunner.run(["themes", "-", "--input-format", "lines", "--k", "3", "--quiet"], input: Data(Self.lines.utf8))
+        #expect(quiet.stderr.isEmpty && quiet.stdout == result.stdout)
+    }
+
+    @Test func filtersAreCountedNotDropped() throws {
+        let arguments = ["themes", "-", "--k", "2", "--format", "json", "--assignments", "--quiet"]
+        let all = try MinectlRunner.run(arguments, input: Data(Self.dated.utf8))
+        #expect(all.status == 0, "\(all.stderr)")
+        func counts(_ stdout: String) throws -> (Int, Int) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+            let counts = try #require(object["counts"] as? [String: Any])
+            return (counts["conversations"] as? Int ?? -1, counts["filteredOut"] as? Int ?? -1)
+        }
+        #expect(try counts(all.stdout) == (60, 0))
+        let chat = try MinectlRunner.run(arguments + ["--channel", "chat"], input: Data(Self.dated.utf8))
+        #expect(try counts(chat.stdout) == (30, 30))
+        let window = try MinectlRunner.run(arguments + ["--since", "2026-11-02", "--until", "2026-11-02"], input: Data(Self.dated.utf8))
+        #expect(try counts(window.stdout) == (20, 40), "--until with a bare date includes that day")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(window.stdout.utf8)) as? [String: Any])
+        #expect((object["settings"] as? [String: String])?["since"] == "2026-11-02")
+        let bad = try MinectlRunner.run(arguments + ["--since", "last tuesday"], input: Data(Self.dated.utf8))
+        #expect(bad.status == 64 && bad.stderr.contains("--since"))
+        let channel = try MinectlRunner.run(arguments + ["--channel", "fax"], input: Data(Self.dated.utf8))
+        #expect(channel.status == 64 && channel.stderr.contains("unknown channel 'fax'"))
+    }
+
+    @Test func outWritesTheFileAndFingerprintsTheInput() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("chats.jsonl", Self.dated)
+        let out = folder.url.appendingPathComponent("report.md").path
+        let result = try MinectlRunner.run(["themes", input, "--k", "2", "--format", "markdown", "--out", out, "--top", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.hasPrefix("# Support themes\n") && written.contains("_1 more themes not shown._"))
+        let json = try MinectlRunner.run(["themes", input, "--k", "2", "--format", "json", "--quiet"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let inputs = try #require(object["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 1 && inputs[0]["bytes"] as? Int == Self.dated.utf8.count)
+        // sha256 of the file's bytes, computed independently with coreutils when present
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum") {
+            let process = Process()
+            let pipe = Pipe()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [input]
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(inputs[0]["sha256"] as? String == String(output.prefix(64)))
+        }
+        let unwritable = try MinectlRunner.run(["themes", input, "--k", "2", "--out", "/nonexistent-dir/report.txt", "--quiet"])
+        #expect(unwritable.status == 73 && unwritable.stderr.contains("cannot write /nonexistent-dir/report.txt"))
+    }
 }

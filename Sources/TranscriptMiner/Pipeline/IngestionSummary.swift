@@ -19,6 +19,9 @@ public struct IngestionSummary: Sendable, Hashable {
     public var repairedByCode: [IngestionProblem.Code: Int] = [:]
     /// Problems with whole inputs (unreadable, unknown format, empty, truncated) by reason.
     public var fileProblemsByCode: [IngestionProblem.Code: Int] = [:]
+    /// Every input opened, in reading order, with its size and the SHA-256 of its bytes (as
+    /// stored: compressed for gzip), hashed in the same pass that reads it.
+    public var inputs: [InputFingerprint] = []
     /// The first problems, in order, for display (at most ``maximumKeptProblems``).
     public var problems: [IngestionProblem] = []
     /// How many problems ``problems`` keeps.

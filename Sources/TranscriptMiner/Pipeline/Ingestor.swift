@@ -110,6 +110,9 @@ public struct Ingestor: Sendable {
         } catch {
             return try fail(IngestionProblem(.unreadableInput, at: here, "cannot open: \(error)"), summary: &summary)
         }
+        let hashing = HashingStream(stream)
+        stream = hashing
+        defer { summary.inputs.append(InputFingerprint(path: path, bytes: hashing.byteCount, sha256: hashing.finish())) }
         var head: [UInt8]
         do {
             head = try PrefixedStream.head(of: stream, count: 8192)

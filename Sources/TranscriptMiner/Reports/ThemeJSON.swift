@@ -14,9 +14,15 @@
 /// Themes come in rank order (most pain first). Fields always come in this order and numbers in
 /// Swift's shortest round-trip form, so the same result gives the same bytes.
 public enum ThemeJSON {
-    /// The JSON document, with a trailing newline.
+    /// The JSON document of a bare result (no run metadata), with a trailing newline.
     public static func render(_ result: ThemeResult, includeAssignments: Bool) -> String {
-        var text = "{\"themes\":["
+        "{" + body(result, includeAssignments: includeAssignments) + "}\n"
+    }
+
+    /// The result's members: `"themes":[…],"unclustered":{…},"merged":[…]` and, when asked,
+    /// `,"assignments":[…]`, without braces.
+    static func body(_ result: ThemeResult, includeAssignments: Bool) -> String {
+        var text = "\"themes\":["
         for (index, theme) in result.themes.enumerated() {
             if index > 0 { text += "," }
             text += "{\"id\":\(theme.id),\"rank\":\(theme.rank),\"label\":" + JSONText.quoted(theme.label) + ","
@@ -48,7 +54,7 @@ public enum ThemeJSON {
             }
             text += "]"
         }
-        return text + "}\n"
+        return text
     }
 
     /// The fields of a ``ThemeStatistics``, without braces.

@@ -9,16 +9,20 @@
 public struct ThemeAnalysis: Sendable {
     /// The options.
     public var options: ThemeOptions
+    /// Called as each stage ends (documents, tfidf, smoothing, clustering, labels, sentiment,
+    /// exemplars) with its wall time; for progress displays. Default `nil`.
+    public var progress: (@Sendable (StageTiming) -> Void)?
 
     /// Creates an analysis.
-    public init(options: ThemeOptions = ThemeOptions()) {
+    public init(options: ThemeOptions = ThemeOptions(), progress: (@Sendable (StageTiming) -> Void)? = nil) {
         self.options = options
+        self.progress = progress
     }
 
     /// Runs the analysis.
     /// - Throws: ``ThemeAnalysisError`` when no vocabulary or no clustering can be made.
     public func run(_ transcripts: [Transcript]) async throws(ThemeAnalysisError) -> ThemeResult {
-        var stages = StageClock()
+        var stages = StageClock(progress: progress)
         let documents = options.documents.build(transcripts)
         stages.lap("documents")
         let extractor = TermExtractor.chain(.standard(StandardAnalyzerOptions(
@@ -179,14 +183,20 @@ struct StageClock {
     private let clock = ContinuousClock()
     private var start: ContinuousClock.Instant
     private(set) var timings: [StageTiming] = []
+    private let progress: (@Sendable (StageTiming) -> Void)?
 
-    init() { start = clock.now }
+    init(progress: (@Sendable (StageTiming) -> Void)? = nil) {
+        start = clock.now
+        self.progress = progress
+    }
 
     /// Ends the current stage as `name` and starts the next.
     mutating func lap(_ name: String) {
         let now = clock.now
         let elapsed = start.duration(to: now)
-        timings.append(StageTiming(name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        let timing = StageTiming(name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        timings.append(timing)
+        progress?(timing)
         start = now
     }
 }

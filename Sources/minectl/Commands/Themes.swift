@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import TranscriptMiner
 
-/// `minectl themes`: group transcripts into ranked themes.
+/// `minectl themes`: group transcripts into ranked themes and render the report.
 struct Themes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Group transcripts into themes (JSON).",
+        abstract: "Group transcripts into themes ranked by pain, and report them.",
         discussion: """
             One document per transcript (its public customer turns) → analysis chain with \
             Snowball stems and stop words → TF-IDF (sublinear tf, min-df 2) → each document \
@@ -15,13 +15,28 @@ struct Themes: AsyncParsableCommand {
             shares, channel mix and a pain score (volume × negativity × effort, per 100 \
             conversations); themes are ranked by it. Documents with cosine below 0.2 to their \
             theme are reported as unclustered. Same input, options and seed give the same themes \
-            on any number of cores. With --assignments the JSON lists every transcript's theme.
+            on any number of cores.
 
-            Exit codes: 0 ok, 64 bad usage, 65 a problem under --strict, 66 no input could be read.
+            Formats: table (terminal, fitted to its width; colour on a terminal unless NO_COLOR \
+            is set), json (schema minectl/themes-report@1, docs/report-schema.md; with \
+            --assignments every transcript's theme), csv (one row per theme, safe against \
+            spreadsheet formulas), markdown (tickets, wikis).
+
+            Progress goes to standard error when it is a terminal; a one-line summary (read, \
+            analysed, rejected by reason, themes, elapsed) ends every run unless --quiet.
+
+            Exit codes: 0 ok, 64 bad usage, 65 a problem under --strict, 66 no input could be read \
+            (or a --lexicon/--stopwords file), 73 the --out file could not be written.
             """
     )
 
     @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: table, json, csv, markdown.")
+    var format: Format = .table
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var out: String?
 
     @Option(help: "The number of themes.")
     var k: Int = 20
@@ -32,35 +47,157 @@ struct Themes: AsyncParsableCommand {
     @Option(help: "Independent k-means runs; the one with the best objective is kept.")
     var restarts: Int = 3
 
-    @Option(help: "Output format: json.")
-    var format: Format = .json
+    @Option(help: "Analyse only transcripts created at or after this date (2026-11-01, 2026-11-01T08:00:00Z, …).")
+    var since: String?
 
-    @Flag(help: "Include every transcript's theme in the JSON.")
+    @Option(help: "Analyse only transcripts created before this instant; a date alone includes that whole day.")
+    var until: String?
+
+    @Option(help: "Analyse only this channel (chat, email, social, voice-transcript, other); repeatable.")
+    var channel: [String] = []
+
+    @Option(help: "Whose turns make the theme documents: customer, or all (agents too, canned lines removed).")
+    var role: RoleChoice = .customer
+
+    @Option(help: "Show only the N themes with the most pain.")
+    var top: Int?
+
+    @Option(help: "A user sentiment lexicon added to the built-in one (term<TAB>valence; VADER's 4 columns; AFINN).")
+    var lexicon: String?
+
+    @Option(help: "A file of extra stopwords, one per line (# starts a comment).")
+    var stopwords: String?
+
+    @Flag(help: "Include every transcript's theme and similarity (json).")
     var assignments = false
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+    @Flag(help: "Include each stage's wall-clock seconds (json); the bytes then differ between runs.")
+    var timings = false
+
+    @Flag(help: "No progress and no summary on standard error.")
+    var quiet = false
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    enum RoleChoice: String, ExpressibleByArgument, CaseIterable { case customer, all }
 
     func validate() throws {
         guard k >= 1 else { throw ValidationError("--k must be at least 1 (got \(k))") }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
+        if let since, Timestamp.parse(since) == nil { throw ValidationError("--since: '\(since)' is not a date (use 2026-11-01 or 2026-11-01T08:00:00Z)") }
+        if let until, Timestamp.parse(until) == nil { throw ValidationError("--until: '\(until)' is not a date (use 2026-11-30 or 2026-11-30T18:00:00Z)") }
+        for name in channel where Channel(rawValue: name.lowercased()) == nil && Channel(parsing: name) == .other && name.lowercased() != "other" {
+            throw ValidationError("--channel: unknown channel '\(name)' (chat, email, social, voice-transcript, other)")
+        }
     }
 
     func run() async throws {
-        let (transcripts, _) = try input.readAll(command: "themes")
+        let started = ContinuousClock.now
+        let progress = quiet ? nil : ProgressLine(command: "themes")
         var options = ThemeOptions()
         options.clustering.k = k
         options.clustering.seed = seed
         options.clustering.restarts = restarts
         options.documents.includesPrivateTurns = input.keepPrivateNotes
-        let result: ThemeResult
+        if role == .all { options.documents.roles = Set(Role.allCases) }
         do {
-            result = try await ThemeAnalysis(options: options).run(transcripts)
+            if let lexicon {
+                let user = try SentimentLexicon(contentsOf: URL(fileURLWithPath: lexicon), format: .automatic)
+                options.sentiment = SentimentScorer(lexicon: SentimentLexicon.builtIn.merging(user))
+            }
+            if let stopwords { options.stopwordLists.append(try StopwordList(contentsOf: URL(fileURLWithPath: stopwords))) }
         } catch {
             Diagnostics.error("minectl themes: \(error)")
             throw ExitCodes.unreadableInput
         }
-        let output = OutputBuffer()
-        output.write(ThemeJSON.render(result, includeAssignments: assignments))
-        output.flush()
+
+        let filter = TranscriptFilter(since: since.flatMap(Timestamp.parse), until: until.flatMap(Self.endOfRange),
+                                      channels: Set(channel.map(Channel.init(parsing:))))
+        var transcripts: [Transcript] = []
+        var filteredOut = 0
+        let summary: IngestionSummary
+        do {
+            summary = try Ingestor(options: input.ingestionOptions).read(input.inputs) { transcript, _ in
+                if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
+                progress?.reading(transcripts.count + filteredOut)
+            }
+        } catch let problem as IngestionProblem {
+            progress?.clear()
+            Diagnostics.error("minectl themes: \(problem)")
+            throw problem.code == .unreadableInput ? ExitCodes.unreadableInput : ExitCodes.rejectedRecord
+        }
+        if summary.filesRead == 0 { throw ExitCodes.unreadableInput }
+        let readTime = StageTiming("read", seconds: Self.seconds(since: started))
+        progress?.stage(readTime)
+
+        var analysis = ThemeAnalysis(options: options)
+        if let progress {
+            analysis.progress = { @Sendable timing in progress.stage(timing) }
+        }
+        let result: ThemeResult
+        do {
+            result = try await analysis.run(transcripts)
+        } catch {
+            progress?.clear()
+            Diagnostics.error("minectl themes: \(error)")
+            throw ExitCodes.unreadableInput
+        }
+        let report = ThemeReport(result: result, ingestion: summary, settings: settings, inputs: summary.inputs,
+                                 filteredOut: filteredOut, timings: [readTime] + result.timings, top: top)
+        let text = renderer.render(report)
+        progress?.clear()
+        if let out {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                Diagnostics.error("minectl themes: cannot write \(out): \(error.localizedDescription)")
+                throw ExitCodes.cannotWrite
+            }
+        } else {
+            let output = OutputBuffer()
+            output.write(text)
+            output.flush()
+        }
+        if !quiet {
+            Diagnostics.error("minectl themes: " + ReportSummary.counts(report) + " · " + ReportSummary.themes(report)
+                              + " · " + ReportNumbers.fixed(Self.seconds(since: started), decimals: 1) + " s")
+        }
+    }
+
+    /// The renderer of `--format`.
+    var renderer: any ThemeReportRenderer {
+        switch format {
+        case .table:
+            let toTerminal = out == nil && Terminal.isTerminal(1)
+            return ThemeTableRenderer(width: toTerminal ? Terminal.columns(1) ?? 100 : 100, color: toTerminal && Terminal.allowsColor)
+        case .json: return ThemeJSONRenderer(includeAssignments: assignments, includeTimings: timings)
+        case .csv: return ThemeCSVRenderer()
+        case .markdown: return ThemeMarkdownRenderer()
+        }
+    }
+
+    /// The settings the report shows.
+    var settings: [ReportSetting] {
+        var list = [ReportSetting("k", String(k)), ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts)),
+                    ReportSetting("role", role.rawValue)]
+        if let since { list.append(ReportSetting("since", since)) }
+        if let until { list.append(ReportSetting("until", until)) }
+        if !channel.isEmpty { list.append(ReportSetting("channel", channel.map { Channel(parsing: $0).rawValue }.joined(separator: ","))) }
+        if let top { list.append(ReportSetting("top", String(top))) }
+        if let lexicon { list.append(ReportSetting("lexicon", URL(fileURLWithPath: lexicon).lastPathComponent)) }
+        if let stopwords { list.append(ReportSetting("stopwords", URL(fileURLWithPath: stopwords).lastPathComponent)) }
+        if input.noRedact { list.append(ReportSetting("redaction", "off")) }
+        return list
+    }
+
+    /// The instant `--until` denotes: a bare date (10 characters) means the end of that day.
+    static func endOfRange(_ text: String) -> Date? {
+        guard let date = Timestamp.parse(text) else { return nil }
+        return text.trimmingCharacters(in: .whitespaces).count == 10 ? date.addingTimeInterval(86_400) : date
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = start.duration(to: .now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
