@@ -117,3 +117,37 @@ struct ThemeDescriptionTests {
         #expect(selector.trimmed("   \n ", splitter: splitter) { _ in 1 } == "")
     }
 }
+
+@Suite("The themes job")
+struct ThemeReportJobTests {
+    @Test("transcripts streamed in give the same themes as the same transcripts analysed directly, filters counted")
+    func streamed() async throws {
+        let transcripts = ThemeDescriptionTests.twoThemes()
+        var job = ThemeReportJob()
+        job.analysis.clustering = KMeansOptions(k: 2, seed: 0, restarts: 1)
+        job.filter = TranscriptFilter(channels: [.chat])
+        let stream = AsyncStream<Transcript> { continuation in
+            for transcript in transcripts { continuation.yield(transcript) }
+            continuation.finish()
+        }
+        let report = try await job.run(transcripts: stream)
+        #expect(report.filteredOut == 20 && report.conversationCount == 20)
+        #expect(report.ingestion.recordsRead == 40 && report.ingestion.recordsAnalyzed == 40)
+        #expect(report.timings.first?.stage == "read" && report.timings.count == 8)
+        let direct = try await ThemeAnalysis(options: job.analysis).run(transcripts.filter { $0.channel == .chat })
+        #expect(ThemeJSON.render(report.result, includeAssignments: true) == ThemeJSON.render(direct, includeAssignments: true))
+    }
+
+    @Test("a job over files that cannot be read throws the problem, naming the file")
+    func unreadable() async {
+        do {
+            _ = try await ThemeReportJob().run(paths: ["/nonexistent/chats.jsonl"])
+            Issue.record("expected a problem")
+        } catch let problem as IngestionProblem {
+            #expect(problem.code == .unreadableInput)
+            #expect(problem.description.contains("/nonexistent/chats.jsonl"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}

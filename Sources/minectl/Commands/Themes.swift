@@ -111,39 +111,29 @@ struct Themes: AsyncParsableCommand {
             throw ExitCodes.unreadableInput
         }
 
-        let filter = TranscriptFilter(since: since.flatMap(Timestamp.parse), until: until.flatMap(Self.endOfRange),
-                                      channels: Set(channel.map(Channel.init(parsing:))))
-        var transcripts: [Transcript] = []
-        var filteredOut = 0
-        let summary: IngestionSummary
+        let job = ThemeReportJob(ingestion: input.ingestionOptions, analysis: options,
+                                 filter: TranscriptFilter(since: since.flatMap(Timestamp.parse), until: until.flatMap(Self.endOfRange),
+                                                          channels: Set(channel.map(Channel.init(parsing:)))),
+                                 settings: settings, top: top)
+        let report: ThemeReport
         do {
-            summary = try Ingestor(options: input.ingestionOptions).read(input.inputs) { transcript, _ in
-                if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
-                progress?.reading(transcripts.count + filteredOut)
-            }
+            report = try await job.run(paths: input.inputs, progress: progress.map { line in
+                { @Sendable event in
+                    switch event {
+                    case .reading(let count): line.reading(count)
+                    case .stage(let timing): line.stage(timing)
+                    }
+                }
+            })
         } catch let problem as IngestionProblem {
             progress?.clear()
             Diagnostics.error("minectl themes: \(problem)")
-            throw problem.code == .unreadableInput ? ExitCodes.unreadableInput : ExitCodes.rejectedRecord
-        }
-        if summary.filesRead == 0 { throw ExitCodes.unreadableInput }
-        let readTime = StageTiming("read", seconds: Self.seconds(since: started))
-        progress?.stage(readTime)
-
-        var analysis = ThemeAnalysis(options: options)
-        if let progress {
-            analysis.progress = { @Sendable timing in progress.stage(timing) }
-        }
-        let result: ThemeResult
-        do {
-            result = try await analysis.run(transcripts)
+            throw input.strict && problem.code != .unreadableInput ? ExitCodes.rejectedRecord : ExitCodes.unreadableInput
         } catch {
             progress?.clear()
             Diagnostics.error("minectl themes: \(error)")
             throw ExitCodes.unreadableInput
         }
-        let report = ThemeReport(result: result, ingestion: summary, settings: settings, inputs: summary.inputs,
-                                 filteredOut: filteredOut, timings: [readTime] + result.timings, top: top)
         let text = renderer.render(report)
         progress?.clear()
         if let out {
@@ -159,6 +149,10 @@ struct Themes: AsyncParsableCommand {
             output.flush()
         }
         if !quiet {
+            for problem in report.ingestion.problems.prefix(5) { Diagnostics.error("minectl themes: skipped \(problem)") }
+            if report.ingestion.problems.count > 5 {
+                Diagnostics.error("minectl themes: … \(report.ingestion.recordsRejected + report.ingestion.fileProblemsByCode.values.reduce(0, +) - 5) more problems (counts below)")
+            }
             Diagnostics.error("minectl themes: " + ReportSummary.counts(report) + " · " + ReportSummary.themes(report)
                               + " · " + ReportNumbers.fixed(Self.seconds(since: started), decimals: 1) + " s")
         }
@@ -196,7 +190,7 @@ struct Themes: AsyncParsableCommand {
         return text.trimmingCharacters(in: .whitespaces).count == 10 ? date.addingTimeInterval(86_400) : date
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = start.duration(to: .now)
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }

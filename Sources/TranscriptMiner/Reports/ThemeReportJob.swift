@@ -1,0 +1,101 @@
+/// The whole themes job as one call: read (or receive) transcripts → filter → analyse → a
+/// ``ThemeReport`` ready for any ``ThemeReportRenderer``. `minectl themes` is this job plus
+/// argument parsing and printing.
+///
+/// ```swift
+/// var job = ThemeReportJob()
+/// job.analysis.clustering.k = 12
+/// let report = try await job.run(paths: ["chats.jsonl.gz"])
+/// print(ThemeMarkdownRenderer().render(report))
+///
+/// // or stream transcripts in from anywhere:
+/// let report = try await job.run(transcripts: myAsyncSequenceOfTranscripts)
+/// ```
+///
+/// Clustering needs every document at once, so transcripts are collected as they arrive (after
+/// the filter); memory is proportional to the analysed text.
+public struct ThemeReportJob: Sendable {
+    /// How inputs are read (formats, redaction, strictness). Used by ``run(paths:progress:)``.
+    public var ingestion: IngestionOptions
+    /// The analysis.
+    public var analysis: ThemeOptions
+    /// Which transcripts are analysed; the rest are counted as filtered out.
+    public var filter: TranscriptFilter
+    /// The settings to show in the report.
+    public var settings: [ReportSetting]
+    /// How many themes the report shows (`nil`: all).
+    public var top: Int?
+
+    /// Creates a job with default options.
+    public init(ingestion: IngestionOptions = IngestionOptions(), analysis: ThemeOptions = ThemeOptions(),
+                filter: TranscriptFilter = TranscriptFilter(), settings: [ReportSetting] = [], top: Int? = nil) {
+        self.ingestion = ingestion
+        self.analysis = analysis
+        self.filter = filter
+        self.settings = settings
+        self.top = top
+    }
+
+    /// Progress events of a run, for displays.
+    public enum Progress: Sendable {
+        /// Transcripts read so far (kept and filtered out).
+        case reading(transcripts: Int)
+        /// A stage ended.
+        case stage(StageTiming)
+    }
+
+    /// Reads `paths` (files, folders, `-` for standard input) and reports on them.
+    /// - Throws: the first ``IngestionProblem`` under strict ingestion, or, when no input could be
+    ///   read at all, the first problem met (it names the file and the reason);
+    ///   ``ThemeAnalysisError`` when there is nothing to cluster.
+    public func run(paths: [String], progress: (@Sendable (Progress) -> Void)? = nil) async throws -> ThemeReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var transcripts: [Transcript] = []
+        var filteredOut = 0
+        let summary = try Ingestor(options: ingestion).read(paths) { transcript, _ in
+            if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
+            progress?(.reading(transcripts: transcripts.count + filteredOut))
+        }
+        if summary.filesRead == 0 {
+            throw summary.problems.first ?? IngestionProblem(.unreadableInput, at: SourceLocation(file: paths.first ?? "-"), "no input could be read")
+        }
+        let read = StageTiming("read", seconds: Self.seconds(started.duration(to: clock.now)))
+        progress?(.stage(read))
+        return try await report(transcripts, ingestion: summary, filteredOut: filteredOut, readTiming: read, progress: progress)
+    }
+
+    /// Reports on transcripts from any asynchronous source (already redacted, or redacted by the
+    /// caller: this entry point does not read files, so ``ingestion`` does not apply). The
+    /// report's ingestion counts say how many arrived.
+    public func run<Source: AsyncSequence & Sendable>(transcripts source: Source, progress: (@Sendable (Progress) -> Void)? = nil)
+        async throws -> ThemeReport where Source.Element == Transcript {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var transcripts: [Transcript] = []
+        var filteredOut = 0
+        for try await transcript in source {
+            if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
+            progress?(.reading(transcripts: transcripts.count + filteredOut))
+        }
+        var summary = IngestionSummary()
+        summary.recordsRead = transcripts.count + filteredOut
+        summary.recordsAnalyzed = summary.recordsRead
+        let read = StageTiming("read", seconds: Self.seconds(started.duration(to: clock.now)))
+        progress?(.stage(read))
+        return try await report(transcripts, ingestion: summary, filteredOut: filteredOut, readTiming: read, progress: progress)
+    }
+
+    private func report(_ transcripts: [Transcript], ingestion summary: IngestionSummary, filteredOut: Int, readTiming: StageTiming,
+                        progress: (@Sendable (Progress) -> Void)?) async throws -> ThemeReport {
+        var analysis = ThemeAnalysis(options: analysis)
+        if let progress { analysis.progress = { @Sendable timing in progress(.stage(timing)) } }
+        let result = try await analysis.run(transcripts)
+        return ThemeReport(result: result, ingestion: summary, settings: settings, inputs: summary.inputs, filteredOut: filteredOut,
+                           timings: [readTiming] + result.timings, top: top)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
