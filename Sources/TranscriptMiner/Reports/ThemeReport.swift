@@ -100,6 +100,16 @@ public struct StageTiming: Sendable, Hashable {
         self.stage = stage
         self.seconds = seconds
     }
+
+    /// Creates a timing from a measured duration.
+    public init(_ stage: String, duration: Duration) {
+        self.init(stage, seconds: Self.seconds(of: duration))
+    }
+
+    /// A duration in seconds, as a `Double`.
+    public static func seconds(of duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
 }
 
 /// Renders a ``ThemeReport`` in one format. Renderers are values: configure one, render many

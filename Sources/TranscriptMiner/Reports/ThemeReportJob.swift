@@ -60,7 +60,7 @@ public struct ThemeReportJob: Sendable {
         if summary.filesRead == 0 {
             throw summary.problems.first ?? IngestionProblem(.unreadableInput, at: SourceLocation(file: paths.first ?? "-"), "no input could be read")
         }
-        let read = StageTiming("read", seconds: Self.seconds(started.duration(to: clock.now)))
+        let read = StageTiming("read", duration: started.duration(to: clock.now))
         progress?(.stage(read))
         return try await report(transcripts, ingestion: summary, filteredOut: filteredOut, readTiming: read, progress: progress)
     }
@@ -81,7 +81,7 @@ public struct ThemeReportJob: Sendable {
         var summary = IngestionSummary()
         summary.recordsRead = transcripts.count + filteredOut
         summary.recordsAnalyzed = summary.recordsRead
-        let read = StageTiming("read", seconds: Self.seconds(started.duration(to: clock.now)))
+        let read = StageTiming("read", duration: started.duration(to: clock.now))
         progress?(.stage(read))
         return try await report(transcripts, ingestion: summary, filteredOut: filteredOut, readTiming: read, progress: progress)
     }
@@ -93,9 +93,5 @@ public struct ThemeReportJob: Sendable {
         let result = try await analysis.run(transcripts)
         return ThemeReport(result: result, ingestion: summary, settings: settings, inputs: summary.inputs, filteredOut: filteredOut,
                            timings: [readTiming] + result.timings, top: top)
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

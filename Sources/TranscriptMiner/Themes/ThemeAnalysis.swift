@@ -194,7 +194,7 @@ struct StageClock {
     mutating func lap(_ name: String) {
         let now = clock.now
         let elapsed = start.duration(to: now)
-        let timing = StageTiming(name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        let timing = StageTiming(name, duration: elapsed)
         timings.append(timing)
         progress?(timing)
         start = now

@@ -191,7 +191,6 @@ struct Themes: AsyncParsableCommand {
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        StageTiming.seconds(of: start.duration(to: .now))
     }
 }

@@ -24,7 +24,7 @@ final class ProgressLine: @unchecked Sendable {
         let now = clock.now
         guard now - lastDraw >= .milliseconds(200) else { return }
         lastDraw = now
-        let seconds = Self.seconds(started.duration(to: now))
+        let seconds = StageTiming.seconds(of: started.duration(to: now))
         let rate = seconds > 0 ? Int(Double(count) / seconds) : 0
         draw("reading: \(ReportNumbers.count(count)) transcripts (\(ReportNumbers.count(rate))/s)")
     }
@@ -50,9 +50,5 @@ final class ProgressLine: @unchecked Sendable {
     private func clearLocked() {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         drawn = false
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
