@@ -12,7 +12,7 @@
 ///
 /// | parameter | default | meaning |
 /// |---|---|---|
-/// | `width` | 100 | terminal columns; the theme and terms columns share what the fixed columns leave, terms are dropped below 64 columns |
+/// | `width` | 100 | terminal columns; the theme column takes what the longest label needs (up to 60 % of what the fixed columns leave), terms the rest; terms are dropped below 64 columns |
 /// | `color` | `false` | ANSI colour (bold header, red negative and green positive sentiment, dim quotes); callers turn it on only for a terminal and never with `NO_COLOR` |
 ///
 /// Widths are measured in terminal columns (wide CJK characters count 2), and every cell is cut
@@ -40,7 +40,9 @@ public struct ThemeTableRenderer: ThemeReportRenderer {
         let fixed = Self.rankColumns + 2 + Self.shareColumns + 1 + Self.painColumns + 1 + Self.sentimentColumns + 1 + Self.negativeColumns
         let showsTerms = width >= 64
         let flexible = width - fixed - (showsTerms ? 4 : 2)
-        let themeColumns = showsTerms ? max(16, flexible * 11 / 20) : flexible
+        // The theme column takes what the longest label needs, up to 60 % of the flexible width.
+        let longest = report.shownThemes.map { TerminalText.width($0.label) }.max() ?? 5
+        let themeColumns = showsTerms ? max(16, min(max(longest, 5), flexible * 3 / 5)) : flexible
         let termColumns = showsTerms ? flexible - themeColumns : 0
         func row(_ rank: String, _ theme: String, _ share: String, _ pain: String, _ sentiment: String, _ negative: String, _ terms: String,
                  sentimentValue: Double? = nil) -> String {
