@@ -75,18 +75,22 @@ public struct SphericalKMeans: Sendable {
     }
 
     /// Lloyd iterations; the returned centroids are the normalised means of the returned labels.
+    ///
+    /// Every assignment pass goes through ``BoundedAssignment``, which gives the labels and
+    /// similarities of a full pass bit for bit while skipping the products its bounds rule out.
     func lloyd(_ rows: SparseMatrix, initial: Centroids) async -> KMeansResult {
         var centroids = initial
-        var labels = [Int32](repeating: KMeansResult.unassigned, count: rows.rowCount)
+        var state = BoundedAssignment(rowCount: rows.rowCount)
+        var labels = state.labels
         var previousObjective = -Double.infinity
         var iterations = 0
         while iterations < options.maxIterations {
             iterations += 1
-            let assignment = await Assignment.compute(rows, centroids: centroids, workers: options.workers)
-            let changed = zip(labels, assignment.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
+            let (assignment, changed) = await state.assign(rows, centroids: centroids, workers: options.workers)
             labels = assignment.labels
             var update = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers)
             update.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
+            state.adopt(labels)
             centroids = update.centroids
             let objective = assignment.objective
             if changed == 0 { break }
@@ -95,7 +99,7 @@ public struct SphericalKMeans: Sendable {
         }
         // Labels, similarities and objective against the final centroids; one more update only if
         // that last assignment moved a document, so centroids stay the means of their members.
-        var final = await Assignment.compute(rows, centroids: centroids, workers: options.workers)
+        var (final, _) = await state.assign(rows, centroids: centroids, workers: options.workers)
         if final.labels != labels {
             let update = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers)
             centroids = update.centroids

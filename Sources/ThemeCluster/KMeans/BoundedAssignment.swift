@@ -1,0 +1,179 @@
+/// Lloyd's assignment step with Hamerly's bounds (Hamerly 2010, "Making k-means even faster"),
+/// restated for cosine similarity: the same labels and similarities as scoring every document
+/// against every centroid, bit for bit, while most documents are scored against one centroid only.
+///
+/// ```swift
+/// var state = BoundedAssignment(rowCount: rows.rowCount)
+/// let first = await state.assign(rows, centroids: c0, workers: 2)   // every document scored fully
+/// let next = await state.assign(rows, centroids: c1, workers: 2)    // most documents skip k − 1 products
+/// ```
+///
+/// **The bound.** For each document x with label a the state keeps `upper[x]`, at least the
+/// similarity of x to every centroid other than a as last computed. When the centroids move from
+/// c to c′ by δ_c = ‖c′ − c‖, Cauchy–Schwarz gives x·c′ ≤ x·c + ‖x‖·δ_c, so each pass raises
+/// `upper[x]` by max_{c≠a} δ_c (the largest drift, or the second largest when a itself moved most).
+/// The pass then computes s = x·c′_a exactly, in the same order as the full product. If
+/// s > `upper[x]`, a is strictly the most similar centroid: the label stays, the similarity is s,
+/// and the other k − 1 products are skipped. Otherwise the document is scored against every
+/// centroid as plain Lloyd does (ties to the lowest index) and `upper[x]` becomes its exact
+/// second-best similarity.
+///
+/// **Exactness.** Skipping only happens when the kept label wins strictly, so it is the label the
+/// full scan picks, ties included; and s has the bits of the full scan's value. The bound must hold
+/// for the *computed* similarities, which differ from exact ones by at most γ_m·‖x‖·‖c‖ for a row
+/// of m non-zeros (γ_m ≈ m · 2⁻⁵³): each raise therefore adds δ·(1 + 10⁻⁹) plus a slack of
+/// max(10⁻⁹, 4·d·2⁻⁵³)·max(1, ‖c‖) (d terms), far above the rounding of both passes and of δ.
+/// Rows are unit length to 10⁻⁹ (``SparseMatrix/unitRows()``), so ‖x‖ ≤ 1 + 10⁻⁹.
+///
+/// **Cost.** Per pass O(k · d) for the drifts, O(nnz) for the own-centroid products, and
+/// O(nnz_x · k) only for the documents whose bound fails; memory O(n): one label, similarity and
+/// bound per document, never O(n · k). Chunks of ``SphericalKMeans/chunkSize`` documents run
+/// concurrently; sums are reduced in chunk order, so the result does not depend on `workers`.
+struct BoundedAssignment: Sendable {
+    /// Each row's centroid (``KMeansResult/unassigned`` before the first pass and for empty rows).
+    private(set) var labels: [Int32]
+    /// Each row's similarity to its centroid in the last pass (0 for an empty row).
+    private(set) var similarities: [Double]
+    /// Per row: at least the computed similarity to every centroid but its own, for the centroids
+    /// of the last pass; +∞ when unknown.
+    private var upper: [Double]
+    /// The centroids of the last pass.
+    private var last: Centroids?
+    /// Rows scored against every centroid in the last pass (for statistics and tests).
+    private(set) var fullyScored = 0
+
+    /// A state with every row unassigned: the first pass scores every row fully.
+    init(rowCount: Int) {
+        labels = [Int32](repeating: KMeansResult.unassigned, count: rowCount)
+        similarities = [Double](repeating: 0, count: rowCount)
+        upper = [Double](repeating: .infinity, count: rowCount)
+    }
+
+    /// Takes labels changed outside an assignment pass (a re-seeded empty cluster): every row whose
+    /// label differs loses its bound, so the next pass scores it fully.
+    /// - Complexity: O(n).
+    mutating func adopt(_ newLabels: [Int32]) {
+        precondition(newLabels.count == labels.count, "one label per row")
+        for row in labels.indices where labels[row] != newLabels[row] {
+            labels[row] = newLabels[row]
+            upper[row] = .infinity
+        }
+    }
+
+    /// Assigns every row to its most similar centroid among `centroids` (ties to the lowest index)
+    /// and returns the assignment and how many labels changed.
+    /// - Complexity: O(k · d + nnz) plus O(nnz_x · k) for each row whose bound fails.
+    mutating func assign(_ rows: SparseMatrix, centroids: Centroids, workers: Int) async -> (assignment: Assignment, changed: Int) {
+        precondition(rows.rowCount == labels.count, "one label per row")
+        let k = centroids.count
+        // The raise of each label's bound: the largest drift of any other centroid, with margins.
+        var raise: [Double]? = nil
+        if let last, last.count == k, last.dimension == centroids.dimension {
+            let drifts = last.drifts(from: centroids)
+            var first = -1, second = -1
+            for c in 0..<k {
+                if first < 0 || drifts[c] > drifts[first] { second = first; first = c } else if second < 0 || drifts[c] > drifts[second] { second = c }
+            }
+            let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * max(1, last.largestNorm, centroids.largestNorm)
+            raise = (0..<k).map { c in
+                let other = c == first ? (second >= 0 ? drifts[second] : 0) : drifts[first]
+                return other * (1 + 1e-9) + slack
+            }
+            // A NaN drift (NaN in the data) proves nothing: score everything.
+            if drifts.contains(where: \.isNaN) { raise = nil }
+        }
+        let oldLabels = labels, oldUpper = upper, increments = raise
+        let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
+            Self.assignChunk(range, rows: rows, centroids: centroids, labels: oldLabels, upper: oldUpper, raise: increments)
+        }
+        var assignment = Assignment(labels: [], similarities: [], objective: 0)
+        assignment.labels.reserveCapacity(rows.rowCount)
+        assignment.similarities.reserveCapacity(rows.rowCount)
+        var newUpper: [Double] = []
+        newUpper.reserveCapacity(rows.rowCount)
+        var changed = 0
+        fullyScored = 0
+        for part in parts {
+            assignment.labels.append(contentsOf: part.labels)
+            assignment.similarities.append(contentsOf: part.similarities)
+            newUpper.append(contentsOf: part.upper)
+            assignment.objective += part.objective
+            changed += part.changed
+            fullyScored += part.fullyScored
+        }
+        labels = assignment.labels
+        similarities = assignment.similarities
+        upper = newUpper
+        last = centroids
+        return (assignment, changed)
+    }
+
+    /// One chunk's share of a pass.
+    private struct ChunkResult: Sendable {
+        var labels: [Int32]
+        var similarities: [Double]
+        var upper: [Double]
+        var objective = 0.0
+        var changed = 0
+        var fullyScored = 0
+    }
+
+    private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: Centroids, labels: [Int32],
+                                    upper: [Double], raise: [Double]?) -> ChunkResult {
+        let k = centroids.count
+        var result = ChunkResult(labels: Array(labels[range]), similarities: [Double](repeating: 0, count: range.count),
+                                 upper: Array(upper[range]))
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(k, 1))
+        defer { scratch.deallocate() }
+        rows.rowOffsets.withUnsafeBufferPointer { offsets in
+        rows.columnIndices.withUnsafeBufferPointer { columns in
+        rows.values.withUnsafeBufferPointer { weights in
+        centroids.values.withUnsafeBufferPointer { centroidValues in
+            for (offset, row) in range.enumerated() {
+                let start = offsets[row], end = offsets[row + 1]
+                guard start < end else { continue }   // an empty row stays unassigned
+                let old = Int(result.labels[offset])
+                if old >= 0, let raise {
+                    let bound = result.upper[offset] + raise[old]
+                    var own = 0.0
+                    for entry in start..<end { own += weights[entry] * centroidValues[Int(columns[entry]) * k + old] }
+                    if own > bound {
+                        result.similarities[offset] = own
+                        result.upper[offset] = bound
+                        result.objective += own
+                        continue
+                    }
+                }
+                // The full scan, as plain Lloyd: all k similarities, the first maximum wins.
+                for c in 0..<k { scratch[c] = 0 }
+                for entry in start..<end {
+                    let weight = weights[entry]
+                    let base = Int(columns[entry]) * k
+                    for c in 0..<k { scratch[c] += weight * centroidValues[base + c] }
+                }
+                var best = 0
+                var bestValue = scratch[0]
+                for c in 1..<k where scratch[c] > bestValue {
+                    best = c
+                    bestValue = scratch[c]
+                }
+                var second = -Double.infinity
+                var total = 0.0
+                for c in 0..<k {
+                    total += scratch[c]
+                    if c != best && scratch[c] > second { second = scratch[c] }
+                }
+                result.labels[offset] = Int32(best)
+                result.similarities[offset] = bestValue
+                result.upper[offset] = total.isNaN ? .infinity : second
+                result.objective += bestValue
+                result.fullyScored += 1
+                if best != old { result.changed += 1 }
+            }
+        }
+        }
+        }
+        }
+        return result
+    }
+}
