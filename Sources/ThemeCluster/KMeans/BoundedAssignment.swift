@@ -65,26 +65,13 @@ struct BoundedAssignment: Sendable {
     /// - Complexity: O(k · d + nnz) plus O(nnz_x · k) for each row whose bound fails.
     mutating func assign(_ rows: SparseMatrix, centroids: Centroids, workers: Int) async -> (assignment: Assignment, changed: Int) {
         precondition(rows.rowCount == labels.count, "one label per row")
-        let k = centroids.count
-        // The raise of each label's bound: the largest drift of any other centroid, with margins.
-        var raise: [Double]? = nil
-        if let last, last.count == k, last.dimension == centroids.dimension {
-            let drifts = last.drifts(from: centroids)
-            var first = -1, second = -1
-            for c in 0..<k {
-                if first < 0 || drifts[c] > drifts[first] { second = first; first = c } else if second < 0 || drifts[c] > drifts[second] { second = c }
-            }
-            let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * max(1, last.largestNorm, centroids.largestNorm)
-            raise = (0..<k).map { c in
-                let other = c == first ? (second >= 0 ? drifts[second] : 0) : drifts[first]
-                return other * (1 + 1e-9) + slack
-            }
-            // A NaN drift (NaN in the data) proves nothing: score everything.
-            if drifts.contains(where: \.isNaN) { raise = nil }
-        }
-        let oldLabels = labels, oldUpper = upper, increments = raise
+        let motion = last.flatMap { CentroidMotion(from: $0, to: centroids) }
+        // The rounding margin of computed similarities (see the type's documentation).
+        let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
+        let oldLabels = labels, oldUpper = upper
+        let padded = PaddedCentroids(centroids)
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
-            Self.assignChunk(range, rows: rows, centroids: centroids, labels: oldLabels, upper: oldUpper, raise: increments)
+            Self.assignChunk(range, rows: rows, centroids: padded, labels: oldLabels, upper: oldUpper, motion: motion, slack: slack)
         }
         var assignment = Assignment(labels: [], similarities: [], objective: 0)
         assignment.labels.reserveCapacity(rows.rowCount)
@@ -118,25 +105,38 @@ struct BoundedAssignment: Sendable {
         var fullyScored = 0
     }
 
-    private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: Centroids, labels: [Int32],
-                                    upper: [Double], raise: [Double]?) -> ChunkResult {
+    private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, labels: [Int32],
+                                    upper: [Double], motion: CentroidMotion?, slack: Double) -> ChunkResult {
         let k = centroids.count
         var result = ChunkResult(labels: Array(labels[range]), similarities: [Double](repeating: 0, count: range.count),
                                  upper: Array(upper[range]))
-        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(k, 1))
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
         defer { scratch.deallocate() }
+        let farthest = motion?.farthest ?? []
+        let termMotion = motion?.terms ?? []
         rows.rowOffsets.withUnsafeBufferPointer { offsets in
         rows.columnIndices.withUnsafeBufferPointer { columns in
         rows.values.withUnsafeBufferPointer { weights in
-        centroids.values.withUnsafeBufferPointer { centroidValues in
+        termMotion.withUnsafeBufferPointer { termMotion in
             for (offset, row) in range.enumerated() {
                 let start = offsets[row], end = offsets[row + 1]
                 guard start < end else { continue }   // an empty row stays unassigned
-                let old = Int(result.labels[offset])
-                if old >= 0, let raise {
-                    let bound = result.upper[offset] + raise[old]
-                    var own = 0.0
-                    for entry in start..<end { own += weights[entry] * centroidValues[Int(columns[entry]) * k + old] }
+                let old = result.labels[offset]
+                if old >= 0, motion != nil {
+                    // The own similarity (the full scan's bits) and the per-term bound on how much
+                    // any other centroid's similarity grew, in one pass over the row.
+                    let a = Int(old)
+                    let own = centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: a)
+                    var shift = 0.0, size = 0.0
+                    for entry in start..<end {
+                        let weight = weights[entry]
+                        let term = Int(columns[entry])
+                        let change = weight >= 0 ? termMotion[term].rise(excluding: old) : termMotion[term].fall(excluding: old)
+                        let product = weight * change
+                        shift += product
+                        size += abs(product)
+                    }
+                    let bound = result.upper[offset] + min(farthest[a], shift + size * 1e-9) + slack
                     if own > bound {
                         result.similarities[offset] = own
                         result.upper[offset] = bound
@@ -145,12 +145,7 @@ struct BoundedAssignment: Sendable {
                     }
                 }
                 // The full scan, as plain Lloyd: all k similarities, the first maximum wins.
-                for c in 0..<k { scratch[c] = 0 }
-                for entry in start..<end {
-                    let weight = weights[entry]
-                    let base = Int(columns[entry]) * k
-                    for c in 0..<k { scratch[c] += weight * centroidValues[base + c] }
-                }
+                centroids.scoreAll(entries: start..<end, columns: columns, weights: weights, into: scratch)
                 var best = 0
                 var bestValue = scratch[0]
                 for c in 1..<k where scratch[c] > bestValue {
@@ -168,7 +163,7 @@ struct BoundedAssignment: Sendable {
                 result.upper[offset] = total.isNaN ? .infinity : second
                 result.objective += bestValue
                 result.fullyScored += 1
-                if best != old { result.changed += 1 }
+                if Int32(best) != old { result.changed += 1 }
             }
         }
         }

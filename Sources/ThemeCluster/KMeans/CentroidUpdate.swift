@@ -1,8 +1,10 @@
 /// The update step of k-means: each centroid becomes the L2-normalised mean of its members.
 ///
-/// Members are grouped by a counting sort (document order within each cluster), and each
-/// cluster's sum runs over its members in that order on its own task: the result does not depend
-/// on the number of workers.
+/// Each cluster's sum runs over its members in document order, so every coordinate of every sum
+/// is added in the same order whatever the number of workers. The clusters are split into groups
+/// of about equal stored entries; each group's task streams the rows once, in document order,
+/// adding each member row into its cluster's dense sum (the rows are read sequentially, which
+/// the memory system rewards, rather than cluster by cluster all over the matrix).
 struct CentroidUpdate: Sendable {
     /// The normalised centroids (cluster-major while being built).
     private(set) var vectors: [[Double]]
@@ -13,26 +15,90 @@ struct CentroidUpdate: Sendable {
     var centroids: Centroids { Centroids(clusterMajor: vectors, dimension: dimension) }
 
     /// The normalised means of the clusters given by `labels` (negative labels are ignored).
-    /// - Complexity: O(nnz + k · d), clusters spread over `workers` tasks.
+    /// - Complexity: O(nnz + k · d + n · groups), groups of clusters spread over `workers` tasks
+    ///   (groups = 1 for one worker, else min(k, 2 · workers)).
     static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int) async -> CentroidUpdate {
-        let members = ClusterMembers(labels: labels, k: k)
         let dimension = rows.columnCount
-        let vectors = await ChunkedWork.map(count: k, chunkSize: 1, workers: workers) { range in
-            normalizedMean(of: members.members(of: range.lowerBound), in: rows)
+        var sizes = [Int](repeating: 0, count: k)
+        var stored = [Int](repeating: 0, count: k)
+        for (row, label) in labels.enumerated() where label >= 0 {
+            sizes[Int(label)] += 1
+            stored[Int(label)] += rows.rowOffsets[row + 1] - rows.rowOffsets[row]
         }
-        return CentroidUpdate(vectors: vectors, sizes: (0..<k).map { members.members(of: $0).count }, dimension: dimension)
+        // Contiguous groups of clusters with about the same number of stored entries to add.
+        let groupCount = workers > 1 ? min(k, 2 * workers) : 1
+        let total = stored.reduce(0, +)
+        var groups: [Range<Int>] = []
+        var start = 0, running = 0
+        for c in 0..<k {
+            running += stored[c]
+            if groups.count < groupCount - 1, running * groupCount >= total * (groups.count + 1) {
+                groups.append(start..<(c + 1))
+                start = c + 1
+            }
+        }
+        if start < k || groups.isEmpty { groups.append(start..<k) }
+        let clusterGroups = groups
+        let parts = await ChunkedWork.map(count: clusterGroups.count, chunkSize: 1, workers: workers) { index in
+            sums(of: clusterGroups[index.lowerBound], rows: rows, labels: labels)
+        }
+        return CentroidUpdate(vectors: parts.flatMap { $0 }, sizes: sizes, dimension: dimension)
+    }
+
+    /// The normalised sums of clusters `clusters`, each over its members in document order.
+    private static func sums(of clusters: Range<Int>, rows: SparseMatrix, labels: [Int32]) -> [[Double]] {
+        let d = rows.columnCount
+        var sums = [Double](repeating: 0, count: clusters.count * d)
+        let low = Int32(clusters.lowerBound), high = Int32(clusters.upperBound)
+        sums.withUnsafeMutableBufferPointer { sums in
+            labels.withUnsafeBufferPointer { labels in
+                rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                    rows.columnIndices.withUnsafeBufferPointer { columns in
+                        rows.values.withUnsafeBufferPointer { values in
+                            for row in 0..<labels.count {
+                                let label = labels[row]
+                                guard label >= low && label < high else { continue }
+                                let base = Int(label - low) * d
+                                for entry in offsets[row]..<offsets[row + 1] { sums[base + Int(columns[entry])] += values[entry] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<clusters.count).map { i in
+            var sum = Array(sums[(i * d)..<((i + 1) * d)])
+            normalize(&sum)
+            return sum
+        }
+    }
+
+    /// Scales `sum` to unit length (sum of squares in index order); all zeros stay zeros.
+    private static func normalize(_ sum: inout [Double]) {
+        sum.withUnsafeMutableBufferPointer { sum in
+            var squares = 0.0
+            for value in sum { squares += value * value }
+            let length = squares.squareRoot()
+            if length > 0 { for i in sum.indices { sum[i] /= length } }
+        }
     }
 
     /// The L2-normalised sum of the given rows, summed in the given order (all zeros for none).
+    /// - Complexity: O(nnz of the members + d).
     static func normalizedMean(of members: ArraySlice<Int32>, in rows: SparseMatrix) -> [Double] {
         var sum = [Double](repeating: 0, count: rows.columnCount)
-        for member in members {
-            for entry in rows.entries(ofRow: Int(member)) {
-                sum[Int(rows.columnIndices[entry])] += rows.values[entry]
+        sum.withUnsafeMutableBufferPointer { sum in
+            rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                rows.columnIndices.withUnsafeBufferPointer { columns in
+                    rows.values.withUnsafeBufferPointer { values in
+                        for member in members {
+                            for entry in offsets[Int(member)]..<offsets[Int(member) + 1] { sum[Int(columns[entry])] += values[entry] }
+                        }
+                    }
+                }
             }
         }
-        let length = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if length > 0 { for i in sum.indices { sum[i] /= length } }
+        normalize(&sum)
         return sum
     }
 

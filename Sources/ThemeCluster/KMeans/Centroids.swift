@@ -72,40 +72,6 @@ public struct Centroids: Sendable, Hashable {
         return sum
     }
 
-    /// How far each centroid moved from `previous` to `self`: ‖c − c_previous‖ (Euclidean), for
-    /// every c. Summed term by term in term order.
-    /// - Precondition: the same count and dimension.
-    /// - Complexity: O(k · dimension).
-    func drifts(from previous: Centroids) -> [Double] {
-        precondition(previous.count == count && previous.dimension == dimension, "centroids of different shapes")
-        var squares = [Double](repeating: 0, count: count)
-        let k = count
-        values.withUnsafeBufferPointer { now in
-            previous.values.withUnsafeBufferPointer { before in
-                squares.withUnsafeMutableBufferPointer { squares in
-                    for term in 0..<dimension {
-                        let base = term * k
-                        for c in 0..<k {
-                            let difference = now[base + c] - before[base + c]
-                            squares[c] += difference * difference
-                        }
-                    }
-                }
-            }
-        }
-        return squares.map { $0.squareRoot() }
-    }
-
-    /// The largest Euclidean norm of any centroid (1 for unit centroids, 0 if all are zero).
-    /// - Complexity: O(k · dimension).
-    var largestNorm: Double {
-        var squares = [Double](repeating: 0, count: count)
-        for term in 0..<dimension {
-            for c in 0..<count { squares[c] += values[term * count + c] * values[term * count + c] }
-        }
-        return squares.max().map { $0.squareRoot() } ?? 0
-    }
-
     /// The most similar centroid to row `row` (the lowest index on ties) and the similarity.
     @inlinable
     public func nearest(toRow row: Int, in matrix: SparseMatrix, scratch: UnsafeMutableBufferPointer<Double>) -> (centroid: Int, similarity: Double) {

@@ -1,0 +1,67 @@
+/// The centroids' term-major values with each term's row padded with zeros to a multiple of 8,
+/// so that a sparse row's similarities to all k centroids run as 8-wide vector operations.
+///
+/// ```swift
+/// let padded = PaddedCentroids(centroids)
+/// padded.scoreAll(entries: 10..<25, columns: columns, weights: weights, into: scratch)  // scratch[0..<k]
+/// ```
+///
+/// Bit-identical to the scalar loops of ``Centroids/similarities(ofRow:in:into:)``: each lane c
+/// computes `sum = sum + weight × value` over the row's entries in order, from zero, with no fused
+/// multiply-add, exactly as `output[c] += weight * values[term * k + c]` does. The padding lanes
+/// hold zeros and are never read back.
+///
+/// Memory: d · ⌈k / 8⌉ · 8 `Double`s, a copy of the centroids made once per assignment pass.
+final class PaddedCentroids: @unchecked Sendable {
+    /// The number of centroids.
+    let count: Int
+    /// Values per term: `count` rounded up to a multiple of 8.
+    let stride: Int
+    /// `values[term * stride + c]`; immutable after `init` (hence `@unchecked Sendable`).
+    private let values: UnsafeMutableBufferPointer<Double>
+
+    /// Copies `centroids` into the padded layout.
+    /// - Complexity: O(d · k).
+    init(_ centroids: Centroids) {
+        count = centroids.count
+        stride = (centroids.count + 7) / 8 * 8
+        values = .allocate(capacity: max(1, centroids.dimension * stride))
+        values.initialize(repeating: 0)
+        centroids.values.withUnsafeBufferPointer { source in
+            for term in 0..<centroids.dimension {
+                for c in 0..<count { values[term * stride + c] = source[term * count + c] }
+            }
+        }
+    }
+
+    deinit { values.deallocate() }
+
+    /// The similarity of the row made of `entries` to centroid `c`, in entry order from zero.
+    /// - Complexity: O(entries).
+    @inline(__always)
+    func similarity(entries: Range<Int>, columns: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>, to c: Int) -> Double {
+        var sum = 0.0
+        for entry in entries { sum += weights[entry] * values[Int(columns[entry]) * stride + c] }
+        return sum
+    }
+
+    /// Writes the similarity of the row made of `entries` to every centroid into
+    /// `output[0..<stride]` (lanes from `count` on are zero).
+    /// - Complexity: O(entries · k).
+    @inline(__always)
+    func scoreAll(entries: Range<Int>, columns: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>,
+                  into output: UnsafeMutableBufferPointer<Double>) {
+        let base = UnsafeRawPointer(values.baseAddress!)
+        let out = UnsafeMutableRawPointer(output.baseAddress!)
+        let size = MemoryLayout<SIMD8<Double>>.size
+        for group in 0..<(stride / 8) {
+            var sum = SIMD8<Double>(repeating: 0)
+            for entry in entries {
+                let weight = SIMD8<Double>(repeating: weights[entry])
+                let offset = (Int(columns[entry]) * stride + group * 8) * MemoryLayout<Double>.stride
+                sum = sum + weight * base.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+            }
+            out.storeBytes(of: sum, toByteOffset: group * size, as: SIMD8<Double>.self)
+        }
+    }
+}
