@@ -37,8 +37,8 @@ struct BoundedAssignment: Sendable {
     /// Per row: at least the computed similarity to every centroid but its own, for the centroids
     /// of the last pass; +∞ when unknown.
     private var upper: [Double]
-    /// The centroids of the last pass.
-    private var last: Centroids?
+    /// The centroids of the last pass, padded for 8-wide scans; updated in place between passes.
+    private var padded: PaddedCentroids?
     /// Rows scored against every centroid in the last pass (for statistics and tests).
     private(set) var fullyScored = 0
 
@@ -62,16 +62,36 @@ struct BoundedAssignment: Sendable {
 
     /// Assigns every row to its most similar centroid among `centroids` (ties to the lowest index)
     /// and returns the assignment and how many labels changed.
-    /// - Complexity: O(k · d + nnz) plus O(nnz_x · k) for each row whose bound fails.
-    mutating func assign(_ rows: SparseMatrix, centroids: Centroids, workers: Int) async -> (assignment: Assignment, changed: Int) {
+    ///
+    /// `moved` lists the centroids that may differ from the last pass's; every other one must be
+    /// bit-identical to it (checked in debug builds). `nil` means any may have moved.
+    /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails.
+    mutating func assign(_ rows: SparseMatrix, centroids: Centroids, moved: [Int]? = nil,
+                         workers: Int) async -> (assignment: Assignment, changed: Int) {
         precondition(rows.rowCount == labels.count, "one label per row")
-        let motion = last.flatMap { CentroidMotion(from: $0, to: centroids) }
+        var motion: CentroidMotion? = nil
+        if let padded, padded.count == centroids.count, padded.dimension == centroids.dimension {
+            let moved = moved ?? Array(0..<centroids.count)
+            #if DEBUG
+            let unmoved = Set(0..<centroids.count).subtracting(moved)
+            for c in unmoved {
+                for t in 0..<centroids.dimension {
+                    precondition(padded.value(term: t, centroid: c).bitPattern == centroids.values[t * centroids.count + c].bitPattern,
+                                 "centroid \(c) moved but is not listed as moved")
+                }
+            }
+            #endif
+            motion = CentroidMotion(from: padded, to: centroids, moved: moved)
+            for c in moved { padded.replace(c, from: centroids) }
+        } else {
+            padded = PaddedCentroids(centroids)
+        }
         // The rounding margin of computed similarities (see the type's documentation).
         let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
         let oldLabels = labels, oldUpper = upper
-        let padded = PaddedCentroids(centroids)
+        let current = padded!, bounds = motion
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
-            Self.assignChunk(range, rows: rows, centroids: padded, labels: oldLabels, upper: oldUpper, motion: motion, slack: slack)
+            Self.assignChunk(range, rows: rows, centroids: current, labels: oldLabels, upper: oldUpper, motion: bounds, slack: slack)
         }
         var assignment = Assignment(labels: [], similarities: [], objective: 0)
         assignment.labels.reserveCapacity(rows.rowCount)
@@ -91,7 +111,6 @@ struct BoundedAssignment: Sendable {
         labels = assignment.labels
         similarities = assignment.similarities
         upper = newUpper
-        last = centroids
         return (assignment, changed)
     }
 

@@ -3,7 +3,7 @@
 /// ``BoundedAssignment``).
 ///
 /// ```swift
-/// let motion = CentroidMotion(from: before, to: after)!
+/// let motion = CentroidMotion(from: paddedBefore, to: after, moved: [3, 8])!
 /// motion.farthest[a]       // max over c ≠ a of ‖c′ − c‖
 /// motion.terms[t].rise     // the largest change of coordinate t over all centroids
 /// ```
@@ -16,7 +16,7 @@
 ///   this bound is far below the whole drift; it costs O(nnz of the row), like the own similarity.
 ///
 /// Both are exact inequalities; ``BoundedAssignment`` adds margins for rounding.
-/// - Complexity: O(k · d) to build; memory O(k + d).
+/// - Complexity: O(d · moved) to build, for the centroids that moved; memory O(k + d).
 struct CentroidMotion: Sendable {
     /// Coordinate t's extreme changes over all centroids, with the centroid that holds each
     /// extreme and the runner-up, so that the extreme over "every centroid but a" is one lookup.
@@ -41,58 +41,64 @@ struct CentroidMotion: Sendable {
     /// error of computed similarities.
     let scale: Double
 
-    /// The motion from `old` to `new`; `nil` when they differ in shape or a change is not a number
-    /// (NaN in the data: nothing can be bounded).
-    init?(from old: Centroids, to new: Centroids) {
-        guard old.count == new.count, old.dimension == new.dimension, new.count > 0 else { return nil }
-        let k = new.count
-        var squares = [Double](repeating: 0, count: k)
-        var oldSquares = [Double](repeating: 0, count: k)
-        var newSquares = [Double](repeating: 0, count: k)
-        var terms = [Term](repeating: Term(), count: new.dimension)
+    /// The motion from `old` to `new`, where only the centroids in `moved` may differ (every
+    /// other one must be bit-identical); `nil` when a change is not a number (NaN in the data:
+    /// nothing can be bounded).
+    ///
+    /// The unmoved centroids change by exactly 0: they enter each term's extremes as one value 0
+    /// owned by no label, which can only make a bound larger (never unsound).
+    /// - Complexity: O(d · moved).
+    init?(from old: PaddedCentroids, to new: Centroids, moved: [Int]) {
+        precondition(old.count == new.count && old.dimension == new.dimension, "centroids of different shapes")
+        let k = new.count, d = new.dimension
+        let unmoved = k - moved.count
+        let rest = Term(rise: unmoved >= 1 ? 0 : -.infinity, riseRunnerUp: unmoved >= 2 ? 0 : -.infinity,
+                        fall: unmoved >= 1 ? 0 : .infinity, fallRunnerUp: unmoved >= 2 ? 0 : .infinity, riseOwner: -2, fallOwner: -2)
+        var terms = [Term](repeating: rest, count: d)
+        var drifts = [Double](repeating: 0, count: k)
+        var newSquares = old.squaredNorms
         var sawNaN = false
         new.values.withUnsafeBufferPointer { after in
-            old.values.withUnsafeBufferPointer { before in
-                for t in 0..<new.dimension {
-                    let base = t * k
-                    var term = Term()
-                    var rise = -Double.infinity, riseRunnerUp = -Double.infinity
-                    var fall = Double.infinity, fallRunnerUp = Double.infinity
-                    for c in 0..<k {
-                        let a = after[base + c], b = before[base + c]
-                        let change = a - b
+            terms.withUnsafeMutableBufferPointer { terms in
+                for c in moved {
+                    let owner = Int32(c)
+                    var squares = 0.0, norm = 0.0
+                    for t in 0..<d {
+                        let a = after[t * k + c]
+                        let change = a - old.value(term: t, centroid: c)
                         sawNaN = sawNaN || change.isNaN
-                        squares[c] += change * change
-                        oldSquares[c] += b * b
-                        newSquares[c] += a * a
-                        if change > rise {
-                            riseRunnerUp = rise
-                            rise = change
-                            term.riseOwner = Int32(c)
-                        } else if change > riseRunnerUp {
-                            riseRunnerUp = change
+                        squares += change * change
+                        norm += a * a
+                        if change > terms[t].rise {
+                            terms[t].riseRunnerUp = terms[t].rise
+                            terms[t].rise = change
+                            terms[t].riseOwner = owner
+                        } else if change > terms[t].riseRunnerUp {
+                            terms[t].riseRunnerUp = change
                         }
-                        if change < fall {
-                            fallRunnerUp = fall
-                            fall = change
-                            term.fallOwner = Int32(c)
-                        } else if change < fallRunnerUp {
-                            fallRunnerUp = change
+                        if change < terms[t].fall {
+                            terms[t].fallRunnerUp = terms[t].fall
+                            terms[t].fall = change
+                            terms[t].fallOwner = owner
+                        } else if change < terms[t].fallRunnerUp {
+                            terms[t].fallRunnerUp = change
                         }
                     }
-                    // With one centroid there is no other one: any finite value will do.
-                    term.rise = rise
-                    term.riseRunnerUp = k > 1 ? riseRunnerUp : 0
-                    term.fall = fall
-                    term.fallRunnerUp = k > 1 ? fallRunnerUp : 0
-                    terms[base / k] = term
+                    drifts[c] = squares.squareRoot()
+                    newSquares[c] = norm
+                }
+                // With one centroid there is no other one: any finite value will do.
+                if k == 1 {
+                    for t in 0..<d {
+                        terms[t].riseRunnerUp = 0
+                        terms[t].fallRunnerUp = 0
+                    }
                 }
             }
         }
         guard !sawNaN else { return nil }
-        let drifts = squares.map { $0.squareRoot() }
         var first = 0, second = -1
-        for c in 1..<k {
+        for c in 1..<max(k, 1) {
             if drifts[c] > drifts[first] {
                 second = first
                 first = c
@@ -105,6 +111,6 @@ struct CentroidMotion: Sendable {
             return other * (1 + 1e-9)
         }
         self.terms = terms
-        scale = max(1, (oldSquares.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot())
+        scale = max(1, (old.squaredNorms.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot())
     }
 }

@@ -22,6 +22,16 @@ public struct Centroids: Sendable, Hashable {
         self.values = values
     }
 
+    /// Replaces centroid `c` by `vector` (stored as ``init(clusterMajor:dimension:)`` stores it).
+    /// - Complexity: O(dimension).
+    mutating func replace(_ c: Int, with vector: [Double]) {
+        precondition(vector.count == dimension, "centroid \(c) has \(vector.count) entries, expected \(dimension)")
+        let k = count
+        values.withUnsafeMutableBufferPointer { values in
+            for (term, value) in vector.enumerated() { values[term * k + c] = value != 0 ? value : 0 }
+        }
+    }
+
     /// Centroid `c` as a dense vector.
     /// - Complexity: O(dimension).
     public func vector(_ c: Int) -> [Double] {

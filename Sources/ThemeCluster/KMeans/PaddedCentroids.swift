@@ -4,6 +4,7 @@
 /// ```swift
 /// let padded = PaddedCentroids(centroids)
 /// padded.scoreAll(entries: 10..<25, columns: columns, weights: weights, into: scratch)  // scratch[0..<k]
+/// padded.replace(3, from: updated)   // between passes: only the centroids that moved
 /// ```
 ///
 /// Bit-identical to the scalar loops of ``Centroids/similarities(ofRow:in:into:)``: each lane c
@@ -11,30 +12,60 @@
 /// multiply-add, exactly as `output[c] += weight * values[term * k + c]` does. The padding lanes
 /// hold zeros and are never read back.
 ///
-/// Memory: d · ⌈k / 8⌉ · 8 `Double`s, a copy of the centroids made once per assignment pass.
+/// A reference type so that the concurrent chunks of a pass share one copy; it is only changed
+/// (``replace(_:from:)``) between passes, by its single owner, ``BoundedAssignment`` (hence
+/// `@unchecked Sendable`). Memory: d · ⌈k / 8⌉ · 8 `Double`s.
 final class PaddedCentroids: @unchecked Sendable {
     /// The number of centroids.
     let count: Int
+    /// The number of terms.
+    let dimension: Int
     /// Values per term: `count` rounded up to a multiple of 8.
     let stride: Int
-    /// `values[term * stride + c]`; immutable after `init` (hence `@unchecked Sendable`).
+    /// `values[term * stride + c]`.
     private let values: UnsafeMutableBufferPointer<Double>
+    /// Each centroid's squared Euclidean norm.
+    private(set) var squaredNorms: [Double]
 
     /// Copies `centroids` into the padded layout.
     /// - Complexity: O(d · k).
     init(_ centroids: Centroids) {
         count = centroids.count
+        dimension = centroids.dimension
         stride = (centroids.count + 7) / 8 * 8
         values = .allocate(capacity: max(1, centroids.dimension * stride))
         values.initialize(repeating: 0)
+        squaredNorms = [Double](repeating: 0, count: centroids.count)
         centroids.values.withUnsafeBufferPointer { source in
             for term in 0..<centroids.dimension {
-                for c in 0..<count { values[term * stride + c] = source[term * count + c] }
+                for c in 0..<count {
+                    let value = source[term * count + c]
+                    values[term * stride + c] = value
+                    squaredNorms[c] += value * value
+                }
             }
         }
     }
 
     deinit { values.deallocate() }
+
+    /// Coordinate `term` of centroid `c`.
+    @inline(__always)
+    func value(term: Int, centroid c: Int) -> Double { values[term * stride + c] }
+
+    /// Copies centroid `c` from `centroids` (same count and dimension).
+    /// - Complexity: O(d).
+    func replace(_ c: Int, from centroids: Centroids) {
+        var squares = 0.0
+        centroids.values.withUnsafeBufferPointer { source in
+            for term in 0..<dimension {
+                let value = source[term * count + c]
+                values[term * stride + c] = value
+                squares += value * value
+            }
+        }
+        squaredNorms[c] = squares
+    }
 
     /// The similarity of the row made of `entries` to centroid `c`, in entry order from zero.
     /// - Complexity: O(entries).

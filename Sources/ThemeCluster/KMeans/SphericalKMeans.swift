@@ -82,16 +82,18 @@ public struct SphericalKMeans: Sendable {
         var centroids = initial
         var state = BoundedAssignment(rowCount: rows.rowCount)
         var labels = state.labels
+        var update: CentroidUpdate? = nil
         var previousObjective = -Double.infinity
         var iterations = 0
         while iterations < options.maxIterations {
             iterations += 1
-            let (assignment, changed) = await state.assign(rows, centroids: centroids, workers: options.workers)
+            let (assignment, changed) = await state.assign(rows, centroids: centroids, moved: update?.moved, workers: options.workers)
             labels = assignment.labels
-            var update = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers)
-            update.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
+            var next = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers, reusing: update)
+            next.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
             state.adopt(labels)
-            centroids = update.centroids
+            for c in next.moved { centroids.replace(c, with: next.vectors[c]) }
+            update = next
             let objective = assignment.objective
             if changed == 0 { break }
             if objective - previousObjective <= options.tolerance * abs(objective) { break }
@@ -99,10 +101,10 @@ public struct SphericalKMeans: Sendable {
         }
         // Labels, similarities and objective against the final centroids; one more update only if
         // that last assignment moved a document, so centroids stay the means of their members.
-        var (final, _) = await state.assign(rows, centroids: centroids, workers: options.workers)
+        var (final, _) = await state.assign(rows, centroids: centroids, moved: update?.moved, workers: options.workers)
         if final.labels != labels {
-            let update = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers)
-            centroids = update.centroids
+            let last = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers, reusing: update)
+            for c in last.moved { centroids.replace(c, with: last.vectors[c]) }
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
         }
         var sizes = [Int](repeating: 0, count: centroids.count)
