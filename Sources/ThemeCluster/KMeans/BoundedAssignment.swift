@@ -37,6 +37,9 @@ struct BoundedAssignment: Sendable {
     /// Per row: at least the computed similarity to every centroid but its own, for the centroids
     /// of the last pass; +∞ when unknown.
     private var upper: [Double]
+    /// Per row: the centroid that came second in its last full scan (−1 when unknown). Its
+    /// similarity is recomputed exactly each pass, so `upper` only bounds the other k − 2.
+    private var runnerUp: [Int32]
     /// The centroids of the last pass, padded for 8-wide scans; updated in place between passes.
     private var padded: PaddedCentroids?
     /// Rows scored against every centroid in the last pass (for statistics and tests).
@@ -47,6 +50,7 @@ struct BoundedAssignment: Sendable {
         labels = [Int32](repeating: KMeansResult.unassigned, count: rowCount)
         similarities = [Double](repeating: 0, count: rowCount)
         upper = [Double](repeating: .infinity, count: rowCount)
+        runnerUp = [Int32](repeating: -1, count: rowCount)
     }
 
     /// Takes labels changed outside an assignment pass (a re-seeded empty cluster): every row whose
@@ -57,6 +61,7 @@ struct BoundedAssignment: Sendable {
         for row in labels.indices where labels[row] != newLabels[row] {
             labels[row] = newLabels[row]
             upper[row] = .infinity
+            runnerUp[row] = -1
         }
     }
 
@@ -88,22 +93,25 @@ struct BoundedAssignment: Sendable {
         }
         // The rounding margin of computed similarities (see the type's documentation).
         let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
-        let oldLabels = labels, oldUpper = upper
+        let oldLabels = labels, oldUpper = upper, oldRunnerUp = runnerUp
         let current = padded!, bounds = motion
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
-            Self.assignChunk(range, rows: rows, centroids: current, labels: oldLabels, upper: oldUpper, motion: bounds, slack: slack)
+            Self.assignChunk(range, rows: rows, centroids: current, labels: oldLabels, upper: oldUpper,
+                             runnerUp: oldRunnerUp, motion: bounds, slack: slack)
         }
         var assignment = Assignment(labels: [], similarities: [], objective: 0)
         assignment.labels.reserveCapacity(rows.rowCount)
         assignment.similarities.reserveCapacity(rows.rowCount)
-        var newUpper: [Double] = []
+        var newUpper: [Double] = [], newRunnerUp: [Int32] = []
         newUpper.reserveCapacity(rows.rowCount)
+        newRunnerUp.reserveCapacity(rows.rowCount)
         var changed = 0
         fullyScored = 0
         for part in parts {
             assignment.labels.append(contentsOf: part.labels)
             assignment.similarities.append(contentsOf: part.similarities)
             newUpper.append(contentsOf: part.upper)
+            newRunnerUp.append(contentsOf: part.runnerUp)
             assignment.objective += part.objective
             changed += part.changed
             fullyScored += part.fullyScored
@@ -111,6 +119,7 @@ struct BoundedAssignment: Sendable {
         labels = assignment.labels
         similarities = assignment.similarities
         upper = newUpper
+        runnerUp = newRunnerUp
         return (assignment, changed)
     }
 
@@ -119,16 +128,17 @@ struct BoundedAssignment: Sendable {
         var labels: [Int32]
         var similarities: [Double]
         var upper: [Double]
+        var runnerUp: [Int32]
         var objective = 0.0
         var changed = 0
         var fullyScored = 0
     }
 
     private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, labels: [Int32],
-                                    upper: [Double], motion: CentroidMotion?, slack: Double) -> ChunkResult {
+                                    upper: [Double], runnerUp: [Int32], motion: CentroidMotion?, slack: Double) -> ChunkResult {
         let k = centroids.count
         var result = ChunkResult(labels: Array(labels[range]), similarities: [Double](repeating: 0, count: range.count),
-                                 upper: Array(upper[range]))
+                                 upper: Array(upper[range]), runnerUp: Array(runnerUp[range]))
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
         defer { scratch.deallocate() }
         let farthest = motion?.farthest ?? []
@@ -155,11 +165,24 @@ struct BoundedAssignment: Sendable {
                         shift += product
                         size += abs(product)
                     }
+                    // Every centroid but a and the runner-up b is below `bound`; b is scored exactly.
                     let bound = result.upper[offset] + min(farthest[a], shift + size * 1e-9) + slack
-                    if own > bound {
+                    let b = Int(result.runnerUp[offset])
+                    let rival = b >= 0 ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: b) : -Double.infinity
+                    if own > bound && own > rival {
                         result.similarities[offset] = own
                         result.upper[offset] = bound
                         result.objective += own
+                        continue
+                    }
+                    if b >= 0 && rival > bound && rival > own {
+                        // The runner-up wins outright: a becomes the runner-up.
+                        result.labels[offset] = Int32(b)
+                        result.runnerUp[offset] = old
+                        result.similarities[offset] = rival
+                        result.upper[offset] = bound
+                        result.objective += rival
+                        result.changed += 1
                         continue
                     }
                 }
@@ -171,15 +194,18 @@ struct BoundedAssignment: Sendable {
                     best = c
                     bestValue = scratch[c]
                 }
-                var second = -Double.infinity
+                var second = -1
                 var total = 0.0
                 for c in 0..<k {
                     total += scratch[c]
-                    if c != best && scratch[c] > second { second = scratch[c] }
+                    if c != best && (second < 0 || scratch[c] > scratch[second]) { second = c }
                 }
+                var third = -Double.infinity
+                for c in 0..<k where c != best && c != second && scratch[c] > third { third = scratch[c] }
                 result.labels[offset] = Int32(best)
+                result.runnerUp[offset] = total.isNaN ? -1 : Int32(second)
                 result.similarities[offset] = bestValue
-                result.upper[offset] = total.isNaN ? .infinity : second
+                result.upper[offset] = total.isNaN ? .infinity : third
                 result.objective += bestValue
                 result.fullyScored += 1
                 if Int32(best) != old { result.changed += 1 }
