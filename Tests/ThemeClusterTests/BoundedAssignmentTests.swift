@@ -29,6 +29,45 @@ struct BoundedAssignmentTests {
         }
     }
 
+    @Test("fit, whose first pass comes from the seeding's scores, equals dense seeding plus full-scan Lloyd", arguments: 0..<4)
+    func fitMatchesReference(index: Int) async throws {
+        let (name, matrix, k) = Self.cases[index]
+        for seed: UInt64 in [0, 3] {
+            let options = KMeansOptions(k: k, seed: seed, restarts: 1, workers: 2)
+            let fast = try await SphericalKMeans(options: options).fit(matrix)
+            var random = SeededGenerator(seed: seed).derived(0)
+            let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
+            let seeds = ReferenceKMeans.seed(matrix, active: active, k: k, random: &random)
+            let reference = await ReferenceKMeans.lloyd(matrix, initial: seeds, options: options).canonicalized()
+            #expect(ReferenceKMeans.bits(fast) == ReferenceKMeans.bits(reference), "\(name), seed \(seed)")
+        }
+    }
+
+    @Test("the seeding's scores are the full first pass: labels, similarities, runner-ups and bounds")
+    func seedingScoresAreTheFirstPass() async throws {
+        let matrix = ClusterFixtures.textLike(rows: 3000, terms: 250, seed: 13, emptyEvery: 37)
+        let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
+        var random = SeededGenerator(seed: 5)
+        let (seeds, scores) = await KMeansPlusPlus(candidates: nil, workers: 2).seedScored(matrix, active: active, k: 15, random: &random)
+        var prescored = BoundedAssignment(rowCount: matrix.rowCount, seeds: seeds, scores: scores)
+        var plain = BoundedAssignment(rowCount: matrix.rowCount)
+        let (first, changed) = await prescored.assign(matrix, centroids: seeds, workers: 2)
+        let (full, fullChanged) = await plain.assign(matrix, centroids: seeds, workers: 1)
+        #expect(prescored.fullyScored == 0 && plain.fullyScored == active.count)
+        #expect(first.labels == full.labels && changed == fullChanged)
+        #expect(first.similarities.map(\.bitPattern) == full.similarities.map(\.bitPattern))
+        #expect(first.objective.bitPattern == full.objective.bitPattern)
+        // The next pass from either state gives the same result.
+        var labels = first.labels
+        var update = await CentroidUpdate.compute(matrix, labels: labels, k: 15, workers: 2)
+        update.reseedEmpty(matrix, similarities: first.similarities, labels: &labels)
+        prescored.adopt(labels)
+        plain.adopt(labels)
+        let (a, _) = await prescored.assign(matrix, centroids: update.centroids, workers: 2)
+        let (b, _) = await plain.assign(matrix, centroids: update.centroids, workers: 2)
+        #expect(a.labels == b.labels && a.similarities.map(\.bitPattern) == b.similarities.map(\.bitPattern))
+    }
+
     @Test("each pass equals a full pass, and later passes skip most documents")
     func passByPass() async throws {
         let matrix = ClusterFixtures.textLike(rows: 4000, terms: 400, seed: 8)

@@ -44,6 +44,8 @@ struct BoundedAssignment: Sendable {
     private var padded: PaddedCentroids?
     /// Rows scored against every centroid in the last pass (for statistics and tests).
     private(set) var fullyScored = 0
+    /// Whether the first pass is already known (from the seeding) and only has to be reported.
+    private var prescored = false
 
     /// A state with every row unassigned: the first pass scores every row fully.
     init(rowCount: Int) {
@@ -51,6 +53,20 @@ struct BoundedAssignment: Sendable {
         similarities = [Double](repeating: 0, count: rowCount)
         upper = [Double](repeating: .infinity, count: rowCount)
         runnerUp = [Int32](repeating: -1, count: rowCount)
+    }
+
+    /// A state whose first pass against `centroids` (the seeds) is already done: `scores` holds
+    /// every row's label, similarity, runner-up and bound as the full scan would give them. Falls
+    /// back to an ordinary first pass when the scores are unusable (NaN in the data).
+    init(rowCount: Int, seeds centroids: Centroids, scores: SeedingScores) {
+        self.init(rowCount: rowCount)
+        guard let first = scores.assignment(rowCount: rowCount) else { return }
+        labels = first.labels
+        similarities = first.similarities
+        runnerUp = first.runnerUp
+        upper = first.upper
+        padded = PaddedCentroids(centroids)
+        prescored = true
     }
 
     /// Takes labels changed outside an assignment pass (a re-seeded empty cluster): every row whose
@@ -74,6 +90,28 @@ struct BoundedAssignment: Sendable {
     mutating func assign(_ rows: SparseMatrix, centroids: Centroids, moved: [Int]? = nil,
                          workers: Int) async -> (assignment: Assignment, changed: Int) {
         precondition(rows.rowCount == labels.count, "one label per row")
+        if prescored {
+            // The first pass, done by the seeding: report it as the pass would have.
+            prescored = false
+            precondition(moved == nil, "the first pass must be against the seeds")
+            #if DEBUG
+            let reference = PaddedCentroids(centroids)
+            for c in 0..<centroids.count {
+                for t in 0..<centroids.dimension {
+                    precondition(padded!.value(term: t, centroid: c).bitPattern == reference.value(term: t, centroid: c).bitPattern,
+                                 "the first pass must be against the seeds")
+                }
+            }
+            #endif
+            var assignment = Assignment(labels: labels, similarities: similarities, objective: 0)
+            for chunk in ChunkedWork.chunks(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize) {
+                var part = 0.0
+                for row in chunk where labels[row] >= 0 { part += similarities[row] }
+                assignment.objective += part
+            }
+            fullyScored = 0
+            return (assignment, labels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
+        }
         var motion: CentroidMotion? = nil
         if let padded, padded.count == centroids.count, padded.dimension == centroids.dimension {
             let moved = moved ?? Array(0..<centroids.count)

@@ -28,10 +28,18 @@ struct KMeansPlusPlus: Sendable {
 
     /// `k` centroids, each a (normalised) document of `active`.
     func seed(_ rows: SparseMatrix, active: [Int], k: Int, random: inout SeededGenerator) async -> Centroids {
+        await seedScored(rows, active: active, k: k, random: &random).centroids
+    }
+
+    /// `k` centroids, each a (normalised) document of `active`, and every active row's three
+    /// largest similarities to them (``SeedingScores``): Lloyd's first assignment, for free.
+    func seedScored(_ rows: SparseMatrix, active: [Int], k: Int, random: inout SeededGenerator) async
+        -> (centroids: Centroids, scores: SeedingScores) {
         let tries = candidates ?? (2 + Int(log(Double(max(k, 1)))))
         let scorer = CandidateScorer(rows, active: active)
+        let scores = SeedingScores(active: active)
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
-        var closest = await scorer.distances(to: chosen[0], capping: nil, workers: workers)
+        var closest = await scorer.distances(to: chosen[0], capping: nil, centre: 0, scores: scores, workers: workers)
         var cumulative = [Double](repeating: 0, count: active.count)
         for _ in 1..<max(k, 1) {
             var total = 0.0
@@ -57,10 +65,11 @@ struct KMeansPlusPlus: Sendable {
             var best = 0
             for candidate in 1..<picks.count where potentials[candidate] < potentials[best] { best = candidate }
             chosen.append(picks[best])
-            closest = await scorer.distances(to: picks[best], capping: closest, workers: workers)
+            closest = await scorer.distances(to: picks[best], capping: closest, centre: Int32(chosen.count - 1), scores: scores,
+                                             workers: workers)
         }
         let vectors = chosen.map { CentroidUpdate.normalizedMean(of: [Int32($0)], in: rows) }
-        return Centroids(clusterMajor: vectors, dimension: rows.columnCount)
+        return (Centroids(clusterMajor: vectors, dimension: rows.columnCount), scores)
     }
 }
 
@@ -154,9 +163,10 @@ struct CandidateScorer: Sendable {
         return potentials
     }
 
-    /// Every active row's distance `max(0, 1 − cos)` to `candidate`, capped by `capping` if given.
+    /// Every active row's distance `max(0, 1 − cos)` to `candidate`, capped by `capping` if given;
+    /// the similarities are offered to `scores` as those of centre number `centre`.
     /// - Complexity: O(P + n) spread over `workers` tasks.
-    func distances(to candidate: Int, capping: [Double]?, workers: Int) async -> [Double] {
+    func distances(to candidate: Int, capping: [Double]?, centre: Int32, scores: SeedingScores, workers: Int) async -> [Double] {
         let vector = normalized(candidate)
         let parts = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
             let block = blocks.lowerBound
@@ -165,6 +175,7 @@ struct CandidateScorer: Sendable {
             distances.withUnsafeMutableBufferPointer { similarities in
                 accumulate(vector, block: block, into: similarities)
                 for local in similarities.indices {
+                    scores.offer(position: range.lowerBound + local, centre: centre, similarity: similarities[local])
                     var distance = max(0, 1 - similarities[local])
                     if let capping { distance = min(distance, capping[range.lowerBound + local]) }
                     similarities[local] = distance

@@ -49,9 +49,9 @@ public struct SphericalKMeans: Sendable {
         var best: KMeansResult?
         for restart in 0..<options.restarts {
             var random = root.derived(restart)
-            let seeds = await KMeansPlusPlus(candidates: options.seedingCandidates, workers: options.workers)
-                .seed(rows, active: active, k: min(options.k, active.count), random: &random)
-            var result = await lloyd(rows, initial: seeds)
+            let (seeds, scores) = await KMeansPlusPlus(candidates: options.seedingCandidates, workers: options.workers)
+                .seedScored(rows, active: active, k: min(options.k, active.count), random: &random)
+            var result = await lloyd(rows, initial: seeds, scores: scores)
             result.restart = restart
             if best == nil || result.objective > best!.objective { best = result }
         }
@@ -78,10 +78,11 @@ public struct SphericalKMeans: Sendable {
     ///
     /// Every assignment pass goes through ``BoundedAssignment``, which gives the labels and
     /// similarities of a full pass bit for bit while skipping the products its bounds rule out.
-    func lloyd(_ rows: SparseMatrix, initial: Centroids) async -> KMeansResult {
+    func lloyd(_ rows: SparseMatrix, initial: Centroids, scores: SeedingScores? = nil) async -> KMeansResult {
         var centroids = initial
-        var state = BoundedAssignment(rowCount: rows.rowCount)
-        var labels = state.labels
+        var state = scores.map { BoundedAssignment(rowCount: rows.rowCount, seeds: initial, scores: $0) }
+            ?? BoundedAssignment(rowCount: rows.rowCount)
+        var labels = [Int32](repeating: KMeansResult.unassigned, count: rows.rowCount)
         var update: CentroidUpdate? = nil
         var previousObjective = -Double.infinity
         var iterations = 0
