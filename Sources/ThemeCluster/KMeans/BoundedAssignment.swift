@@ -40,6 +40,9 @@ struct BoundedAssignment: Sendable {
     /// Per row: the centroid that came second in its last full scan (−1 when unknown). Its
     /// similarity is recomputed exactly each pass, so `upper` only bounds the other k − 2.
     private var runnerUp: [Int32]
+    /// Per row: the similarity to `runnerUp` as last computed. With `similarities`, reused as is
+    /// while its centroid does not move (the same centroid gives the same bits).
+    private var rivalSimilarities: [Double]
     /// The centroids of the last pass, padded for 8-wide scans; updated in place between passes.
     private var padded: PaddedCentroids?
     /// Rows scored against every centroid in the last pass (for statistics and tests).
@@ -53,6 +56,7 @@ struct BoundedAssignment: Sendable {
         similarities = [Double](repeating: 0, count: rowCount)
         upper = [Double](repeating: .infinity, count: rowCount)
         runnerUp = [Int32](repeating: -1, count: rowCount)
+        rivalSimilarities = [Double](repeating: -.infinity, count: rowCount)
     }
 
     /// A state whose first pass against `centroids` (the seeds) is already done: `scores` holds
@@ -64,6 +68,7 @@ struct BoundedAssignment: Sendable {
         labels = first.labels
         similarities = first.similarities
         runnerUp = first.runnerUp
+        rivalSimilarities = first.rivalSimilarities
         upper = first.upper
         padded = PaddedCentroids(centroids)
         prescored = true
@@ -78,6 +83,7 @@ struct BoundedAssignment: Sendable {
             labels[row] = newLabels[row]
             upper[row] = .infinity
             runnerUp[row] = -1
+            similarities[row] = .nan   // not the similarity to the new label: never reused
         }
     }
 
@@ -113,8 +119,11 @@ struct BoundedAssignment: Sendable {
             return (assignment, labels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
         }
         var motion: CentroidMotion? = nil
+        var movedFlags = [Bool](repeating: true, count: centroids.count)
         if let padded, padded.count == centroids.count, padded.dimension == centroids.dimension {
             let moved = moved ?? Array(0..<centroids.count)
+            movedFlags = [Bool](repeating: false, count: centroids.count)
+            for c in moved { movedFlags[c] = true }
             #if DEBUG
             let unmoved = Set(0..<centroids.count).subtracting(moved)
             for c in unmoved {
@@ -131,16 +140,19 @@ struct BoundedAssignment: Sendable {
         }
         // The rounding margin of computed similarities (see the type's documentation).
         let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
-        let oldLabels = labels, oldUpper = upper, oldRunnerUp = runnerUp
+        let oldLabels = labels, oldUpper = upper, oldRunnerUp = runnerUp, oldSimilarities = similarities
+        let oldRivals = rivalSimilarities, flags = movedFlags
         let current = padded!, bounds = motion
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
             Self.assignChunk(range, rows: rows, centroids: current, labels: oldLabels, upper: oldUpper,
-                             runnerUp: oldRunnerUp, motion: bounds, slack: slack)
+                             runnerUp: oldRunnerUp, similarities: oldSimilarities, rivals: oldRivals, moved: flags,
+                             motion: bounds, slack: slack)
         }
         var assignment = Assignment(labels: [], similarities: [], objective: 0)
         assignment.labels.reserveCapacity(rows.rowCount)
         assignment.similarities.reserveCapacity(rows.rowCount)
-        var newUpper: [Double] = [], newRunnerUp: [Int32] = []
+        var newUpper: [Double] = [], newRunnerUp: [Int32] = [], newRivals: [Double] = []
+        newRivals.reserveCapacity(rows.rowCount)
         newUpper.reserveCapacity(rows.rowCount)
         newRunnerUp.reserveCapacity(rows.rowCount)
         var changed = 0
@@ -150,6 +162,7 @@ struct BoundedAssignment: Sendable {
             assignment.similarities.append(contentsOf: part.similarities)
             newUpper.append(contentsOf: part.upper)
             newRunnerUp.append(contentsOf: part.runnerUp)
+            newRivals.append(contentsOf: part.rivals)
             assignment.objective += part.objective
             changed += part.changed
             fullyScored += part.fullyScored
@@ -158,6 +171,7 @@ struct BoundedAssignment: Sendable {
         similarities = assignment.similarities
         upper = newUpper
         runnerUp = newRunnerUp
+        rivalSimilarities = newRivals
         return (assignment, changed)
     }
 
@@ -167,16 +181,18 @@ struct BoundedAssignment: Sendable {
         var similarities: [Double]
         var upper: [Double]
         var runnerUp: [Int32]
+        var rivals: [Double]
         var objective = 0.0
         var changed = 0
         var fullyScored = 0
     }
 
     private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, labels: [Int32],
-                                    upper: [Double], runnerUp: [Int32], motion: CentroidMotion?, slack: Double) -> ChunkResult {
+                                    upper: [Double], runnerUp: [Int32], similarities: [Double], rivals: [Double], moved: [Bool],
+                                    motion: CentroidMotion?, slack: Double) -> ChunkResult {
         let k = centroids.count
         var result = ChunkResult(labels: Array(labels[range]), similarities: [Double](repeating: 0, count: range.count),
-                                 upper: Array(upper[range]), runnerUp: Array(runnerUp[range]))
+                                 upper: Array(upper[range]), runnerUp: Array(runnerUp[range]), rivals: Array(rivals[range]))
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
         defer { scratch.deallocate() }
         let farthest = motion?.farthest ?? []
@@ -193,7 +209,9 @@ struct BoundedAssignment: Sendable {
                     // The own similarity (the full scan's bits) and the per-term bound on how much
                     // any other centroid's similarity grew, in one pass over the row.
                     let a = Int(old)
-                    let own = centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: a)
+                    // The same centroid gives the same bits: recompute only if it moved.
+                    let own = moved[a] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: a)
+                        : similarities[row]
                     var shift = 0.0, size = 0.0
                     for entry in start..<end {
                         let weight = weights[entry]
@@ -206,9 +224,11 @@ struct BoundedAssignment: Sendable {
                     // Every centroid but a and the runner-up b is below `bound`; b is scored exactly.
                     let bound = result.upper[offset] + min(farthest[a], shift + size * 1e-9) + slack
                     let b = Int(result.runnerUp[offset])
-                    let rival = b >= 0 ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: b) : -Double.infinity
+                    let rival = b < 0 ? -Double.infinity
+                        : moved[b] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: b) : result.rivals[offset]
                     if own > bound && own > rival {
                         result.similarities[offset] = own
+                        result.rivals[offset] = rival
                         result.upper[offset] = bound
                         result.objective += own
                         continue
@@ -217,6 +237,7 @@ struct BoundedAssignment: Sendable {
                         // The runner-up wins outright: a becomes the runner-up.
                         result.labels[offset] = Int32(b)
                         result.runnerUp[offset] = old
+                        result.rivals[offset] = own
                         result.similarities[offset] = rival
                         result.upper[offset] = bound
                         result.objective += rival
@@ -242,6 +263,7 @@ struct BoundedAssignment: Sendable {
                 for c in 0..<k where c != best && c != second && scratch[c] > third { third = scratch[c] }
                 result.labels[offset] = Int32(best)
                 result.runnerUp[offset] = total.isNaN ? -1 : Int32(second)
+                result.rivals[offset] = second >= 0 ? scratch[second] : -.infinity
                 result.similarities[offset] = bestValue
                 result.upper[offset] = total.isNaN ? .infinity : third
                 result.objective += bestValue

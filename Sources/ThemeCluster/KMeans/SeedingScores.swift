@@ -72,21 +72,24 @@ final class SeedingScores: @unchecked Sendable {
         }
     }
 
-    /// The first assignment, per row of a `rowCount`-row matrix: label, similarity, runner-up and
-    /// the bound on every other centroid; rows not in `active` are unassigned. `nil` when a NaN
+    /// The first assignment, per row of a `rowCount`-row matrix: label, similarity, runner-up, its
+    /// similarity and the bound on every other centroid; rows not in `active` are unassigned. `nil` when a NaN
     /// was offered.
-    func assignment(rowCount: Int) -> (labels: [Int32], similarities: [Double], runnerUp: [Int32], upper: [Double])? {
+    func assignment(rowCount: Int) -> (labels: [Int32], similarities: [Double], runnerUp: [Int32], rivalSimilarities: [Double],
+                                       upper: [Double])? {
         var labels = [Int32](repeating: KMeansResult.unassigned, count: rowCount)
         var similarities = [Double](repeating: 0, count: rowCount)
         var runnerUps = [Int32](repeating: -1, count: rowCount)
         var upper = [Double](repeating: .infinity, count: rowCount)
+        var rivals = [Double](repeating: -.infinity, count: rowCount)
         for (position, row) in active.enumerated() {
             guard best[position] >= 0, !poisoned[position] else { return nil }
             labels[row] = best[position]
             similarities[row] = bestValue[position]
             runnerUps[row] = runnerUp[position]
+            rivals[row] = runnerUpValue[position]
             upper[row] = third[position]
         }
-        return (labels, similarities, runnerUps, upper)
+        return (labels, similarities, runnerUps, rivals, upper)
     }
 }
