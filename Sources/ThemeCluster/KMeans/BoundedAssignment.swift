@@ -1,34 +1,44 @@
 /// Lloyd's assignment step with Hamerly's bounds (Hamerly 2010, "Making k-means even faster"),
 /// restated for cosine similarity: the same labels and similarities as scoring every document
-/// against every centroid, bit for bit, while most documents are scored against one centroid only.
+/// against every centroid, bit for bit, while most documents are scored against one or two
+/// centroids only.
 ///
 /// ```swift
 /// var state = BoundedAssignment(rowCount: rows.rowCount)
-/// let first = await state.assign(rows, centroids: c0, workers: 2)   // every document scored fully
-/// let next = await state.assign(rows, centroids: c1, workers: 2)    // most documents skip k − 1 products
+/// let first = await state.assign(rows, centroids: c0, workers: 2)               // every document scored fully
+/// let next = await state.assign(rows, centroids: c1, moved: [3, 9], workers: 2) // most skip k − 2 products
 /// ```
 ///
-/// **The bound.** For each document x with label a the state keeps `upper[x]`, at least the
-/// similarity of x to every centroid other than a as last computed. When the centroids move from
-/// c to c′ by δ_c = ‖c′ − c‖, Cauchy–Schwarz gives x·c′ ≤ x·c + ‖x‖·δ_c, so each pass raises
-/// `upper[x]` by max_{c≠a} δ_c (the largest drift, or the second largest when a itself moved most).
-/// The pass then computes s = x·c′_a exactly, in the same order as the full product. If
-/// s > `upper[x]`, a is strictly the most similar centroid: the label stays, the similarity is s,
-/// and the other k − 1 products are skipped. Otherwise the document is scored against every
-/// centroid as plain Lloyd does (ties to the lowest index) and `upper[x]` becomes its exact
-/// second-best similarity.
+/// **The state.** For each document x the state keeps its label a, its runner-up b (second in its
+/// last full scan), the similarities to both as last computed, and `upper[x]`: at least the
+/// similarity of x to every centroid other than a and b, as last computed.
 ///
-/// **Exactness.** Skipping only happens when the kept label wins strictly, so it is the label the
-/// full scan picks, ties included; and s has the bits of the full scan's value. The bound must hold
+/// **The bound.** When the centroids move from c to c′ (Δ_c = c′ − c), the similarity of x to any
+/// c grows by x·Δ_c, and two bounds on max_{c≠a} x·Δ_c hold (``CentroidMotion``): the largest drift
+/// ‖Δ_c‖ of any other centroid (Cauchy–Schwarz, x unit length), and Σ_t x_t · (the largest change
+/// of coordinate t over the other centroids, or the smallest where x_t < 0), which only looks at
+/// the few terms a sparse row holds. `upper[x]` grows by the smaller one. The pass then takes
+/// s_a = x·c′_a and s_b = x·c′_b, computed exactly in the full scan's order — or reused as they
+/// are when that centroid did not move, since the same centroid gives the same bits. If s_a is
+/// above both s_b and the bound, a is strictly the most similar centroid; if s_b is above both s_a
+/// and the bound, b is, and a becomes the runner-up; either way the other k − 2 products are
+/// skipped. Otherwise the document is scored against every centroid as plain Lloyd does (ties to
+/// the lowest index), and its runner-up and bound come from that scan (second and third best).
+///
+/// **Exactness.** A label is only kept or switched when it wins strictly, so it is the label the
+/// full scan picks, ties included; and its similarity has the full scan's bits. The bound must hold
 /// for the *computed* similarities, which differ from exact ones by at most γ_m·‖x‖·‖c‖ for a row
-/// of m non-zeros (γ_m ≈ m · 2⁻⁵³): each raise therefore adds δ·(1 + 10⁻⁹) plus a slack of
-/// max(10⁻⁹, 4·d·2⁻⁵³)·max(1, ‖c‖) (d terms), far above the rounding of both passes and of δ.
-/// Rows are unit length to 10⁻⁹ (``SparseMatrix/unitRows()``), so ‖x‖ ≤ 1 + 10⁻⁹.
+/// of m non-zeros (γ_m ≈ m · 2⁻⁵³): each raise therefore takes the drifts times 1 + 10⁻⁹, the
+/// per-term sum plus 10⁻⁹ of its absolute terms, plus a slack of max(10⁻⁹, 4·d·2⁻⁵³)·max(1, ‖c‖)
+/// (d terms), far above the rounding of the passes and of the bounds themselves. Rows are unit
+/// length to 10⁻⁹ (``SparseMatrix/unitRows()``), so ‖x‖ ≤ 1 + 10⁻⁹. A NaN anywhere makes every
+/// comparison fail, which means a full scan.
 ///
-/// **Cost.** Per pass O(k · d) for the drifts, O(nnz) for the own-centroid products, and
-/// O(nnz_x · k) only for the documents whose bound fails; memory O(n): one label, similarity and
-/// bound per document, never O(n · k). Chunks of ``SphericalKMeans/chunkSize`` documents run
-/// concurrently; sums are reduced in chunk order, so the result does not depend on `workers`.
+/// **Cost.** Per pass O(d · moved) for the motion of the centroids that moved, O(nnz) for the
+/// bounds and the own and runner-up similarities, and O(nnz_x · k) only for the documents whose
+/// bound fails; memory O(n): a label, runner-up, two similarities and a bound per document, never
+/// O(n · k). Chunks of ``SphericalKMeans/chunkSize`` documents run concurrently; sums are reduced
+/// in chunk order, so the result does not depend on `workers`.
 struct BoundedAssignment: Sendable {
     /// Each row's centroid (``KMeansResult/unassigned`` before the first pass and for empty rows).
     private(set) var labels: [Int32]
