@@ -153,7 +153,11 @@ struct BoundedAssignment: Sendable {
         let oldLabels = labels, oldUpper = upper, oldRunnerUp = runnerUp, oldSimilarities = similarities
         let oldRivals = rivalSimilarities, flags = movedFlags
         let current = padded!, bounds = motion
-        let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
+        // Tasks of whole chunks, about 4 per worker: fewer tasks to start in the short late passes.
+        // The objective is still summed per chunk, then over chunks in order.
+        let chunkCount = (rows.rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
+        let perTask = max(1, (chunkCount + 4 * max(workers, 1) - 1) / (4 * max(workers, 1)))
+        let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
             Self.assignChunk(range, rows: rows, centroids: current, labels: oldLabels, upper: oldUpper,
                              runnerUp: oldRunnerUp, similarities: oldSimilarities, rivals: oldRivals, moved: flags,
                              motion: bounds, slack: slack)
@@ -173,7 +177,7 @@ struct BoundedAssignment: Sendable {
             newUpper.append(contentsOf: part.upper)
             newRunnerUp.append(contentsOf: part.runnerUp)
             newRivals.append(contentsOf: part.rivals)
-            assignment.objective += part.objective
+            for objective in part.objectives { assignment.objective += objective }
             changed += part.changed
             fullyScored += part.fullyScored
         }
@@ -192,7 +196,8 @@ struct BoundedAssignment: Sendable {
         var upper: [Double]
         var runnerUp: [Int32]
         var rivals: [Double]
-        var objective = 0.0
+        /// Σ similarities of each chunk of ``SphericalKMeans/chunkSize`` rows.
+        var objectives: [Double]
         var changed = 0
         var fullyScored = 0
     }
@@ -202,7 +207,8 @@ struct BoundedAssignment: Sendable {
                                     motion: CentroidMotion?, slack: Double) -> ChunkResult {
         let k = centroids.count
         var result = ChunkResult(labels: Array(labels[range]), similarities: [Double](repeating: 0, count: range.count),
-                                 upper: Array(upper[range]), runnerUp: Array(runnerUp[range]), rivals: Array(rivals[range]))
+                                 upper: Array(upper[range]), runnerUp: Array(runnerUp[range]), rivals: Array(rivals[range]),
+                                 objectives: [Double](repeating: 0, count: (range.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize))
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
         defer { scratch.deallocate() }
         let farthest = motion?.farthest ?? []
@@ -240,7 +246,7 @@ struct BoundedAssignment: Sendable {
                         result.similarities[offset] = own
                         result.rivals[offset] = rival
                         result.upper[offset] = bound
-                        result.objective += own
+                        result.objectives[offset / SphericalKMeans.chunkSize] += own
                         continue
                     }
                     if b >= 0 && rival > bound && rival > own {
@@ -250,7 +256,7 @@ struct BoundedAssignment: Sendable {
                         result.rivals[offset] = own
                         result.similarities[offset] = rival
                         result.upper[offset] = bound
-                        result.objective += rival
+                        result.objectives[offset / SphericalKMeans.chunkSize] += rival
                         result.changed += 1
                         continue
                     }
@@ -276,7 +282,7 @@ struct BoundedAssignment: Sendable {
                 result.rivals[offset] = second >= 0 ? scratch[second] : -.infinity
                 result.similarities[offset] = bestValue
                 result.upper[offset] = total.isNaN ? .infinity : third
-                result.objective += bestValue
+                result.objectives[offset / SphericalKMeans.chunkSize] += bestValue
                 result.fullyScored += 1
                 if Int32(best) != old { result.changed += 1 }
             }

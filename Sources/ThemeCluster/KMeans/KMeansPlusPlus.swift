@@ -36,7 +36,7 @@ struct KMeansPlusPlus: Sendable {
     func seedScored(_ rows: SparseMatrix, active: [Int], k: Int, random: inout SeededGenerator) async
         -> (centroids: Centroids, scores: SeedingScores) {
         let tries = candidates ?? (2 + Int(log(Double(max(k, 1)))))
-        let scorer = CandidateScorer(rows, active: active)
+        let scorer = CandidateScorer(rows, active: active, workers: workers)
         let scores = SeedingScores(active: active)
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
         var closest = await scorer.distances(to: chosen[0], capping: nil, centre: 0, scores: scores, workers: workers)
@@ -82,13 +82,16 @@ struct CandidateScorer: Sendable {
 
     /// Indexes the active rows.
     /// - Complexity: O(nnz + blocks · d).
-    init(_ rows: SparseMatrix, active: [Int]) {
+    init(_ rows: SparseMatrix, active: [Int], workers: Int) {
         self.rows = rows
         let chunkSize = SphericalKMeans.chunkSize
         let chunkCount = (active.count + chunkSize - 1) / chunkSize
-        // About 16 blocks for the workers to share; fewer when the blocks' term tables would
-        // outgrow the postings themselves.
-        var perBlock = max(1, chunkCount / 16)
+        // About 4 blocks per worker (enough to balance, few enough that starting the tasks of a
+        // step costs little), or 16 blocks for one worker (a block's scratch stays in cache);
+        // fewer when the blocks' term tables would outgrow the postings themselves. Blocks are
+        // whole chunks, so the sums, summed per chunk, do not depend on this choice.
+        let target = workers > 1 ? 4 * workers : 16
+        var perBlock = max(1, (chunkCount + target - 1) / target)
         let budget = max(rows.nonZeroCount, 1 << 16)
         while perBlock < chunkCount && ((chunkCount + perBlock - 1) / perBlock) * (rows.columnCount + 1) > budget { perBlock *= 2 }
         postings = BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize)
