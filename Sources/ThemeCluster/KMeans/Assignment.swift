@@ -8,7 +8,9 @@ struct Assignment: Sendable {
     /// Σ similarities, summed chunk by chunk in chunk order.
     var objective: Double
 
-    /// Assigns every row to its nearest centroid (ties to the lowest index).
+    /// Assigns every row to its nearest centroid (ties to the lowest index) by scoring it against
+    /// every centroid: the plain pass that ``BoundedAssignment`` reproduces bit for bit, kept as
+    /// the reference the tests compare it with.
     /// - Complexity: O(nnz · k) spread over `workers` tasks.
     static func compute(_ rows: SparseMatrix, centroids: Centroids, workers: Int) async -> Assignment {
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
