@@ -44,11 +44,13 @@ struct BoundedAssignment: Sendable {
     private(set) var labels: [Int32]
     /// Each row's similarity to its centroid in the last pass (0 for an empty row).
     private(set) var similarities: [Double]
-    /// Per row: at least the computed similarity to every centroid but its own, for the centroids
-    /// of the last pass; +∞ when unknown.
+    /// Per row: at least the computed similarity to every centroid but its own and its runner-up
+    /// (every centroid but its own when there is no runner-up), for the centroids of the last
+    /// pass; +∞ when unknown.
     private var upper: [Double]
-    /// Per row: the centroid that came second in its last full scan (−1 when unknown). Its
-    /// similarity is recomputed exactly each pass, so `upper` only bounds the other k − 2.
+    /// Per row: the centroid that came second in its last full scan, or the label it displaced
+    /// (−1 when unknown). Its similarity is known exactly each pass, so `upper` only bounds the
+    /// other k − 2.
     private var runnerUp: [Int32]
     /// Per row: the similarity to `runnerUp` as last computed. With `similarities`, reused as is
     /// while its centroid does not move (the same centroid gives the same bits).
