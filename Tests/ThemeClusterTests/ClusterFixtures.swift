@@ -39,6 +39,33 @@ enum ClusterFixtures {
         return (builder.build(), truth)
     }
 
+    /// Text-like rows without planted groups: each row holds 1–12 terms drawn with a skewed
+    /// (Zipf-like) frequency, weights in (0.2, 1.2], negated with probability `negative`; rows
+    /// L2-normalised, every `emptyEvery`-th row empty. Clusters here are not separated, so many
+    /// documents sit near the boundary between two centroids: the hard case for pruning bounds.
+    static func textLike(rows: Int, terms: Int, seed: UInt64, negative: Double = 0, emptyEvery: Int? = nil) -> SparseMatrix {
+        var random = SeededGenerator(seed: seed)
+        var builder = SparseMatrix.Builder(columnCount: terms)
+        for row in 0..<rows {
+            if let emptyEvery, row % emptyEvery == emptyEvery - 1 {
+                builder.appendRow(indices: [], values: [])
+                continue
+            }
+            var weights: [Int: Double] = [:]
+            for _ in 0..<(1 + Int(random.nextUnit() * 12)) {
+                let u = random.nextUnit()
+                let term = min(terms - 1, Int(Double(terms) * u * u * u))
+                var weight = 0.2 + random.nextUnit()
+                if random.nextUnit() < negative { weight = -weight }
+                weights[term] = weight
+            }
+            let sorted = weights.sorted { $0.key < $1.key }
+            let length = sorted.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+            builder.appendRow(indices: sorted.map { Int32($0.key) }, values: sorted.map { $0.value / length })
+        }
+        return builder.build()
+    }
+
     /// The fraction of documents whose cluster's majority truth label is their own.
     static func purity(_ assignments: [Int32], truth: [Int]) -> Double {
         var counts: [Int32: [Int: Int]] = [:]

@@ -35,6 +35,18 @@ struct SphericalKMeansTests {
         #expect(other.objective != results[0].objective || other.assignments != results[0].assignments)
     }
 
+    @Test("1, 2 and 8 workers agree bit for bit where documents sit near boundaries (bounds fail often)")
+    func deterministicAcrossWorkersNearBoundaries() async throws {
+        let matrix = ClusterFixtures.textLike(rows: 6000, terms: 800, seed: 12, emptyEvery: 89)
+        var results: [[UInt64]] = []
+        for workers in [1, 2, 8] {
+            let result = try await SphericalKMeans(options: KMeansOptions(k: 30, seed: 7, restarts: 2, workers: workers)).fit(matrix)
+            results.append(ReferenceKMeans.bits(result))
+        }
+        #expect(results[1] == results[0])
+        #expect(results[2] == results[0])
+    }
+
     @Test("empty rows are unassigned; every other row has exactly one cluster; centroids are member means")
     func invariants() async throws {
         let (matrix, truth) = ClusterFixtures.blocks(clusters: 4, perCluster: [50], emptyEvery: 10)

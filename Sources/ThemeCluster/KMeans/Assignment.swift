@@ -8,7 +8,9 @@ struct Assignment: Sendable {
     /// Σ similarities, summed chunk by chunk in chunk order.
     var objective: Double
 
-    /// Assigns every row to its nearest centroid (ties to the lowest index).
+    /// Assigns every row to its nearest centroid (ties to the lowest index) by scoring it against
+    /// every centroid: the plain pass that ``BoundedAssignment`` reproduces bit for bit, kept as
+    /// the reference the tests compare it with.
     /// - Complexity: O(nnz · k) spread over `workers` tasks.
     static func compute(_ rows: SparseMatrix, centroids: Centroids, workers: Int) async -> Assignment {
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
@@ -28,16 +30,15 @@ struct Assignment: Sendable {
         return merge(parts, count: rows.rowCount)
     }
 
-    /// Similarities of every row to the centroid it is labelled with (labels unchanged).
+    /// Similarities of every row to the centroid it is labelled with (labels unchanged); the same
+    /// bits as the full scan's value for that centroid.
+    /// - Complexity: O(nnz) spread over `workers` tasks.
     static func similaritiesToOwn(_ rows: SparseMatrix, labels: [Int32], centroids: Centroids, workers: Int) async -> Assignment {
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize, workers: workers) { range in
             var similarities = [Double](repeating: 0, count: range.count)
             var objective = 0.0
-            let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.count, 1))
-            defer { scratch.deallocate() }
             for (offset, row) in range.enumerated() where labels[row] >= 0 {
-                centroids.similarities(ofRow: row, in: rows, into: scratch)
-                similarities[offset] = scratch[Int(labels[row])]
+                similarities[offset] = centroids.similarity(ofRow: row, in: rows, to: Int(labels[row]))
                 objective += similarities[offset]
             }
             return Assignment(labels: Array(labels[range]), similarities: similarities, objective: objective)

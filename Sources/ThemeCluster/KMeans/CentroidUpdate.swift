@@ -1,38 +1,139 @@
 /// The update step of k-means: each centroid becomes the L2-normalised mean of its members.
 ///
-/// Members are grouped by a counting sort (document order within each cluster), and each
-/// cluster's sum runs over its members in that order on its own task: the result does not depend
-/// on the number of workers.
+/// Each cluster's sum runs over its members in document order, so every coordinate of every sum
+/// is added in the same order whatever the number of workers. The clusters to compute are split
+/// into groups of about equal stored entries; each group's task streams the rows once, in
+/// document order, adding each member row into its cluster's dense sum (the rows are read
+/// sequentially, which the memory system rewards, rather than cluster by cluster all over the
+/// matrix).
+///
+/// **Reuse.** Given the previous update, only the clusters whose member set changed (or that were
+/// re-seeded) are summed again: the others would be summed over the same members in the same
+/// order, so their previous vectors are already bit-identical to what a full update would give.
+/// ``moved`` lists the clusters computed anew, so that later steps touch only those.
 struct CentroidUpdate: Sendable {
     /// The normalised centroids (cluster-major while being built).
     private(set) var vectors: [[Double]]
     /// Members per cluster.
     private(set) var sizes: [Int]
     let dimension: Int
+    /// The labels the sums were computed from (before any re-seeding).
+    private(set) var basis: [Int32]
+    /// Clusters whose vector is not the mean of their `basis` members: the re-seeded ones.
+    private(set) var reseeded: [Int] = []
+    /// Clusters whose vector was computed or re-seeded here rather than taken over from the
+    /// previous update; every other vector is bit-identical to the previous one.
+    private(set) var moved: [Int]
 
     var centroids: Centroids { Centroids(clusterMajor: vectors, dimension: dimension) }
 
-    /// The normalised means of the clusters given by `labels` (negative labels are ignored).
-    /// - Complexity: O(nnz + k · d), clusters spread over `workers` tasks.
-    static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int) async -> CentroidUpdate {
-        let members = ClusterMembers(labels: labels, k: k)
+    /// The normalised means of the clusters given by `labels` (negative labels are ignored),
+    /// summing only the clusters whose members differ from `previous`'s when it is given.
+    /// - Complexity: O(n + nnz of the recomputed clusters' members + d · recomputed + n · groups),
+    ///   groups of clusters spread over `workers` tasks (groups = 1 for one worker, else
+    ///   min(recomputed, 2 · workers)).
+    static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int,
+                        reusing previous: CentroidUpdate? = nil) async -> CentroidUpdate {
         let dimension = rows.columnCount
-        let vectors = await ChunkedWork.map(count: k, chunkSize: 1, workers: workers) { range in
-            normalizedMean(of: members.members(of: range.lowerBound), in: rows)
+        var sizes = [Int](repeating: 0, count: k)
+        var stored = [Int](repeating: 0, count: k)
+        for (row, label) in labels.enumerated() where label >= 0 {
+            sizes[Int(label)] += 1
+            stored[Int(label)] += rows.rowOffsets[row + 1] - rows.rowOffsets[row]
         }
-        return CentroidUpdate(vectors: vectors, sizes: (0..<k).map { members.members(of: $0).count }, dimension: dimension)
+        var stale = [Bool](repeating: true, count: k)
+        var vectors = [[Double]](repeating: [], count: k)
+        if let previous, previous.vectors.count == k, previous.basis.count == labels.count {
+            stale = [Bool](repeating: false, count: k)
+            for c in previous.reseeded { stale[c] = true }
+            for (old, new) in zip(previous.basis, labels) where old != new {
+                if old >= 0 { stale[Int(old)] = true }
+                if new >= 0 { stale[Int(new)] = true }
+            }
+            vectors = previous.vectors
+        }
+        let recompute = (0..<k).filter { stale[$0] }
+        // Groups of clusters with about the same number of stored entries to add.
+        let groupCount = workers > 1 ? min(recompute.count, 2 * workers) : 1
+        let total = recompute.reduce(0) { $0 + stored[$1] }
+        var groups: [[Int]] = []
+        var group: [Int] = [], running = 0
+        for c in recompute {
+            group.append(c)
+            running += stored[c]
+            if groups.count < groupCount - 1, running * groupCount >= total * (groups.count + 1) {
+                groups.append(group)
+                group = []
+            }
+        }
+        if !group.isEmpty { groups.append(group) }
+        let clusterGroups = groups
+        let parts = await ChunkedWork.map(count: clusterGroups.count, chunkSize: 1, workers: workers) { index in
+            sums(of: clusterGroups[index.lowerBound], k: k, rows: rows, labels: labels)
+        }
+        for (c, vector) in zip(clusterGroups.joined(), parts.joined()) { vectors[c] = vector }
+        return CentroidUpdate(vectors: vectors, sizes: sizes, dimension: dimension, basis: labels, moved: recompute)
+    }
+
+    /// The normalised sums of clusters `clusters`, each over its members in document order.
+    private static func sums(of clusters: [Int], k: Int, rows: SparseMatrix, labels: [Int32]) -> [[Double]] {
+        let d = rows.columnCount
+        var slot = [Int](repeating: -1, count: k)
+        for (index, c) in clusters.enumerated() { slot[c] = index }
+        var sums = [Double](repeating: 0, count: clusters.count * d)
+        sums.withUnsafeMutableBufferPointer { sums in
+            slot.withUnsafeBufferPointer { slot in
+                labels.withUnsafeBufferPointer { labels in
+                    rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                        rows.columnIndices.withUnsafeBufferPointer { columns in
+                            rows.values.withUnsafeBufferPointer { values in
+                                for row in 0..<labels.count {
+                                    let label = labels[row]
+                                    guard label >= 0 else { continue }
+                                    let index = slot[Int(label)]
+                                    guard index >= 0 else { continue }
+                                    let base = index * d
+                                    for entry in offsets[row]..<offsets[row + 1] { sums[base + Int(columns[entry])] += values[entry] }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return clusters.indices.map { i in
+            var sum = Array(sums[(i * d)..<((i + 1) * d)])
+            normalize(&sum)
+            return sum
+        }
+    }
+
+    /// Scales `sum` to unit length (sum of squares in index order); all zeros stay zeros.
+    private static func normalize(_ sum: inout [Double]) {
+        sum.withUnsafeMutableBufferPointer { sum in
+            var squares = 0.0
+            for value in sum { squares += value * value }
+            let length = squares.squareRoot()
+            if length > 0 { for i in sum.indices { sum[i] /= length } }
+        }
     }
 
     /// The L2-normalised sum of the given rows, summed in the given order (all zeros for none).
+    /// - Complexity: O(nnz of the members + d).
     static func normalizedMean(of members: ArraySlice<Int32>, in rows: SparseMatrix) -> [Double] {
         var sum = [Double](repeating: 0, count: rows.columnCount)
-        for member in members {
-            for entry in rows.entries(ofRow: Int(member)) {
-                sum[Int(rows.columnIndices[entry])] += rows.values[entry]
+        sum.withUnsafeMutableBufferPointer { sum in
+            rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                rows.columnIndices.withUnsafeBufferPointer { columns in
+                    rows.values.withUnsafeBufferPointer { values in
+                        for member in members {
+                            for entry in offsets[Int(member)]..<offsets[Int(member) + 1] { sum[Int(columns[entry])] += values[entry] }
+                        }
+                    }
+                }
             }
         }
-        let length = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if length > 0 { for i in sum.indices { sum[i] /= length } }
+        normalize(&sum)
         return sum
     }
 
@@ -51,6 +152,8 @@ struct CentroidUpdate: Sendable {
             labels[document] = Int32(cluster)
             sizes[cluster] = 1
             vectors[cluster] = Self.normalizedMean(of: [Int32(document)], in: rows)
+            reseeded.append(cluster)
+            if !moved.contains(cluster) { moved.append(cluster) }
         }
     }
 }

@@ -22,6 +22,16 @@ public struct Centroids: Sendable, Hashable {
         self.values = values
     }
 
+    /// Replaces centroid `c` by `vector` (stored as ``init(clusterMajor:dimension:)`` stores it).
+    /// - Complexity: O(dimension).
+    mutating func replace(_ c: Int, with vector: [Double]) {
+        precondition(vector.count == dimension, "centroid \(c) has \(vector.count) entries, expected \(dimension)")
+        let k = count
+        values.withUnsafeMutableBufferPointer { values in
+            for (term, value) in vector.enumerated() { values[term * k + c] = value != 0 ? value : 0 }
+        }
+    }
+
     /// Centroid `c` as a dense vector.
     /// - Complexity: O(dimension).
     public func vector(_ c: Int) -> [Double] {
@@ -52,6 +62,24 @@ public struct Centroids: Sendable, Hashable {
                 }
             }
         }
+    }
+
+    /// The similarity of row `row` of `matrix` to centroid `c` alone.
+    ///
+    /// Summed over the row's entries in the same order, from the same zero, as
+    /// ``similarities(ofRow:in:into:)``, so the result has the same bits as `output[c]` there.
+    /// - Complexity: O(nnz of the row).
+    func similarity(ofRow row: Int, in matrix: SparseMatrix, to c: Int) -> Double {
+        let k = count
+        var sum = 0.0
+        values.withUnsafeBufferPointer { centroidValues in
+            matrix.columnIndices.withUnsafeBufferPointer { columns in
+                matrix.values.withUnsafeBufferPointer { entries in
+                    for entry in matrix.entries(ofRow: row) { sum += entries[entry] * centroidValues[Int(columns[entry]) * k + c] }
+                }
+            }
+        }
+        return sum
     }
 
     /// The most similar centroid to row `row` (the lowest index on ties) and the similarity.

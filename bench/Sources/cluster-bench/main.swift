@@ -11,12 +11,14 @@
 //       skipped); with --jsonl it is a transcripts JSONL file and each transcript is one document:
 //       its customer turns joined with newlines.
 //   cluster-bench time DIR --seed S [--workers 1,2] [--repetitions 3] [--k 77]
-//                          [--max-iterations 100] [--json PATH] [--assignments PATH]
+//                          [--max-iterations 100] [--json PATH] [--assignments PATH] [--dump PATH]
 //       Loads the matrix, runs one untimed warm-up fit per worker count that fixes the check
 //       values (objective, iterations), then `--repetitions` rounds in which each worker count
 //       fits once, in turn: SphericalKMeans(options: KMeansOptions(k:, seed:, restarts: 1,
 //       maxIterations:, workers:)).fit(matrix), with the check inside the timed block.
-//       --assignments writes the cluster of each row, one per line.
+//       --assignments writes the cluster of each row, one per line. --dump writes the warm-up
+//       result's exact bits (to compare two builds with cmp): labels (Int32), similarities,
+//       centroid values (term-major) and the objective (Float64), little-endian, one after the other.
 import Foundation
 import TranscriptMiner
 
@@ -137,7 +139,7 @@ struct Run: Codable {
 }
 
 func timeFits(directory: String, seed: UInt64, workerCounts: [Int], repetitions: Int, k: Int, maxIterations: Int,
-              jsonPath: String?, assignmentsPath: String?) async throws {
+              jsonPath: String?, assignmentsPath: String?, dumpPath: String? = nil) async throws {
     let matrix = try loadMatrix(directory)
     func options(_ workers: Int) -> KMeansOptions {
         KMeansOptions(k: k, seed: seed, restarts: 1, maxIterations: maxIterations, workers: workers)
@@ -155,6 +157,13 @@ func timeFits(directory: String, seed: UInt64, workerCounts: [Int], repetitions:
     if let assignmentsPath {
         try (check.assignments.map { String($0) }.joined(separator: "\n") + "\n")
             .write(toFile: assignmentsPath, atomically: true, encoding: .utf8)
+    }
+    if let dumpPath {
+        var data = check.assignments.withUnsafeBufferPointer { Data(buffer: $0) }
+        data.append(check.similarities.withUnsafeBufferPointer { Data(buffer: $0) })
+        data.append(check.centroids.values.withUnsafeBufferPointer { Data(buffer: $0) })
+        data.append(withUnsafeBytes(of: check.objective) { Data($0) })
+        try data.write(to: URL(fileURLWithPath: dumpPath))
     }
     let clock = ContinuousClock()
     var runs: [Run] = []
@@ -219,14 +228,15 @@ do {
     case "time":
         guard arguments.count >= 2, let seed = value(arguments, "--seed").flatMap(UInt64.init) else {
             throw BenchError("usage: cluster-bench time DIR --seed S [--workers 1,2] [--repetitions 3] [--k 77] "
-                             + "[--max-iterations 100] [--json PATH] [--assignments PATH]")
+                             + "[--max-iterations 100] [--json PATH] [--assignments PATH] [--dump PATH]")
         }
         let workers = (value(arguments, "--workers") ?? "1,2").split(separator: ",").compactMap { Int($0) }
         try await timeFits(directory: arguments[1], seed: seed, workerCounts: workers,
                            repetitions: value(arguments, "--repetitions").flatMap(Int.init) ?? 3,
                            k: value(arguments, "--k").flatMap(Int.init) ?? 77,
                            maxIterations: value(arguments, "--max-iterations").flatMap(Int.init) ?? 100,
-                           jsonPath: value(arguments, "--json"), assignmentsPath: value(arguments, "--assignments"))
+                           jsonPath: value(arguments, "--json"), assignmentsPath: value(arguments, "--assignments"),
+                           dumpPath: value(arguments, "--dump"))
     default:
         throw BenchError("usage: cluster-bench vectorize CORPUS --out DIR [--jsonl] | cluster-bench time DIR --seed S ...")
     }

@@ -1,0 +1,297 @@
+/// Lloyd's assignment step with Hamerly's bounds (Hamerly 2010, "Making k-means even faster"),
+/// restated for cosine similarity: the same labels and similarities as scoring every document
+/// against every centroid, bit for bit, while most documents are scored against one or two
+/// centroids only.
+///
+/// ```swift
+/// var state = BoundedAssignment(rowCount: rows.rowCount)
+/// let first = await state.assign(rows, centroids: c0, workers: 2)               // every document scored fully
+/// let next = await state.assign(rows, centroids: c1, moved: [3, 9], workers: 2) // most skip k − 2 products
+/// ```
+///
+/// **The state.** For each document x the state keeps its label a, its runner-up b (second in its
+/// last full scan), the similarities to both as last computed, and `upper[x]`: at least the
+/// similarity of x to every centroid other than a and b, as last computed.
+///
+/// **The bound.** When the centroids move from c to c′ (Δ_c = c′ − c), the similarity of x to any
+/// c grows by x·Δ_c, and two bounds on max_{c≠a} x·Δ_c hold (``CentroidMotion``): the largest drift
+/// ‖Δ_c‖ of any other centroid (Cauchy–Schwarz, x unit length), and Σ_t x_t · (the largest change
+/// of coordinate t over the other centroids, or the smallest where x_t < 0), which only looks at
+/// the few terms a sparse row holds. `upper[x]` grows by the smaller one. The pass then takes
+/// s_a = x·c′_a and s_b = x·c′_b, computed exactly in the full scan's order — or reused as they
+/// are when that centroid did not move, since the same centroid gives the same bits. If s_a is
+/// above both s_b and the bound, a is strictly the most similar centroid; if s_b is above both s_a
+/// and the bound, b is, and a becomes the runner-up; either way the other k − 2 products are
+/// skipped. Otherwise the document is scored against every centroid as plain Lloyd does (ties to
+/// the lowest index), and its runner-up and bound come from that scan (second and third best).
+///
+/// **Exactness.** A label is only kept or switched when it wins strictly, so it is the label the
+/// full scan picks, ties included; and its similarity has the full scan's bits. The bound must hold
+/// for the *computed* similarities, which differ from exact ones by at most γ_m·‖x‖·‖c‖ for a row
+/// of m non-zeros (γ_m ≈ m · 2⁻⁵³): each raise therefore takes the drifts times 1 + 10⁻⁹, the
+/// per-term sum plus 10⁻⁹ of its absolute terms, plus a slack of max(10⁻⁹, 4·d·2⁻⁵³)·max(1, ‖c‖)
+/// (d terms), far above the rounding of the passes and of the bounds themselves. Rows are unit
+/// length to 10⁻⁹ (``SparseMatrix/unitRows()``), so ‖x‖ ≤ 1 + 10⁻⁹. A NaN anywhere makes every
+/// comparison fail, which means a full scan.
+///
+/// **Cost.** Per pass O(d · moved) for the motion of the centroids that moved, O(nnz) for the
+/// bounds and the own and runner-up similarities, and O(nnz_x · k) only for the documents whose
+/// bound fails; memory O(n): a label, runner-up, two similarities and a bound per document, never
+/// O(n · k). Chunks of ``SphericalKMeans/chunkSize`` documents run concurrently; sums are reduced
+/// in chunk order, so the result does not depend on `workers`.
+struct BoundedAssignment: Sendable {
+    /// Each row's centroid (``KMeansResult/unassigned`` before the first pass and for empty rows).
+    private(set) var labels: [Int32]
+    /// Each row's similarity to its centroid in the last pass (0 for an empty row).
+    private(set) var similarities: [Double]
+    /// Per row: at least the computed similarity to every centroid but its own and its runner-up
+    /// (every centroid but its own when there is no runner-up), for the centroids of the last
+    /// pass; +∞ when unknown.
+    private var upper: [Double]
+    /// Per row: the centroid that came second in its last full scan, or the label it displaced
+    /// (−1 when unknown). Its similarity is known exactly each pass, so `upper` only bounds the
+    /// other k − 2.
+    private var runnerUp: [Int32]
+    /// Per row: the similarity to `runnerUp` as last computed. With `similarities`, reused as is
+    /// while its centroid does not move (the same centroid gives the same bits).
+    private var rivalSimilarities: [Double]
+    /// The centroids of the last pass, padded for 8-wide scans; updated in place between passes.
+    private var padded: PaddedCentroids?
+    /// Rows scored against every centroid in the last pass (for statistics and tests).
+    private(set) var fullyScored = 0
+    /// Whether the first pass is already known (from the seeding) and only has to be reported.
+    private var prescored = false
+
+    /// A state with every row unassigned: the first pass scores every row fully.
+    init(rowCount: Int) {
+        labels = [Int32](repeating: KMeansResult.unassigned, count: rowCount)
+        similarities = [Double](repeating: 0, count: rowCount)
+        upper = [Double](repeating: .infinity, count: rowCount)
+        runnerUp = [Int32](repeating: -1, count: rowCount)
+        rivalSimilarities = [Double](repeating: -.infinity, count: rowCount)
+    }
+
+    /// A state whose first pass against `centroids` (the seeds) is already done: `scores` holds
+    /// every row's label, similarity, runner-up and bound as the full scan would give them. Falls
+    /// back to an ordinary first pass when the scores are unusable (NaN in the data).
+    init(rowCount: Int, seeds centroids: Centroids, scores: SeedingScores) {
+        self.init(rowCount: rowCount)
+        guard let first = scores.assignment(rowCount: rowCount) else { return }
+        labels = first.labels
+        similarities = first.similarities
+        runnerUp = first.runnerUp
+        rivalSimilarities = first.rivalSimilarities
+        upper = first.upper
+        padded = PaddedCentroids(centroids)
+        prescored = true
+    }
+
+    /// Takes labels changed outside an assignment pass (a re-seeded empty cluster): every row whose
+    /// label differs loses its bound, so the next pass scores it fully.
+    /// - Complexity: O(n).
+    mutating func adopt(_ newLabels: [Int32]) {
+        precondition(newLabels.count == labels.count, "one label per row")
+        for row in labels.indices where labels[row] != newLabels[row] {
+            labels[row] = newLabels[row]
+            upper[row] = .infinity
+            runnerUp[row] = -1
+            similarities[row] = .nan   // not the similarity to the new label: never reused
+        }
+    }
+
+    /// Assigns every row to its most similar centroid among `centroids` (ties to the lowest index)
+    /// and returns the assignment and how many labels changed.
+    ///
+    /// `moved` lists the centroids that may differ from the last pass's; every other one must be
+    /// bit-identical to it (checked in debug builds). `nil` means any may have moved.
+    /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails.
+    mutating func assign(_ rows: SparseMatrix, centroids: Centroids, moved: [Int]? = nil,
+                         workers: Int) async -> (assignment: Assignment, changed: Int) {
+        precondition(rows.rowCount == labels.count, "one label per row")
+        if prescored {
+            // The first pass, done by the seeding: report it as the pass would have.
+            prescored = false
+            precondition(moved == nil, "the first pass must be against the seeds")
+            #if DEBUG
+            let reference = PaddedCentroids(centroids)
+            for c in 0..<centroids.count {
+                for t in 0..<centroids.dimension {
+                    precondition(padded!.value(term: t, centroid: c).bitPattern == reference.value(term: t, centroid: c).bitPattern,
+                                 "the first pass must be against the seeds")
+                }
+            }
+            #endif
+            var assignment = Assignment(labels: labels, similarities: similarities, objective: 0)
+            for chunk in ChunkedWork.chunks(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize) {
+                var part = 0.0
+                for row in chunk where labels[row] >= 0 { part += similarities[row] }
+                assignment.objective += part
+            }
+            fullyScored = 0
+            return (assignment, labels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
+        }
+        var motion: CentroidMotion? = nil
+        var movedFlags = [Bool](repeating: true, count: centroids.count)
+        if let padded, padded.count == centroids.count, padded.dimension == centroids.dimension {
+            let moved = moved ?? Array(0..<centroids.count)
+            movedFlags = [Bool](repeating: false, count: centroids.count)
+            for c in moved { movedFlags[c] = true }
+            #if DEBUG
+            let unmoved = Set(0..<centroids.count).subtracting(moved)
+            for c in unmoved {
+                for t in 0..<centroids.dimension {
+                    precondition(padded.value(term: t, centroid: c).bitPattern == centroids.values[t * centroids.count + c].bitPattern,
+                                 "centroid \(c) moved but is not listed as moved")
+                }
+            }
+            #endif
+            motion = CentroidMotion(from: padded, to: centroids, moved: moved)
+            for c in moved { padded.replace(c, from: centroids) }
+        } else {
+            padded = PaddedCentroids(centroids)
+        }
+        // The rounding margin of computed similarities (see the type's documentation).
+        let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
+        let oldLabels = labels, oldUpper = upper, oldRunnerUp = runnerUp, oldSimilarities = similarities
+        let oldRivals = rivalSimilarities, flags = movedFlags
+        let current = padded!, bounds = motion
+        // Tasks of whole chunks, about 4 per worker: fewer tasks to start in the short late passes.
+        // The objective is still summed per chunk, then over chunks in order.
+        let chunkCount = (rows.rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
+        let perTask = max(1, (chunkCount + 4 * max(workers, 1) - 1) / (4 * max(workers, 1)))
+        let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
+            Self.assignChunk(range, rows: rows, centroids: current, labels: oldLabels, upper: oldUpper,
+                             runnerUp: oldRunnerUp, similarities: oldSimilarities, rivals: oldRivals, moved: flags,
+                             motion: bounds, slack: slack)
+        }
+        var assignment = Assignment(labels: [], similarities: [], objective: 0)
+        assignment.labels.reserveCapacity(rows.rowCount)
+        assignment.similarities.reserveCapacity(rows.rowCount)
+        var newUpper: [Double] = [], newRunnerUp: [Int32] = [], newRivals: [Double] = []
+        newRivals.reserveCapacity(rows.rowCount)
+        newUpper.reserveCapacity(rows.rowCount)
+        newRunnerUp.reserveCapacity(rows.rowCount)
+        var changed = 0
+        fullyScored = 0
+        for part in parts {
+            assignment.labels.append(contentsOf: part.labels)
+            assignment.similarities.append(contentsOf: part.similarities)
+            newUpper.append(contentsOf: part.upper)
+            newRunnerUp.append(contentsOf: part.runnerUp)
+            newRivals.append(contentsOf: part.rivals)
+            for objective in part.objectives { assignment.objective += objective }
+            changed += part.changed
+            fullyScored += part.fullyScored
+        }
+        labels = assignment.labels
+        similarities = assignment.similarities
+        upper = newUpper
+        runnerUp = newRunnerUp
+        rivalSimilarities = newRivals
+        return (assignment, changed)
+    }
+
+    /// One chunk's share of a pass.
+    private struct ChunkResult: Sendable {
+        var labels: [Int32]
+        var similarities: [Double]
+        var upper: [Double]
+        var runnerUp: [Int32]
+        var rivals: [Double]
+        /// Σ similarities of each chunk of ``SphericalKMeans/chunkSize`` rows.
+        var objectives: [Double]
+        var changed = 0
+        var fullyScored = 0
+    }
+
+    private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, labels: [Int32],
+                                    upper: [Double], runnerUp: [Int32], similarities: [Double], rivals: [Double], moved: [Bool],
+                                    motion: CentroidMotion?, slack: Double) -> ChunkResult {
+        let k = centroids.count
+        var result = ChunkResult(labels: Array(labels[range]), similarities: [Double](repeating: 0, count: range.count),
+                                 upper: Array(upper[range]), runnerUp: Array(runnerUp[range]), rivals: Array(rivals[range]),
+                                 objectives: [Double](repeating: 0, count: (range.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize))
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
+        defer { scratch.deallocate() }
+        let farthest = motion?.farthest ?? []
+        let termMotion = motion?.terms ?? []
+        rows.rowOffsets.withUnsafeBufferPointer { offsets in
+        rows.columnIndices.withUnsafeBufferPointer { columns in
+        rows.values.withUnsafeBufferPointer { weights in
+        termMotion.withUnsafeBufferPointer { termMotion in
+            for (offset, row) in range.enumerated() {
+                let start = offsets[row], end = offsets[row + 1]
+                guard start < end else { continue }   // an empty row stays unassigned
+                let old = result.labels[offset]
+                if old >= 0, motion != nil {
+                    // The own similarity (the full scan's bits) and the per-term bound on how much
+                    // any other centroid's similarity grew, in one pass over the row.
+                    let a = Int(old)
+                    // The same centroid gives the same bits: recompute only if it moved.
+                    let own = moved[a] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: a)
+                        : similarities[row]
+                    var shift = 0.0, size = 0.0
+                    for entry in start..<end {
+                        let weight = weights[entry]
+                        let term = Int(columns[entry])
+                        let change = weight >= 0 ? termMotion[term].rise(excluding: old) : termMotion[term].fall(excluding: old)
+                        let product = weight * change
+                        shift += product
+                        size += abs(product)
+                    }
+                    // Every centroid but a and the runner-up b is below `bound`; b is scored exactly.
+                    let bound = result.upper[offset] + min(farthest[a], shift + size * 1e-9) + slack
+                    let b = Int(result.runnerUp[offset])
+                    let rival = b < 0 ? -Double.infinity
+                        : moved[b] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: b) : result.rivals[offset]
+                    if own > bound && own > rival {
+                        result.similarities[offset] = own
+                        result.rivals[offset] = rival
+                        result.upper[offset] = bound
+                        result.objectives[offset / SphericalKMeans.chunkSize] += own
+                        continue
+                    }
+                    if b >= 0 && rival > bound && rival > own {
+                        // The runner-up wins outright: a becomes the runner-up.
+                        result.labels[offset] = Int32(b)
+                        result.runnerUp[offset] = old
+                        result.rivals[offset] = own
+                        result.similarities[offset] = rival
+                        result.upper[offset] = bound
+                        result.objectives[offset / SphericalKMeans.chunkSize] += rival
+                        result.changed += 1
+                        continue
+                    }
+                }
+                // The full scan, as plain Lloyd: all k similarities, the first maximum wins.
+                centroids.scoreAll(entries: start..<end, columns: columns, weights: weights, into: scratch)
+                var best = 0
+                var bestValue = scratch[0]
+                for c in 1..<k where scratch[c] > bestValue {
+                    best = c
+                    bestValue = scratch[c]
+                }
+                var second = -1
+                var total = 0.0
+                for c in 0..<k {
+                    total += scratch[c]
+                    if c != best && (second < 0 || scratch[c] > scratch[second]) { second = c }
+                }
+                var third = -Double.infinity
+                for c in 0..<k where c != best && c != second && scratch[c] > third { third = scratch[c] }
+                result.labels[offset] = Int32(best)
+                result.runnerUp[offset] = total.isNaN ? -1 : Int32(second)
+                result.rivals[offset] = second >= 0 ? scratch[second] : -.infinity
+                result.similarities[offset] = bestValue
+                result.upper[offset] = total.isNaN ? .infinity : third
+                result.objectives[offset / SphericalKMeans.chunkSize] += bestValue
+                result.fullyScored += 1
+                if Int32(best) != old { result.changed += 1 }
+            }
+        }
+        }
+        }
+        }
+        return result
+    }
+}

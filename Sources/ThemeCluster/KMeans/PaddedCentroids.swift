@@ -1,0 +1,98 @@
+/// The centroids' term-major values with each term's row padded with zeros to a multiple of 8,
+/// so that a sparse row's similarities to all k centroids run as 8-wide vector operations.
+///
+/// ```swift
+/// let padded = PaddedCentroids(centroids)
+/// padded.scoreAll(entries: 10..<25, columns: columns, weights: weights, into: scratch)  // scratch[0..<k]
+/// padded.replace(3, from: updated)   // between passes: only the centroids that moved
+/// ```
+///
+/// Bit-identical to the scalar loops of ``Centroids/similarities(ofRow:in:into:)``: each lane c
+/// computes `sum = sum + weight × value` over the row's entries in order, from zero, with no fused
+/// multiply-add, exactly as `output[c] += weight * values[term * k + c]` does. The padding lanes
+/// hold zeros and are never read back.
+///
+/// A reference type so that the concurrent chunks of a pass share one copy; it is only changed
+/// (``replace(_:from:)``) between passes, by its single owner, ``BoundedAssignment`` (hence
+/// `@unchecked Sendable`). Memory: d · ⌈k / 8⌉ · 8 `Double`s.
+final class PaddedCentroids: @unchecked Sendable {
+    /// The number of centroids.
+    let count: Int
+    /// The number of terms.
+    let dimension: Int
+    /// Values per term: `count` rounded up to a multiple of 8.
+    let stride: Int
+    /// `values[term * stride + c]`.
+    private let values: UnsafeMutableBufferPointer<Double>
+    /// Each centroid's squared Euclidean norm.
+    private(set) var squaredNorms: [Double]
+
+    /// Copies `centroids` into the padded layout.
+    /// - Complexity: O(d · k).
+    init(_ centroids: Centroids) {
+        count = centroids.count
+        dimension = centroids.dimension
+        stride = (centroids.count + 7) / 8 * 8
+        values = .allocate(capacity: max(1, centroids.dimension * stride))
+        values.initialize(repeating: 0)
+        squaredNorms = [Double](repeating: 0, count: centroids.count)
+        centroids.values.withUnsafeBufferPointer { source in
+            for term in 0..<centroids.dimension {
+                for c in 0..<count {
+                    let value = source[term * count + c]
+                    values[term * stride + c] = value
+                    squaredNorms[c] += value * value
+                }
+            }
+        }
+    }
+
+    deinit { values.deallocate() }
+
+    /// Coordinate `term` of centroid `c`.
+    @inline(__always)
+    func value(term: Int, centroid c: Int) -> Double { values[term * stride + c] }
+
+    /// Copies centroid `c` from `centroids` (same count and dimension).
+    /// - Complexity: O(d).
+    func replace(_ c: Int, from centroids: Centroids) {
+        var squares = 0.0
+        centroids.values.withUnsafeBufferPointer { source in
+            for term in 0..<dimension {
+                let value = source[term * count + c]
+                values[term * stride + c] = value
+                squares += value * value
+            }
+        }
+        squaredNorms[c] = squares
+    }
+
+    /// The similarity of the row made of `entries` to centroid `c`, in entry order from zero.
+    /// - Complexity: O(entries).
+    @inline(__always)
+    func similarity(entries: Range<Int>, columns: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>, to c: Int) -> Double {
+        var sum = 0.0
+        for entry in entries { sum += weights[entry] * values[Int(columns[entry]) * stride + c] }
+        return sum
+    }
+
+    /// Writes the similarity of the row made of `entries` to every centroid into
+    /// `output[0..<stride]` (lanes from `count` on are zero).
+    /// - Complexity: O(entries · k).
+    @inline(__always)
+    func scoreAll(entries: Range<Int>, columns: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>,
+                  into output: UnsafeMutableBufferPointer<Double>) {
+        let base = UnsafeRawPointer(values.baseAddress!)
+        let out = UnsafeMutableRawPointer(output.baseAddress!)
+        let size = MemoryLayout<SIMD8<Double>>.size
+        for group in 0..<(stride / 8) {
+            var sum = SIMD8<Double>(repeating: 0)
+            for entry in entries {
+                let weight = SIMD8<Double>(repeating: weights[entry])
+                let offset = (Int(columns[entry]) * stride + group * 8) * MemoryLayout<Double>.stride
+                sum = sum + weight * base.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+            }
+            out.storeBytes(of: sum, toByteOffset: group * size, as: SIMD8<Double>.self)
+        }
+    }
+}
