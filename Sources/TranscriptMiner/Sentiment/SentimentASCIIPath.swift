@@ -55,53 +55,33 @@ import Tokenizer
             || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":")
     }
 
-    /// Whether the fast path takes `bytes` (see the type's discussion), and if so the numbers of
-    /// "!" and "?" in it; `nil` when the chain must segment the text.
-    /// - Complexity: O(n) for n bytes.
+    /// Whether `byte` is whitespace in text the fast path accepts (space, tab, LF, CR; other
+    /// bytes ≤ 0x20 are refused).
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte <= 0x20 }
+
+    /// Reads `bytes` once: decides whether the fast path takes them (see the type's discussion),
+    /// segments them and finds where whitespace-delimited chunks start. Returns the numbers of
+    /// "!" and "?", or `nil` as soon as the text is refused (the calls made until then are to be
+    /// discarded: the chain must segment the text).
+    ///
+    /// - `chunk(start)` is called for every chunk start (offset 0 when the text does not start
+    ///   with whitespace, and every byte > 0x20 after whitespace) before any token at or after
+    ///   `start` is reported, so a caller can find emoticons there first.
+    /// - `token(start, end, isNumber)` is called for each token, in order: runs of letters (with
+    ///   single apostrophes between letters) as words, runs of digits as numbers.
+    ///
+    /// Invariant: letters only go into words and digits only into numbers; every rule of the
+    /// type's discussion is checked at the byte it names (a digit run checks the bytes on both
+    /// sides; `.` `:` `[` `<` their neighbours), so a refusal is found wherever it occurs.
+    /// - Complexity: O(n) for n bytes, one pass; the closures are inlined.
     @inline(__always)
-    static func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> (exclamations: Int, questions: Int)? {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, chunk: (Int) -> Void,
+                     token: (Int, Int, Bool) -> Void) -> (exclamations: Int, questions: Int)? {
         guard let p = bytes.baseAddress else { return (0, 0) }
         let n = bytes.count
         let low = lowAttention, high = highAttention
         var exclamations = 0, questions = 0
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if b >= 0x80 { return nil }
-            let attention = b < 64 ? (low >> UInt64(b)) & 1 : (high >> UInt64(b &- 64)) & 1
-            if attention == 0 {
-                i &+= 1
-                continue
-            }
-            switch b {
-            case UInt8(ascii: "!"):
-                exclamations &+= 1
-            case UInt8(ascii: "?"):
-                questions &+= 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if i > 0 && touchesDigits(p[i &- 1]) { return nil }
-                while i &+ 1 < n && isDigit(p[i &+ 1]) { i &+= 1 }
-                if i &+ 1 < n && touchesDigits(p[i &+ 1]) { return nil }
-            case UInt8(ascii: "."):
-                if i > 0 && isAlnum(p[i &- 1]) && i &+ 1 < n && (isAlnum(p[i &+ 1]) || p[i &+ 1] == UInt8(ascii: "-")) { return nil }
-            case UInt8(ascii: ":"):
-                if i &+ 1 < n && (p[i &+ 1] == UInt8(ascii: "/") || (i > 0 && isAlnum(p[i &- 1]) && isAlnum(p[i &+ 1]))) { return nil }
-            case UInt8(ascii: "["), UInt8(ascii: "<"):
-                if i &+ 1 < n && isLetter(p[i &+ 1]) { return nil }
-            default:
-                return nil  // controls, DEL, @ # _
-            }
-            i &+= 1
-        }
-        return (exclamations, questions)
-    }
-
-    /// Calls `body(start, end, isNumber)` for each token of an accepted text, in order: runs of
-    /// letters (with single apostrophes between letters) as words, runs of digits as numbers.
-    @inline(__always)
-    static func forEachSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Bool) -> Void) {
-        guard let p = bytes.baseAddress else { return }
-        let n = bytes.count
+        if n > 0 && !isSpace(p[0]) { chunk(0) }
         var i = 0
         while i < n {
             let b = p[i]
@@ -118,16 +98,41 @@ import Tokenizer
                         break
                     }
                 }
-                body(start, i, false)
+                token(start, i, false)
             } else if isDigit(b) {
+                if i > 0 && touchesDigits(p[i &- 1]) { return nil }
                 let start = i
                 i &+= 1
                 while i < n && isDigit(p[i]) { i &+= 1 }
-                body(start, i, true)
+                if i < n && touchesDigits(p[i]) { return nil }
+                token(start, i, true)
+            } else if isSpace(b) {
+                if b != 0x20 && b != 0x0A && b != 0x09 && b != 0x0D { return nil }  // other controls
+                i &+= 1
+                if i < n && !isSpace(p[i]) { chunk(i) }
             } else {
+                if b >= 0x80 { return nil }
+                let attention = b < 64 ? (low >> UInt64(b)) & 1 : (high >> UInt64(b &- 64)) & 1
+                if attention != 0 {
+                    switch b {
+                    case UInt8(ascii: "!"):
+                        exclamations &+= 1
+                    case UInt8(ascii: "?"):
+                        questions &+= 1
+                    case UInt8(ascii: "."):
+                        if i > 0 && isAlnum(p[i &- 1]) && i &+ 1 < n && (isAlnum(p[i &+ 1]) || p[i &+ 1] == UInt8(ascii: "-")) { return nil }
+                    case UInt8(ascii: ":"):
+                        if i &+ 1 < n && (p[i &+ 1] == UInt8(ascii: "/") || (i > 0 && isAlnum(p[i &- 1]) && isAlnum(p[i &+ 1]))) { return nil }
+                    case UInt8(ascii: "["), UInt8(ascii: "<"):
+                        if i &+ 1 < n && isLetter(p[i &+ 1]) { return nil }
+                    default:
+                        return nil  // DEL, @ # _
+                    }
+                }
                 i &+= 1
             }
         }
+        return (exclamations, questions)
     }
 
     /// The tokens of `text` as the fast path makes them (word texts in lower case), or `nil`
@@ -136,13 +141,12 @@ import Tokenizer
     public static func tokens(in text: String) -> [Token]? {
         var text = text
         return text.withUTF8 { bytes -> [Token]? in
-            guard accepts(bytes) != nil else { return nil }
             var tokens: [Token] = []
-            forEachSegment(bytes) { start, end, isNumber in
+            let accepted = scan(bytes, chunk: { _ in }) { start, end, isNumber in
                 let folded = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
                 tokens.append(Token(text: folded, kind: isNumber ? .number : .word, range: start..<end, position: tokens.count))
             }
-            return tokens
+            return accepted == nil ? nil : tokens
         }
     }
 

@@ -1,9 +1,10 @@
 import Tokenizer
 
 extension SentimentBuffers {
-    /// Empties the items and finds the emoticons of a new text.
+    /// Empties the items and, with `findsEmoticons`, finds the emoticons of a new text (the ASCII
+    /// path finds them during its scan instead).
     @inline(__always)
-    private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View, ascii: Bool) {
+    private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View, findsEmoticons: Bool) {
         items.removeAll(keepingCapacity: true)
         emoticons.removeAll(keepingCapacity: true)
         cursor = 0
@@ -12,9 +13,7 @@ extension SentimentBuffers {
         nextEmoticon = 0
         phraseHeads = 0
         firstPhraseHead = -1
-        if table.hasEmoticons && !bytes.isEmpty {
-            if ascii { findEmoticonsASCII(bytes, table) } else { findEmoticons(bytes, table) }
-        }
+        if findsEmoticons && table.hasEmoticons && !bytes.isEmpty { findEmoticons(bytes, table) }
         // Room for a lower-cased word and its two collapsed forms.
         if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
     }
@@ -70,51 +69,88 @@ extension SentimentBuffers {
         }
     }
 
-    /// Fills ``items`` from a text the ASCII fast path accepts (``SentimentASCIIPath``).
-    mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        begin(bytes, table, ascii: true)
+    /// Fills ``items`` from `bytes` in one pass when the ASCII fast path takes them
+    /// (``SentimentASCIIPath/scan(_:chunk:token:)``: acceptance, emoticon chunks and words
+    /// together) and returns the numbers of "!" and "?"; `nil` when it does not (``items`` is
+    /// then to be refilled by ``collectChain(_:_:_:_:)``).
+    /// - Complexity: O(n) for n bytes, plus one table lookup per word.
+    mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View)
+        -> (exclamations: Int, questions: Int)? {
+        begin(bytes, table, findsEmoticons: false)
         var scratch: [UInt8] = []
         swap(&scratch, &self.scratch)
-        scratch.withUnsafeMutableBufferPointer { scratch in
+        let findsEmoticons = table.hasEmoticons
+        let firstBytes = table.emoticonFirstBytes
+        let counts = scratch.withUnsafeMutableBufferPointer { scratch in
             let lower = scratch.baseAddress!
-            SentimentASCIIPath.forEachSegment(bytes) { start, end, isNumber in
+            let base = bytes.baseAddress
+            let n = bytes.count
+            return SentimentASCIIPath.scan(bytes, chunk: { start in
+                if findsEmoticons && firstBytes.contains(base![start]) { _ = emoticonChunk(from: start, bytes, table) }
+            }, token: { start, end, isNumber in
                 guard enter(start, end, bytes) else { return }
                 var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
                 if !isNumber {
-                    // Lower case (the chain's folding of ASCII) and the capitals test in one pass.
-                    var upper = 0, lowerCount = 0
-                    var k = 0
-                    for i in start..<end {
-                        let b = bytes[i]
-                        if b &- 65 < 26 {
-                            upper &+= 1
-                            lower[k] = b | 0x20
-                        } else {
-                            if b &- 97 < 26 { lowerCount &+= 1 }
-                            lower[k] = b
+                    let count = end &- start
+                    if count <= 8 && start &+ 8 <= n {
+                        // Eight bytes at once: the word's bytes are letters and apostrophes, so
+                        // setting bit 5 of each lower-cases it (the chain's folding of ASCII).
+                        let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
+                        let word = UnsafeRawPointer(base! + start).loadUnaligned(as: UInt64.self) & mask
+                        let counts = Self.letterCases(word)
+                        item.isCased = counts.upper &+ counts.lower >= 2
+                        item.isAllCaps = counts.upper >= 2 && counts.lower == 0
+                        UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
+                    } else {
+                        // Lower case and the capitals test in one pass.
+                        var upper = 0, lowerCount = 0
+                        var k = 0
+                        for i in start..<end {
+                            let b = bytes[i]
+                            if b &- 65 < 26 {
+                                upper &+= 1
+                                lower[k] = b | 0x20
+                            } else {
+                                if b &- 97 < 26 { lowerCount &+= 1 }
+                                lower[k] = b
+                            }
+                            k &+= 1
                         }
-                        k &+= 1
+                        item.isCased = upper + lowerCount >= 2
+                        item.isAllCaps = upper >= 2 && lowerCount == 0
                     }
-                    item.isCased = upper + lowerCount >= 2
-                    item.isAllCaps = upper >= 2 && lowerCount == 0
                     item.isLexical = true
-                    Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: k), text: nil, table, scratch: lower + k)
+                    Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
                     if item.isPhraseHead {
                         if phraseHeads == 0 { firstPhraseHead = items.count }
                         phraseHeads &+= 1
                     }
                 }
                 items.append(item)
-            }
+            })
         }
         swap(&scratch, &self.scratch)
+        guard let counts else { return nil }
         finish(bytes)
+        return counts
+    }
+
+    /// The numbers of upper-case and lower-case ASCII letters among the eight bytes of `word`
+    /// (all below 0x80; zero bytes count as neither): per byte, adding 0x80 − lo sets the top bit
+    /// exactly when the byte is ≥ lo, with no carry into the next byte.
+    @inline(__always)
+    static func letterCases(_ word: UInt64) -> (upper: Int, lower: Int) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let top: UInt64 = 0x8080_8080_8080_8080
+        let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & top  // 0x41 ... 0x5A
+        let lower = (word &+ ones &* 0x1F) & ~(word &+ ones &* 0x05) & top  // 0x61 ... 0x7A
+        return (upper.nonzeroBitCount, lower.nonzeroBitCount)
     }
 
     /// Fills ``items`` with the tokens of the analysis chain and the emoticons of `text`.
     mutating func collectChain(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
                                _ table: SentimentWordTable.View) {
-        begin(bytes, table, ascii: false)
+        begin(bytes, table, findsEmoticons: true)
         var scratch: [UInt8] = []
         swap(&scratch, &self.scratch)
         scratch.withUnsafeMutableBufferPointer { scratch in
@@ -323,35 +359,6 @@ extension SentimentBuffers {
             }
             afterSpace = Self.isSpace(b)
             i &+= 1
-        }
-    }
-
-    /// ``findEmoticons(_:_:)`` for ASCII text: the chunk starts are found eight bytes at a time
-    /// (a byte of ASCII text is ≤ 0x20 exactly when adding 0x5F leaves its top bit clear, with
-    /// no carry between bytes; in text the fast path accepts, those bytes are the whitespace).
-    private mutating func findEmoticonsASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        let firstBytes = table.emoticonFirstBytes
-        guard let base = bytes.baseAddress else { return }
-        let n = bytes.count
-        if !Self.isSpace(base[0]) && firstBytes.contains(base[0]) { _ = emoticonChunk(from: 0, bytes, table) }
-        var k = 0
-        var done = 0  // chunks before this offset are handled
-        while k < n {
-            var word: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa": no whitespace in the padding
-            if k &+ 8 <= n {
-                word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-            } else {
-                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + k, count: n &- k)) }
-            }
-            var spaces = ~(word &+ 0x5F5F_5F5F_5F5F_5F5F) & 0x8080_8080_8080_8080
-            while spaces != 0 {
-                let start = k &+ spaces.trailingZeroBitCount >> 3 &+ 1
-                spaces &= spaces &- 1
-                guard start < n, start >= done else { continue }
-                let b = base[start]
-                if !Self.isSpace(b) && firstBytes.contains(b) { done = emoticonChunk(from: start, bytes, table) }
-            }
-            k &+= 8
         }
     }
 

@@ -74,9 +74,8 @@ struct SentimentBuffers {
     mutating func score(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
                         _ table: SentimentWordTable.View, amplifiers: [[Int32]], asciiPath: Bool) -> SentimentScore {
         let punctuation: (exclamations: Int, questions: Int)
-        if asciiPath, let counts = SentimentASCIIPath.accepts(bytes) {
+        if asciiPath, let counts = collectASCII(bytes, table) {
             punctuation = counts
-            collectASCII(bytes, table)
         } else {
             punctuation = Self.countPunctuation(bytes)
             collectChain(text, bytes, tokens, table)
