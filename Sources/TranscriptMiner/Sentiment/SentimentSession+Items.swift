@@ -13,6 +13,7 @@ extension SentimentBuffers {
         nextEmoticon = 0
         phraseHeads = 0
         firstPhraseHead = -1
+        amplifierHeads = 0
         if findsEmoticons && table.hasEmoticons && !bytes.isEmpty { findEmoticons(bytes, table) }
         // Room for a lower-cased word and its two collapsed forms.
         if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
@@ -125,6 +126,7 @@ extension SentimentBuffers {
                         if phraseHeads == 0 { firstPhraseHead = items.count }
                         phraseHeads &+= 1
                     }
+                    if item.isAmplifierHead { amplifierHeads &+= 1 }
                 }
                 items.append(item)
             })
@@ -191,6 +193,7 @@ extension SentimentBuffers {
             if phraseHeads == 0 { firstPhraseHead = items.count }
             phraseHeads &+= 1
         }
+        if item.isAmplifierHead { amplifierHeads &+= 1 }
         items.append(item)
     }
 
@@ -419,6 +422,8 @@ extension SentimentBuffers {
                             if word < 0 { break }
                             ids[length] = word
                             length += 1
+                            // Most heads are followed by a word no phrase continues with.
+                            if length == 2 && !table.mayBeginPhrase(ids[0], word) { break }
                             let valence = table.phraseValence(ids, count: length)
                             if valence == nil { break }  // no phrase starts with these words
                             if !valence!.isNaN {  // NaN: a beginning of phrases, not a phrase

@@ -3,8 +3,9 @@ extension SentimentBuffers {
     /// are listed on ``SentimentScorer``). Words are compared by id (`rules`).
     mutating func applyRules(_ rules: SentimentWordTable.RuleWords, _ amplifiers: [[Int32]]) {
         let n = items.count
-        markModifiers(rules)
-        countAmplifiers(amplifiers)
+        let buts = markModifiers(rules)
+        let amplified = amplifierHeads > 0
+        if amplified { countAmplifiers(amplifiers) }
         items.withUnsafeMutableBufferPointer { items in
             // Mixed case: some words in capitals and some not.
             var capitals = 0, cased = 0
@@ -50,7 +51,7 @@ extension SentimentBuffers {
                             v *= SentimentRules.negationScalar
                         }
                     }
-                    if v < 0 {
+                    if v < 0 && amplified {
                         let amplifiers = min(Int(amplifiersByClause[Int(clause)]), SentimentRules.maximumAmplifiers)
                         v -= Double(amplifiers) * SentimentRules.amplifierIncrement
                     }
@@ -58,19 +59,21 @@ extension SentimentBuffers {
                 }
             }
         }
-        applyContrastiveBut(rules)
+        if buts > 0 { applyContrastiveBut(rules) }
     }
 
     /// Booster words that have a valence of their own act as boosters before a sentiment word;
     /// "no" before a sentiment word is a negator only; "kind of", "sort of", "a bit", "a little",
-    /// "a tad" are dampeners.
-    private mutating func markModifiers(_ rules: SentimentWordTable.RuleWords) {
+    /// "a tad" are dampeners. Returns the number of "but"s (the contrastive rule is skipped when 0).
+    private mutating func markModifiers(_ rules: SentimentWordTable.RuleWords) -> Int {
         items.withUnsafeMutableBufferPointer { items in
             let n = items.count
+            var buts = 0
             var i = n - 1
             while i >= 0 {
                 let next = i + 1 < n && items[i + 1].clause == items[i].clause ? i + 1 : -1
                 let word = items[i].word
+                if word == rules.but { buts &+= 1 }
                 if next >= 0 {
                     let nextWord = items[next].word
                     if (word == rules.kind || word == rules.sort) && nextWord == rules.of {
@@ -85,6 +88,7 @@ extension SentimentBuffers {
                 }
                 i -= 1
             }
+            return buts
         }
     }
 

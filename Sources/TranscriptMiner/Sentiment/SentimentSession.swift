@@ -20,29 +20,38 @@ public final class SentimentSession {
     let tokens: AnalysisSession
     /// Whether ASCII texts may take the fast path (``SentimentASCIIPath/agreesWithChain``).
     let usesASCIIPath: Bool
-    /// Reused buffers, taken out of the class for each text (each access to a class's stored
-    /// property costs a dynamic exclusivity check; a local value has none).
-    private var spare: SentimentBuffers?
+    /// Reused buffers, owned by the session (allocated in `init`, freed in `deinit`). Reached
+    /// through a pointer: a class's stored `var` would cost a dynamic exclusivity check and a
+    /// copy of the buffers' references on each text; the session is not `Sendable`, so one text
+    /// at a time uses them.
+    private let buffers: UnsafeMutablePointer<SentimentBuffers>
 
     init(scorer: SentimentScorer, usesASCIIPath: Bool = true) {
         self.scorer = scorer
         self.tokens = SentimentScorer.analyzer.makeSession()
         self.usesASCIIPath = usesASCIIPath && SentimentASCIIPath.agreesWithChain
-        spare = SentimentBuffers()
+        buffers = .allocate(capacity: 1)
+        buffers.initialize(to: SentimentBuffers())
+    }
+
+    deinit {
+        buffers.deinitialize(count: 1)
+        buffers.deallocate()
     }
 
     /// The sentiment of `text` (see ``SentimentScorer`` for the rules).
     /// - Complexity: O(n) in the length of `text`.
     public func score(_ text: String) -> SentimentScore {
-        var text = text
-        if text.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil { text.makeContiguousUTF8() }
-        var buffers = spare.take() ?? SentimentBuffers()
-        let tokens = self.tokens, table = scorer.table, fast = usesASCIIPath
-        let score = text.utf8.withContiguousStorageIfAvailable { bytes in
-            buffers.score(text, bytes, tokens, table.view, amplifiers: table.amplifiers, asciiPath: fast)
-        }!
-        spare = buffers
-        return score
+        let buffers = self.buffers, tokens = self.tokens, table = scorer.table, fast = usesASCIIPath
+        func run(_ text: String) -> SentimentScore? {
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                buffers.pointee.score(text, bytes, tokens, table.view, amplifiers: table.amplifiers, asciiPath: fast)
+            }
+        }
+        if let score = run(text) { return score }
+        var contiguous = text
+        contiguous.makeContiguousUTF8()  // bridged or otherwise foreign strings
+        return run(contiguous)!
     }
 }
 
@@ -64,6 +73,8 @@ struct SentimentBuffers {
     var phraseHeads = 0
     /// The index of the first of them, −1 when none.
     var firstPhraseHead = -1
+    /// Items that may start a frustration amplifier (the amplifier rule is skipped when 0).
+    var amplifierHeads = 0
 
     init() {
         items.reserveCapacity(64)
