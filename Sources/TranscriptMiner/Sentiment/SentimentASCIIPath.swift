@@ -55,6 +55,19 @@ import Tokenizer
             || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":")
     }
 
+    /// How many of the eight bytes of `word` (first byte lowest) are ASCII letters before the
+    /// first that is not, 0...8. Per byte, with bit 5 set and the top bit cleared (no carries
+    /// between bytes), adding 0x1F sets the top bit from 0x61 on and adding 0x05 from 0x7B on;
+    /// bytes ≥ 0x80 are removed at the end.
+    @inline(__always)
+    static func letterRun(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let top: UInt64 = 0x8080_8080_8080_8080
+        let folded = (word | 0x2020_2020_2020_2020) & ~top
+        let letters = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05) & ~word & top
+        return (~letters & top).trailingZeroBitCount >> 3
+    }
+
     /// Whether `byte` is whitespace in text the fast path accepts (space, tab, LF, CR; other
     /// bytes ≤ 0x20 are refused).
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte <= 0x20 }
@@ -89,6 +102,12 @@ import Tokenizer
                 let start = i
                 i &+= 1
                 while i < n {
+                    // Eight bytes at a time while they are letters (the common case: one step).
+                    if i &+ 8 <= n {
+                        let letters = letterRun(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                        i &+= letters
+                        if letters == 8 { continue }
+                    }
                     let c = p[i]
                     if isLetter(c) {
                         i &+= 1

@@ -98,9 +98,11 @@ extension SentimentBuffers {
                         // setting bit 5 of each lower-cases it (the chain's folding of ASCII).
                         let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
                         let word = UnsafeRawPointer(base! + start).loadUnaligned(as: UInt64.self) & mask
-                        let counts = Self.letterCases(word)
-                        item.isCased = counts.upper &+ counts.lower >= 2
-                        item.isAllCaps = counts.upper >= 2 && counts.lower == 0
+                        let cases = Self.letterCases(word)
+                        // At least two set bits: x & (x − 1) ≠ 0 (no population count needed).
+                        let cased = cases.upper | cases.lower
+                        item.isCased = cased & (cased &- 1) != 0
+                        item.isAllCaps = cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0
                         UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
                     } else {
                         // Lower case and the capitals test in one pass.
@@ -137,16 +139,17 @@ extension SentimentBuffers {
         return counts
     }
 
-    /// The numbers of upper-case and lower-case ASCII letters among the eight bytes of `word`
-    /// (all below 0x80; zero bytes count as neither): per byte, adding 0x80 − lo sets the top bit
-    /// exactly when the byte is ≥ lo, with no carry into the next byte.
+    /// The upper-case and the lower-case ASCII letters among the eight bytes of `word` (all
+    /// below 0x80; zero bytes count as neither), as masks with the top bit of each such byte set:
+    /// per byte, adding 0x80 − lo sets the top bit exactly when the byte is ≥ lo, with no carry
+    /// into the next byte.
     @inline(__always)
-    static func letterCases(_ word: UInt64) -> (upper: Int, lower: Int) {
+    static func letterCases(_ word: UInt64) -> (upper: UInt64, lower: UInt64) {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let top: UInt64 = 0x8080_8080_8080_8080
         let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & top  // 0x41 ... 0x5A
         let lower = (word &+ ones &* 0x1F) & ~(word &+ ones &* 0x05) & top  // 0x61 ... 0x7A
-        return (upper.nonzeroBitCount, lower.nonzeroBitCount)
+        return (upper, lower)
     }
 
     /// Fills ``items`` with the tokens of the analysis chain and the emoticons of `text`.
@@ -410,8 +413,9 @@ extension SentimentBuffers {
                 var write = max(0, firstPhraseHead)
                 var i = write
                 while i < n {
-                    var item = items[i]
-                    if item.isLexical && item.isPhraseHead {
+                    // Only heads are read whole; other items are moved once a phrase has merged.
+                    if items[i].isLexical && items[i].isPhraseHead {
+                        var item = items[i]
                         ids[0] = item.word
                         var length = 1
                         var best = -1
@@ -454,7 +458,7 @@ extension SentimentBuffers {
                             continue
                         }
                     }
-                    if write != i { items[write] = item }
+                    if write != i { items[write] = items[i] }
                     write += 1
                     i += 1
                 }

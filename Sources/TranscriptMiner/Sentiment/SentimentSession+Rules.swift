@@ -1,11 +1,15 @@
 extension SentimentBuffers {
     /// Turns the lexicon valences of ``items`` into rule-adjusted valences (the rules, in order,
-    /// are listed on ``SentimentScorer``). Words are compared by id (`rules`).
-    mutating func applyRules(_ rules: SentimentWordTable.RuleWords, _ amplifiers: [[Int32]]) {
+    /// are listed on ``SentimentScorer``) and returns their totals. Words are compared by id
+    /// (`rules`). Without a "but" the totals are added in the same pass as the rules (in item
+    /// order, as ``sums()`` adds them); a "but" changes valences afterwards, so they are then
+    /// added after it.
+    mutating func applyRules(_ rules: SentimentWordTable.RuleWords, _ amplifiers: [[Int32]]) -> Sums {
         let n = items.count
         let buts = markModifiers(rules)
         let amplified = amplifierHeads > 0
         if amplified { countAmplifiers(amplifiers) }
+        var sums = Sums()
         items.withUnsafeMutableBufferPointer { items in
             // Mixed case: some words in capitals and some not.
             var capitals = 0, cased = 0
@@ -19,6 +23,7 @@ extension SentimentBuffers {
                     var v = items[i].base
                     guard v != 0 else {
                         items[i].valence = 0
+                        sums.add(0)
                         continue
                     }
                     let clause = items[i].clause
@@ -56,10 +61,13 @@ extension SentimentBuffers {
                         v -= Double(amplifiers) * SentimentRules.amplifierIncrement
                     }
                     items[i].valence = v
+                    sums.add(v)
                 }
             }
         }
-        if buts > 0 { applyContrastiveBut(rules) }
+        guard buts > 0 else { return sums }
+        applyContrastiveBut(rules)
+        return self.sums()
     }
 
     /// Booster words that have a valence of their own act as boosters before a sentiment word;

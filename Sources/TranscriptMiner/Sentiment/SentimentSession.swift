@@ -93,8 +93,8 @@ struct SentimentBuffers {
         }
         guard !items.isEmpty else { return .empty }
         if table.hasPhrases && phraseHeads > 0 { mergePhrases(table) }
-        applyRules(table.rules, amplifiers)
-        return total(exclamations: punctuation.exclamations, questions: punctuation.questions)
+        let sums = applyRules(table.rules, amplifiers)
+        return total(sums, exclamations: punctuation.exclamations, questions: punctuation.questions)
     }
 
     /// The numbers of "!" and "?" in `bytes`.
@@ -106,17 +106,33 @@ struct SentimentBuffers {
         return (exclamations, questions)
     }
 
-    /// The sum, punctuation emphasis, compound and shares of the rule-adjusted valences.
-    func total(exclamations: Int, questions: Int) -> SentimentScore {
-        var sum = 0.0
-        var positive = 0.0, negative = 0.0, neutral = 0.0
-        items.withUnsafeBufferPointer { items in
-            for item in items {
-                let v = item.valence
-                sum += v
-                if v > 0 { positive += v + 1 } else if v < 0 { negative += v - 1 } else { neutral += 1 }
-            }
+    /// The running totals of the rule-adjusted valences, added in item order.
+    struct Sums {
+        var sum = 0.0, positive = 0.0, negative = 0.0, neutral = 0.0
+
+        /// Adds one item's valence `v`.
+        @inline(__always)
+        mutating func add(_ v: Double) {
+            sum += v
+            if v > 0 { positive += v + 1 } else if v < 0 { negative += v - 1 } else { neutral += 1 }
         }
+    }
+
+    /// The totals of the valences of ``items`` (after every rule).
+    func sums() -> Sums {
+        var sums = Sums()
+        items.withUnsafeBufferPointer { items in
+            for item in items { sums.add(item.valence) }
+        }
+        return sums
+    }
+
+    /// The sum, punctuation emphasis, compound and shares of the rule-adjusted valences, from
+    /// their totals.
+    func total(_ sums: Sums, exclamations: Int, questions: Int) -> SentimentScore {
+        var sum = sums.sum
+        var positive = sums.positive, negative = sums.negative
+        let neutral = sums.neutral
         var emphasis = Double(min(exclamations, SentimentRules.maximumExclamationMarks)) * SentimentRules.exclamationIncrement
         if questions > 1 {
             emphasis += questions <= 3 ? Double(questions) * SentimentRules.questionIncrement : SentimentRules.maximumQuestionEmphasis
