@@ -188,7 +188,7 @@ extension SentimentBuffers {
         case .emoji:
             var key = SentimentLexicon.emojiKey(text)
             let id = key.withUTF8 { table.words.index(of: $0) }
-            if id >= 0 { item.base = table.facts[Int(id)].valence }
+            if id >= 0 { item.base = table.facts(id).valence }
         case .url, .email, .mention, .identifier, .placeholder, .phrase:
             break  // never sentiment: a handle like @united is not the word "united"
         }
@@ -207,10 +207,17 @@ extension SentimentBuffers {
     @inline(__always)
     static func lookUp(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
                        _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
-        // The ASCII path's key is in the scratch buffer, which has slack after it.
-        let id = text == nil ? table.words.index(ofPadded: key.baseAddress!, count: key.count) : table.words.index(of: key)
-        item.word = id
-        if assign(&item, id, key, table) { return }
+        // The ASCII path's key is in the scratch buffer, which has slack after it; its facts come
+        // with the slot.
+        if text == nil {
+            let entry = table.words.entry(ofPadded: key.baseAddress!, count: key.count)
+            item.word = entry.index
+            if assign(&item, entry.index, WordFacts(payload: entry.payload), key) { return }
+        } else {
+            let id = table.words.index(of: key)
+            item.word = id
+            if assign(&item, id, table.facts(id), key) { return }
+        }
         guard hasLongRun(key) else { return }
         var ascii = true
         for b in key where b >= 0x80 {
@@ -223,9 +230,9 @@ extension SentimentBuffers {
                 defer { length -= 1 }
                 let count = collapse(key, to: length, into: scratch)
                 let candidate = UnsafeBufferPointer(start: UnsafePointer(scratch), count: count)
-                let candidateID = table.words.index(ofPadded: scratch, count: count)
-                if assign(&item, candidateID, candidate, table) {
-                    item.word = candidateID
+                let entry = table.words.entry(ofPadded: scratch, count: count)
+                if assign(&item, entry.index, WordFacts(payload: entry.payload), candidate) {
+                    item.word = entry.index
                     item.emphasis = SentimentRules.elongationIncrement
                     return
                 }
@@ -234,7 +241,7 @@ extension SentimentBuffers {
             for var candidate in [twice, collapsingRuns(text, to: 1) ?? twice] {
                 let done = candidate.withUTF8 { candidate -> Bool in
                     let candidateID = table.words.index(of: candidate)
-                    guard assign(&item, candidateID, candidate, table) else { return false }
+                    guard assign(&item, candidateID, table.facts(candidateID), candidate) else { return false }
                     item.word = candidateID
                     return true
                 }
@@ -246,13 +253,12 @@ extension SentimentBuffers {
         }
     }
 
-    /// Sets valence and roles from the word `id` (−1: not in the table) whose bytes are `key`;
-    /// whether the word is known at all (an entry, or a negator by rule).
+    /// Sets valence and roles from the word `id` (−1: not in the table) whose facts are `facts`
+    /// (empty when −1) and bytes are `key`; whether the word is known at all (an entry, or a
+    /// negator by rule).
     @inline(__always)
-    static func assign(_ item: inout SentimentItem, _ id: Int32, _ key: UnsafeBufferPointer<UInt8>,
-                       _ table: SentimentWordTable.View) -> Bool {
+    static func assign(_ item: inout SentimentItem, _ id: Int32, _ facts: WordFacts, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         if id >= 0 {
-            let facts = table.facts[Int(id)]
             if facts.has(WordFacts.entry) {
                 item.base = facts.valence
                 item.boost = facts.boost

@@ -5,7 +5,7 @@
 /// ```swift
 /// let table = SentimentWordTable(SentimentLexicon.builtIn)
 /// let id = Array("great".utf8).withUnsafeBufferPointer { table.view.words.index(of: $0) }
-/// table.view.facts[Int(id)].valence    // 3.1
+/// table.view.facts(id).valence    // 3.1
 /// ```
 ///
 /// Every word a rule compares with ("but", "never", "kind", "of", …) and every word of every
@@ -25,7 +25,7 @@ final class SentimentWordTable: @unchecked Sendable {
     /// valid while the table lives.
     struct View {
         let words: ByteKeyTable.View
-        let facts: UnsafePointer<WordFacts>
+        let factsByID: UnsafePointer<WordFacts>
         let rules: RuleWords
         let phrases: ByteKeyTable.View
         let phraseValences: UnsafePointer<Double>
@@ -43,6 +43,11 @@ final class SentimentWordTable: @unchecked Sendable {
         /// clear bit means no phrase begins with the pair (no false negatives; false positives
         /// are settled by the phrase table).
         let phrasePairs: UnsafePointer<UInt64>
+
+        /// The facts of word `id` (empty for −1). The ASCII path reads them from the word's slot
+        /// instead (``ByteKeyTable/View/entry(ofPadded:count:)``).
+        @inline(__always)
+        func facts(_ id: Int32) -> WordFacts { id >= 0 ? factsByID[Int(id)] : WordFacts() }
 
         /// Whether a phrase may begin with the words `first`, `second` (see ``phrasePairs``).
         @inline(__always)
@@ -104,7 +109,7 @@ final class SentimentWordTable: @unchecked Sendable {
         }
         for (word, boost) in SentimentRules.boosters.sorted(by: { $0.key < $1.key }) {
             let i = Int(id(word))
-            facts[i].boost = boost
+            facts[i].setBoost(boost)
             facts[i].flags |= WordFacts.entry
         }
         for word in SentimentRules.negators.sorted() { facts[Int(id(word))].flags |= WordFacts.entry | WordFacts.negator }
@@ -160,7 +165,7 @@ final class SentimentWordTable: @unchecked Sendable {
             }
         }
 
-        words = ByteKeyTable(keys: keys.map { Array($0.utf8) })
+        words = ByteKeyTable(keys: keys.map { Array($0.utf8) }, payloads: facts.map(\.payload), dense: true)
         phrases = ByteKeyTable(keys: phraseKeys)
         emoticons = ByteKeyTable(keys: emoticonKeys)
         self.facts = .allocate(capacity: max(1, facts.count))
@@ -170,7 +175,7 @@ final class SentimentWordTable: @unchecked Sendable {
         self.emoticonValences = .allocate(capacity: max(1, emoticonValences.count))
         self.emoticonValences.initialize(from: emoticonValences, count: emoticonValences.count)
         self.phrasePairs = phrasePairs
-        view = View(words: words.view, facts: self.facts, rules: rules, phrases: phrases.view,
+        view = View(words: words.view, factsByID: self.facts, rules: rules, phrases: phrases.view,
                     phraseValences: self.phraseValences, maximumPhraseLength: lexicon.maximumPhraseLength,
                     hasPhrases: !lexicon.phrases.isEmpty, emoticons: emoticons.view, emoticonValences: self.emoticonValences,
                     maximumEmoticonLength: lexicon.maximumEmoticonLength, hasEmoticons: !lexicon.emoticons.isEmpty,
