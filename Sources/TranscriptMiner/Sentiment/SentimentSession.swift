@@ -35,6 +35,7 @@ public final class SentimentSession {
     }
 
     deinit {
+        buffers.pointee.items.release()
         buffers.deinitialize(count: 1)
         buffers.deallocate()
     }
@@ -59,7 +60,7 @@ public final class SentimentSession {
 /// bytes. A value passed `inout`, so the hot loops run without dynamic exclusivity checks, and
 /// kept by the session, so its arrays are allocated once.
 struct SentimentBuffers {
-    var items: [SentimentItem] = []
+    var items = SentimentItemList(capacity: 64)
     var emoticons: [(start: Int, end: Int, valence: Double)] = []
     var amplifiersByClause: [Int32] = []
     /// Lower-cased and collapsed word bytes.
@@ -77,7 +78,6 @@ struct SentimentBuffers {
     var amplifierHeads = 0
 
     init() {
-        items.reserveCapacity(64)
         scratch = [UInt8](repeating: 0, count: 256)
     }
 
