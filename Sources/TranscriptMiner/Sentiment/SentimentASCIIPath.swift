@@ -1,8 +1,8 @@
 import Tokenizer
 
 /// The sentiment scorer's own segmenter for plain ASCII text, which gives exactly the tokens
-/// (text, kind, UTF-8 range) of ``SentimentScorer/analyzer`` on the texts it ``accepts(_:)``,
-/// without ICU, special-span scanning or a `String` per token.
+/// (text, kind, UTF-8 range) of ``SentimentScorer/analyzer`` on the texts it accepts
+/// (``scan(_:chunk:token:)``), without ICU, special-span scanning or a `String` per token.
 ///
 /// ```swift
 /// "I can't log in!!"  // accepted: words "i", "can't", "log", "in"
@@ -26,6 +26,19 @@ import Tokenizer
 /// - a `.` between a letter or digit and a letter, digit or `-` (WB6/7 joins, `www.`, domains);
 /// - a `:` before `/` (URL schemes) or between two letters or digits;
 /// - a `[` or `<` before a letter (placeholders).
+///
+/// Why this scan and not the tokenizer's ASCII segmentation (`Sources/CICUShim/ascii_words.c`,
+/// which ICU-checks itself): on the texts accepted here the two give the same segments (the
+/// refused bytes and contexts — `_`, `@`, digits touching letters, `.` between letters — are
+/// exactly where its classes go beyond letter runs with single apostrophes and digit runs),
+/// but this scan does more in the same pass over the bytes: it decides acceptance, reports the
+/// emoticon chunk starts and hands each word to the scorer, which lower-cases and hashes it
+/// while its bytes are in registers. Using the C segmenter would add a second pass, a call
+/// across modules that cannot be inlined, and (start, end, status) triples written and read
+/// back (the one-pass scan replaced three passes and was worth about 20 % of the scorer's
+/// time; see BENCHMARKS.md); the sentiment module does not depend on CICUShim either. The
+/// other way round does not work: the tokenizer must segment every ASCII text, including those
+/// this scan refuses.
 ///
 /// Equality with the chain is checked three ways: ``agreesWithChain`` compares the two on every
 /// short string over the characters that matter, once per process, before any session uses
