@@ -11,15 +11,19 @@
 /// token texts, as the lexicon's keys are). The memory is owned by the class and freed with it;
 /// ``view`` is a plain value of raw pointers for the hot loops (no reference counting), valid as
 /// long as the table lives.
-/// - Complexity: building O(k) for k key bytes; a lookup O(m) for a key of m bytes (expected one
-///   probe: the load factor is at most 1/2).
+/// Each key may carry a payload of two words, kept in its slot: a lookup that wants it
+/// (``View/entry(ofPadded:count:)``) touches one 32-byte slot and nothing else.
+/// - Complexity: building O(k) for k key bytes; a lookup O(m) for a key of m bytes (expected
+///   fewer than two probes: the load factor is at most 1/2 by default, at most 0.6 when asked).
 final class ByteKeyTable: @unchecked Sendable {
     /// One slot: 0, or 24 bits of the hash, the key's length (up to 255) and 1 + the key's
-    /// index; and the key's first 8 bytes (zero-padded). Keys of up to 8 bytes are found with one
-    /// memory access.
+    /// index; the key's first 8 bytes (zero-padded); the key's payload. 32 bytes, aligned: a
+    /// slot never straddles two cache lines, and keys of up to 8 bytes are found, payload and
+    /// all, with one memory access.
     struct Slot {
         var meta: UInt64 = 0
         var head: UInt64 = 0
+        var payload: (UInt64, UInt64) = (0, 0)
     }
 
     /// The lookup side: raw pointers into the table's memory.
@@ -51,19 +55,36 @@ final class ByteKeyTable: @unchecked Sendable {
             return find(key, count, hash, head)
         }
 
+        /// ``index(ofPadded:count:)`` with the key's payload ((0, 0) when there is no such key).
+        @inline(__always)
+        func entry(ofPadded key: UnsafePointer<UInt8>, count: Int) -> (index: Int32, payload: (UInt64, UInt64)) {
+            let (hash, head) = ByteKeyTable.hash(key, count, padded: true)
+            let slot = findSlot(key, count, hash, head)
+            guard slot >= 0 else { return (-1, (0, 0)) }
+            let s = slots[slot]
+            return (Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: s.meta) &- 1), s.payload)
+        }
+
         @inline(__always)
         private func find(_ key: UnsafePointer<UInt8>, _ count: Int, _ hash: UInt64, _ head: UInt64) -> Int32 {
+            let slot = findSlot(key, count, hash, head)
+            return slot < 0 ? -1 : Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: slots[slot].meta) &- 1)
+        }
+
+        /// The position of the slot holding the key, or −1.
+        @inline(__always)
+        private func findSlot(_ key: UnsafePointer<UInt8>, _ count: Int, _ hash: UInt64, _ head: UInt64) -> Int {
             let tag = ByteKeyTable.tag(hash, count)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let s = slots[slot]
                 if s.meta == 0 { return -1 }
                 if s.meta >> 32 == tag && s.head == head {
+                    if count <= 8 { return slot }
                     let e = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: s.meta)) &- 1
-                    if count <= 8 { return Int32(truncatingIfNeeded: e) }
                     let start = offsets[e]
                     if offsets[e &+ 1] &- start == count && ByteKeyTable.equal(UnsafePointer(bytes + start), key, count) {
-                        return Int32(truncatingIfNeeded: e)
+                        return slot
                     }
                 }
                 slot = (slot &+ 1) & mask
@@ -78,13 +99,18 @@ final class ByteKeyTable: @unchecked Sendable {
     /// The lookup side (see the type's discussion).
     let view: View
 
-    /// Builds the table of `keys`, which must be distinct.
-    init(keys: [[UInt8]]) {
+    /// Builds the table of `keys`, which must be distinct, with the payloads of the keys
+    /// (`payloads[k]` for `keys[k]`; none when empty).
+    /// - Parameter dense: fill up to 0.6 instead of 1/2 (a smaller table, for a large key set
+    ///   whose lookups should stay in cache; one more slot per miss on average).
+    init(keys: [[UInt8]], payloads: [(UInt64, UInt64)] = [], dense: Bool = false) {
+        precondition(payloads.isEmpty || payloads.count == keys.count, "one payload per key")
         count = keys.count
         var capacity = 16
-        while capacity < 2 * keys.count { capacity *= 2 }
+        while dense ? 3 * capacity < 5 * keys.count : capacity < 2 * keys.count { capacity *= 2 }
         let totalBytes = keys.reduce(0) { $0 + $1.count }
-        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        let slots = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Slot>.stride, alignment: 64)
+            .bindMemory(to: Slot.self, capacity: capacity)
         slots.initialize(repeating: Slot(), count: capacity)
         let offsets = UnsafeMutablePointer<Int>.allocate(capacity: keys.count + 1)
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, totalBytes))
@@ -100,7 +126,8 @@ final class ByteKeyTable: @unchecked Sendable {
             longest = max(longest, key.count)
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while slots[slot].meta != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Slot(meta: ByteKeyTable.tag(hash, key.count) << 32 | UInt64(k + 1), head: head)
+            slots[slot] = Slot(meta: ByteKeyTable.tag(hash, key.count) << 32 | UInt64(k + 1), head: head,
+                               payload: payloads.isEmpty ? (0, 0) : payloads[k])
         }
         offsets[keys.count] = offset
         maximumKeyLength = longest
@@ -108,7 +135,7 @@ final class ByteKeyTable: @unchecked Sendable {
     }
 
     deinit {
-        view.slots.deallocate()
+        UnsafeMutableRawPointer(view.slots).deallocate()
         view.offsets.deallocate()
         view.bytes.deallocate()
     }

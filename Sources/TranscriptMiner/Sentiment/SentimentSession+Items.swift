@@ -1,9 +1,10 @@
 import Tokenizer
 
 extension SentimentBuffers {
-    /// Empties the items and finds the emoticons of a new text.
+    /// Empties the items and, with `findsEmoticons`, finds the emoticons of a new text (the ASCII
+    /// path finds them during its scan instead).
     @inline(__always)
-    private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View, ascii: Bool) {
+    private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View, findsEmoticons: Bool) {
         items.removeAll(keepingCapacity: true)
         emoticons.removeAll(keepingCapacity: true)
         cursor = 0
@@ -12,9 +13,8 @@ extension SentimentBuffers {
         nextEmoticon = 0
         phraseHeads = 0
         firstPhraseHead = -1
-        if table.hasEmoticons && !bytes.isEmpty {
-            if ascii { findEmoticonsASCII(bytes, table) } else { findEmoticons(bytes, table) }
-        }
+        amplifierHeads = 0
+        if findsEmoticons && table.hasEmoticons && !bytes.isEmpty { findEmoticons(bytes, table) }
         // Room for a lower-cased word and its two collapsed forms.
         if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
     }
@@ -70,51 +70,92 @@ extension SentimentBuffers {
         }
     }
 
-    /// Fills ``items`` from a text the ASCII fast path accepts (``SentimentASCIIPath``).
-    mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        begin(bytes, table, ascii: true)
+    /// Fills ``items`` from `bytes` in one pass when the ASCII fast path takes them
+    /// (``SentimentASCIIPath/scan(_:chunk:token:)``: acceptance, emoticon chunks and words
+    /// together) and returns the numbers of "!" and "?"; `nil` when it does not (``items`` is
+    /// then to be refilled by ``collectChain(_:_:_:_:)``).
+    /// - Complexity: O(n) for n bytes, plus one table lookup per word.
+    mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View)
+        -> (exclamations: Int, questions: Int)? {
+        begin(bytes, table, findsEmoticons: false)
         var scratch: [UInt8] = []
         swap(&scratch, &self.scratch)
-        scratch.withUnsafeMutableBufferPointer { scratch in
+        let findsEmoticons = table.hasEmoticons
+        let firstBytes = table.emoticonFirstBytes
+        let counts = scratch.withUnsafeMutableBufferPointer { scratch in
             let lower = scratch.baseAddress!
-            SentimentASCIIPath.forEachSegment(bytes) { start, end, isNumber in
+            let base = bytes.baseAddress
+            let n = bytes.count
+            return SentimentASCIIPath.scan(bytes, chunk: { start in
+                if findsEmoticons && firstBytes.contains(base![start]) { _ = emoticonChunk(from: start, bytes, table) }
+            }, token: { start, end, isNumber in
                 guard enter(start, end, bytes) else { return }
                 var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
                 if !isNumber {
-                    // Lower case (the chain's folding of ASCII) and the capitals test in one pass.
-                    var upper = 0, lowerCount = 0
-                    var k = 0
-                    for i in start..<end {
-                        let b = bytes[i]
-                        if b &- 65 < 26 {
-                            upper &+= 1
-                            lower[k] = b | 0x20
-                        } else {
-                            if b &- 97 < 26 { lowerCount &+= 1 }
-                            lower[k] = b
+                    let count = end &- start
+                    if count <= 8 && start &+ 8 <= n {
+                        // Eight bytes at once: the word's bytes are letters and apostrophes, so
+                        // setting bit 5 of each lower-cases it (the chain's folding of ASCII).
+                        let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
+                        let word = UnsafeRawPointer(base! + start).loadUnaligned(as: UInt64.self) & mask
+                        let cases = Self.letterCases(word)
+                        // At least two set bits: x & (x − 1) ≠ 0 (no population count needed).
+                        let cased = cases.upper | cases.lower
+                        item.isCased = cased & (cased &- 1) != 0
+                        item.isAllCaps = cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0
+                        UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
+                    } else {
+                        // Lower case and the capitals test in one pass.
+                        var upper = 0, lowerCount = 0
+                        var k = 0
+                        for i in start..<end {
+                            let b = bytes[i]
+                            if b &- 65 < 26 {
+                                upper &+= 1
+                                lower[k] = b | 0x20
+                            } else {
+                                if b &- 97 < 26 { lowerCount &+= 1 }
+                                lower[k] = b
+                            }
+                            k &+= 1
                         }
-                        k &+= 1
+                        item.isCased = upper + lowerCount >= 2
+                        item.isAllCaps = upper >= 2 && lowerCount == 0
                     }
-                    item.isCased = upper + lowerCount >= 2
-                    item.isAllCaps = upper >= 2 && lowerCount == 0
                     item.isLexical = true
-                    Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: k), text: nil, table, scratch: lower + k)
+                    Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
                     if item.isPhraseHead {
                         if phraseHeads == 0 { firstPhraseHead = items.count }
                         phraseHeads &+= 1
                     }
+                    if item.isAmplifierHead { amplifierHeads &+= 1 }
                 }
                 items.append(item)
-            }
+            })
         }
         swap(&scratch, &self.scratch)
+        guard let counts else { return nil }
         finish(bytes)
+        return counts
+    }
+
+    /// The upper-case and the lower-case ASCII letters among the eight bytes of `word` (all
+    /// below 0x80; zero bytes count as neither), as masks with the top bit of each such byte set:
+    /// per byte, adding 0x80 − lo sets the top bit exactly when the byte is ≥ lo, with no carry
+    /// into the next byte.
+    @inline(__always)
+    static func letterCases(_ word: UInt64) -> (upper: UInt64, lower: UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let top: UInt64 = 0x8080_8080_8080_8080
+        let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & top  // 0x41 ... 0x5A
+        let lower = (word &+ ones &* 0x1F) & ~(word &+ ones &* 0x05) & top  // 0x61 ... 0x7A
+        return (upper, lower)
     }
 
     /// Fills ``items`` with the tokens of the analysis chain and the emoticons of `text`.
     mutating func collectChain(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
                                _ table: SentimentWordTable.View) {
-        begin(bytes, table, ascii: false)
+        begin(bytes, table, findsEmoticons: true)
         var scratch: [UInt8] = []
         swap(&scratch, &self.scratch)
         scratch.withUnsafeMutableBufferPointer { scratch in
@@ -147,7 +188,7 @@ extension SentimentBuffers {
         case .emoji:
             var key = SentimentLexicon.emojiKey(text)
             let id = key.withUTF8 { table.words.index(of: $0) }
-            if id >= 0 { item.base = table.facts[Int(id)].valence }
+            if id >= 0 { item.base = table.facts(id).valence }
         case .url, .email, .mention, .identifier, .placeholder, .phrase:
             break  // never sentiment: a handle like @united is not the word "united"
         }
@@ -155,6 +196,7 @@ extension SentimentBuffers {
             if phraseHeads == 0 { firstPhraseHead = items.count }
             phraseHeads &+= 1
         }
+        if item.isAmplifierHead { amplifierHeads &+= 1 }
         items.append(item)
     }
 
@@ -165,10 +207,17 @@ extension SentimentBuffers {
     @inline(__always)
     static func lookUp(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
                        _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
-        // The ASCII path's key is in the scratch buffer, which has slack after it.
-        let id = text == nil ? table.words.index(ofPadded: key.baseAddress!, count: key.count) : table.words.index(of: key)
-        item.word = id
-        if assign(&item, id, key, table) { return }
+        // The ASCII path's key is in the scratch buffer, which has slack after it; its facts come
+        // with the slot.
+        if text == nil {
+            let entry = table.words.entry(ofPadded: key.baseAddress!, count: key.count)
+            item.word = entry.index
+            if assign(&item, entry.index, WordFacts(payload: entry.payload), key) { return }
+        } else {
+            let id = table.words.index(of: key)
+            item.word = id
+            if assign(&item, id, table.facts(id), key) { return }
+        }
         guard hasLongRun(key) else { return }
         var ascii = true
         for b in key where b >= 0x80 {
@@ -181,9 +230,9 @@ extension SentimentBuffers {
                 defer { length -= 1 }
                 let count = collapse(key, to: length, into: scratch)
                 let candidate = UnsafeBufferPointer(start: UnsafePointer(scratch), count: count)
-                let candidateID = table.words.index(ofPadded: scratch, count: count)
-                if assign(&item, candidateID, candidate, table) {
-                    item.word = candidateID
+                let entry = table.words.entry(ofPadded: scratch, count: count)
+                if assign(&item, entry.index, WordFacts(payload: entry.payload), candidate) {
+                    item.word = entry.index
                     item.emphasis = SentimentRules.elongationIncrement
                     return
                 }
@@ -192,7 +241,7 @@ extension SentimentBuffers {
             for var candidate in [twice, collapsingRuns(text, to: 1) ?? twice] {
                 let done = candidate.withUTF8 { candidate -> Bool in
                     let candidateID = table.words.index(of: candidate)
-                    guard assign(&item, candidateID, candidate, table) else { return false }
+                    guard assign(&item, candidateID, table.facts(candidateID), candidate) else { return false }
                     item.word = candidateID
                     return true
                 }
@@ -204,13 +253,12 @@ extension SentimentBuffers {
         }
     }
 
-    /// Sets valence and roles from the word `id` (−1: not in the table) whose bytes are `key`;
-    /// whether the word is known at all (an entry, or a negator by rule).
+    /// Sets valence and roles from the word `id` (−1: not in the table) whose facts are `facts`
+    /// (empty when −1) and bytes are `key`; whether the word is known at all (an entry, or a
+    /// negator by rule).
     @inline(__always)
-    static func assign(_ item: inout SentimentItem, _ id: Int32, _ key: UnsafeBufferPointer<UInt8>,
-                       _ table: SentimentWordTable.View) -> Bool {
+    static func assign(_ item: inout SentimentItem, _ id: Int32, _ facts: WordFacts, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         if id >= 0 {
-            let facts = table.facts[Int(id)]
             if facts.has(WordFacts.entry) {
                 item.base = facts.valence
                 item.boost = facts.boost
@@ -326,35 +374,6 @@ extension SentimentBuffers {
         }
     }
 
-    /// ``findEmoticons(_:_:)`` for ASCII text: the chunk starts are found eight bytes at a time
-    /// (a byte of ASCII text is ≤ 0x20 exactly when adding 0x5F leaves its top bit clear, with
-    /// no carry between bytes; in text the fast path accepts, those bytes are the whitespace).
-    private mutating func findEmoticonsASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        let firstBytes = table.emoticonFirstBytes
-        guard let base = bytes.baseAddress else { return }
-        let n = bytes.count
-        if !Self.isSpace(base[0]) && firstBytes.contains(base[0]) { _ = emoticonChunk(from: 0, bytes, table) }
-        var k = 0
-        var done = 0  // chunks before this offset are handled
-        while k < n {
-            var word: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa": no whitespace in the padding
-            if k &+ 8 <= n {
-                word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-            } else {
-                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + k, count: n &- k)) }
-            }
-            var spaces = ~(word &+ 0x5F5F_5F5F_5F5F_5F5F) & 0x8080_8080_8080_8080
-            while spaces != 0 {
-                let start = k &+ spaces.trailingZeroBitCount >> 3 &+ 1
-                spaces &= spaces &- 1
-                guard start < n, start >= done else { continue }
-                let b = base[start]
-                if !Self.isSpace(b) && firstBytes.contains(b) { done = emoticonChunk(from: start, bytes, table) }
-            }
-            k &+= 8
-        }
-    }
-
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
@@ -400,8 +419,9 @@ extension SentimentBuffers {
                 var write = max(0, firstPhraseHead)
                 var i = write
                 while i < n {
-                    var item = items[i]
-                    if item.isLexical && item.isPhraseHead {
+                    // Only heads are read whole; other items are moved once a phrase has merged.
+                    if items[i].isLexical && items[i].isPhraseHead {
+                        var item = items[i]
                         ids[0] = item.word
                         var length = 1
                         var best = -1
@@ -412,6 +432,8 @@ extension SentimentBuffers {
                             if word < 0 { break }
                             ids[length] = word
                             length += 1
+                            // Most heads are followed by a word no phrase continues with.
+                            if length == 2 && !table.mayBeginPhrase(ids[0], word) { break }
                             let valence = table.phraseValence(ids, count: length)
                             if valence == nil { break }  // no phrase starts with these words
                             if !valence!.isNaN {  // NaN: a beginning of phrases, not a phrase
@@ -442,7 +464,7 @@ extension SentimentBuffers {
                             continue
                         }
                     }
-                    if write != i { items[write] = item }
+                    if write != i { items[write] = items[i] }
                     write += 1
                     i += 1
                 }

@@ -1,10 +1,15 @@
 extension SentimentBuffers {
     /// Turns the lexicon valences of ``items`` into rule-adjusted valences (the rules, in order,
-    /// are listed on ``SentimentScorer``). Words are compared by id (`rules`).
-    mutating func applyRules(_ rules: SentimentWordTable.RuleWords, _ amplifiers: [[Int32]]) {
+    /// are listed on ``SentimentScorer``) and returns their totals. Words are compared by id
+    /// (`rules`). Without a "but" the totals are added in the same pass as the rules (in item
+    /// order, as ``sums()`` adds them); a "but" changes valences afterwards, so they are then
+    /// added after it.
+    mutating func applyRules(_ rules: SentimentWordTable.RuleWords, _ amplifiers: [[Int32]]) -> Sums {
         let n = items.count
-        markModifiers(rules)
-        countAmplifiers(amplifiers)
+        let buts = markModifiers(rules)
+        let amplified = amplifierHeads > 0
+        if amplified { countAmplifiers(amplifiers) }
+        var sums = Sums()
         items.withUnsafeMutableBufferPointer { items in
             // Mixed case: some words in capitals and some not.
             var capitals = 0, cased = 0
@@ -18,6 +23,7 @@ extension SentimentBuffers {
                     var v = items[i].base
                     guard v != 0 else {
                         items[i].valence = 0
+                        sums.add(0)
                         continue
                     }
                     let clause = items[i].clause
@@ -50,27 +56,32 @@ extension SentimentBuffers {
                             v *= SentimentRules.negationScalar
                         }
                     }
-                    if v < 0 {
+                    if v < 0 && amplified {
                         let amplifiers = min(Int(amplifiersByClause[Int(clause)]), SentimentRules.maximumAmplifiers)
                         v -= Double(amplifiers) * SentimentRules.amplifierIncrement
                     }
                     items[i].valence = v
+                    sums.add(v)
                 }
             }
         }
+        guard buts > 0 else { return sums }
         applyContrastiveBut(rules)
+        return self.sums()
     }
 
     /// Booster words that have a valence of their own act as boosters before a sentiment word;
     /// "no" before a sentiment word is a negator only; "kind of", "sort of", "a bit", "a little",
-    /// "a tad" are dampeners.
-    private mutating func markModifiers(_ rules: SentimentWordTable.RuleWords) {
+    /// "a tad" are dampeners. Returns the number of "but"s (the contrastive rule is skipped when 0).
+    private mutating func markModifiers(_ rules: SentimentWordTable.RuleWords) -> Int {
         items.withUnsafeMutableBufferPointer { items in
             let n = items.count
+            var buts = 0
             var i = n - 1
             while i >= 0 {
                 let next = i + 1 < n && items[i + 1].clause == items[i].clause ? i + 1 : -1
                 let word = items[i].word
+                if word == rules.but { buts &+= 1 }
                 if next >= 0 {
                     let nextWord = items[next].word
                     if (word == rules.kind || word == rules.sort) && nextWord == rules.of {
@@ -85,6 +96,7 @@ extension SentimentBuffers {
                 }
                 i -= 1
             }
+            return buts
         }
     }
 

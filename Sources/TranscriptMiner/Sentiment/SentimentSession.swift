@@ -20,29 +20,39 @@ public final class SentimentSession {
     let tokens: AnalysisSession
     /// Whether ASCII texts may take the fast path (``SentimentASCIIPath/agreesWithChain``).
     let usesASCIIPath: Bool
-    /// Reused buffers, taken out of the class for each text (each access to a class's stored
-    /// property costs a dynamic exclusivity check; a local value has none).
-    private var spare: SentimentBuffers?
+    /// Reused buffers, owned by the session (allocated in `init`, freed in `deinit`). Reached
+    /// through a pointer: a class's stored `var` would cost a dynamic exclusivity check and a
+    /// copy of the buffers' references on each text; the session is not `Sendable`, so one text
+    /// at a time uses them.
+    private let buffers: UnsafeMutablePointer<SentimentBuffers>
 
     init(scorer: SentimentScorer, usesASCIIPath: Bool = true) {
         self.scorer = scorer
         self.tokens = SentimentScorer.analyzer.makeSession()
         self.usesASCIIPath = usesASCIIPath && SentimentASCIIPath.agreesWithChain
-        spare = SentimentBuffers()
+        buffers = .allocate(capacity: 1)
+        buffers.initialize(to: SentimentBuffers())
+    }
+
+    deinit {
+        buffers.pointee.items.release()
+        buffers.deinitialize(count: 1)
+        buffers.deallocate()
     }
 
     /// The sentiment of `text` (see ``SentimentScorer`` for the rules).
     /// - Complexity: O(n) in the length of `text`.
     public func score(_ text: String) -> SentimentScore {
-        var text = text
-        if text.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil { text.makeContiguousUTF8() }
-        var buffers = spare.take() ?? SentimentBuffers()
-        let tokens = self.tokens, table = scorer.table, fast = usesASCIIPath
-        let score = text.utf8.withContiguousStorageIfAvailable { bytes in
-            buffers.score(text, bytes, tokens, table.view, amplifiers: table.amplifiers, asciiPath: fast)
-        }!
-        spare = buffers
-        return score
+        let buffers = self.buffers, tokens = self.tokens, table = scorer.table, fast = usesASCIIPath
+        func run(_ text: String) -> SentimentScore? {
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                buffers.pointee.score(text, bytes, tokens, table.view, amplifiers: table.amplifiers, asciiPath: fast)
+            }
+        }
+        if let score = run(text) { return score }
+        var contiguous = text
+        contiguous.makeContiguousUTF8()  // bridged or otherwise foreign strings
+        return run(contiguous)!
     }
 }
 
@@ -50,7 +60,7 @@ public final class SentimentSession {
 /// bytes. A value passed `inout`, so the hot loops run without dynamic exclusivity checks, and
 /// kept by the session, so its arrays are allocated once.
 struct SentimentBuffers {
-    var items: [SentimentItem] = []
+    var items = SentimentItemList(capacity: 64)
     var emoticons: [(start: Int, end: Int, valence: Double)] = []
     var amplifiersByClause: [Int32] = []
     /// Lower-cased and collapsed word bytes.
@@ -64,9 +74,10 @@ struct SentimentBuffers {
     var phraseHeads = 0
     /// The index of the first of them, −1 when none.
     var firstPhraseHead = -1
+    /// Items that may start a frustration amplifier (the amplifier rule is skipped when 0).
+    var amplifierHeads = 0
 
     init() {
-        items.reserveCapacity(64)
         scratch = [UInt8](repeating: 0, count: 256)
     }
 
@@ -74,17 +85,16 @@ struct SentimentBuffers {
     mutating func score(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
                         _ table: SentimentWordTable.View, amplifiers: [[Int32]], asciiPath: Bool) -> SentimentScore {
         let punctuation: (exclamations: Int, questions: Int)
-        if asciiPath, let counts = SentimentASCIIPath.accepts(bytes) {
+        if asciiPath, let counts = collectASCII(bytes, table) {
             punctuation = counts
-            collectASCII(bytes, table)
         } else {
             punctuation = Self.countPunctuation(bytes)
             collectChain(text, bytes, tokens, table)
         }
         guard !items.isEmpty else { return .empty }
         if table.hasPhrases && phraseHeads > 0 { mergePhrases(table) }
-        applyRules(table.rules, amplifiers)
-        return total(exclamations: punctuation.exclamations, questions: punctuation.questions)
+        let sums = applyRules(table.rules, amplifiers)
+        return total(sums, exclamations: punctuation.exclamations, questions: punctuation.questions)
     }
 
     /// The numbers of "!" and "?" in `bytes`.
@@ -96,17 +106,33 @@ struct SentimentBuffers {
         return (exclamations, questions)
     }
 
-    /// The sum, punctuation emphasis, compound and shares of the rule-adjusted valences.
-    func total(exclamations: Int, questions: Int) -> SentimentScore {
-        var sum = 0.0
-        var positive = 0.0, negative = 0.0, neutral = 0.0
-        items.withUnsafeBufferPointer { items in
-            for item in items {
-                let v = item.valence
-                sum += v
-                if v > 0 { positive += v + 1 } else if v < 0 { negative += v - 1 } else { neutral += 1 }
-            }
+    /// The running totals of the rule-adjusted valences, added in item order.
+    struct Sums {
+        var sum = 0.0, positive = 0.0, negative = 0.0, neutral = 0.0
+
+        /// Adds one item's valence `v`.
+        @inline(__always)
+        mutating func add(_ v: Double) {
+            sum += v
+            if v > 0 { positive += v + 1 } else if v < 0 { negative += v - 1 } else { neutral += 1 }
         }
+    }
+
+    /// The totals of the valences of ``items`` (after every rule).
+    func sums() -> Sums {
+        var sums = Sums()
+        items.withUnsafeBufferPointer { items in
+            for item in items { sums.add(item.valence) }
+        }
+        return sums
+    }
+
+    /// The sum, punctuation emphasis, compound and shares of the rule-adjusted valences, from
+    /// their totals.
+    func total(_ sums: Sums, exclamations: Int, questions: Int) -> SentimentScore {
+        var sum = sums.sum
+        var positive = sums.positive, negative = sums.negative
+        let neutral = sums.neutral
         var emphasis = Double(min(exclamations, SentimentRules.maximumExclamationMarks)) * SentimentRules.exclamationIncrement
         if questions > 1 {
             emphasis += questions <= 3 ? Double(questions) * SentimentRules.questionIncrement : SentimentRules.maximumQuestionEmphasis

@@ -5,7 +5,7 @@
 /// ```swift
 /// let table = SentimentWordTable(SentimentLexicon.builtIn)
 /// let id = Array("great".utf8).withUnsafeBufferPointer { table.view.words.index(of: $0) }
-/// table.view.facts[Int(id)].valence    // 3.1
+/// table.view.facts(id).valence    // 3.1
 /// ```
 ///
 /// Every word a rule compares with ("but", "never", "kind", "of", …) and every word of every
@@ -25,7 +25,7 @@ final class SentimentWordTable: @unchecked Sendable {
     /// valid while the table lives.
     struct View {
         let words: ByteKeyTable.View
-        let facts: UnsafePointer<WordFacts>
+        let factsByID: UnsafePointer<WordFacts>
         let rules: RuleWords
         let phrases: ByteKeyTable.View
         let phraseValences: UnsafePointer<Double>
@@ -39,6 +39,22 @@ final class SentimentWordTable: @unchecked Sendable {
         /// only be an emoticon when both of its ends are in them (no hashing otherwise).
         let emoticonFirstBytes: ByteSet
         let emoticonLastBytes: ByteSet
+        /// A bit per hash of each pair of word ids that begins a phrase (``pairBit(_:_:)``): a
+        /// clear bit means no phrase begins with the pair (no false negatives; false positives
+        /// are settled by the phrase table).
+        let phrasePairs: UnsafePointer<UInt64>
+
+        /// The facts of word `id` (empty for −1). The ASCII path reads them from the word's slot
+        /// instead (``ByteKeyTable/View/entry(ofPadded:count:)``).
+        @inline(__always)
+        func facts(_ id: Int32) -> WordFacts { id >= 0 ? factsByID[Int(id)] : WordFacts() }
+
+        /// Whether a phrase may begin with the words `first`, `second` (see ``phrasePairs``).
+        @inline(__always)
+        func mayBeginPhrase(_ first: Int32, _ second: Int32) -> Bool {
+            let bit = SentimentWordTable.pairBit(first, second)
+            return (phrasePairs[bit >> 6] >> UInt64(bit & 63)) & 1 != 0
+        }
 
         /// The valence of the phrase whose word ids are the `count` ids at `ids`; NaN when they
         /// only begin phrases; `nil` when no phrase begins with them.
@@ -57,6 +73,17 @@ final class SentimentWordTable: @unchecked Sendable {
     private let facts: UnsafeMutablePointer<WordFacts>
     private let phraseValences: UnsafeMutablePointer<Double>
     private let emoticonValences: UnsafeMutablePointer<Double>
+    private let phrasePairs: UnsafeMutablePointer<UInt64>
+    /// Bits of ``View/phrasePairs``: 2^15 (4 KB, in L1 beside the items), about 2 % set by the
+    /// built-in lexicon's pairs.
+    static let phrasePairBits = 15
+
+    /// The bit of the pair `first`, `second` in ``View/phrasePairs`` (multiplicative hashing).
+    @inline(__always)
+    static func pairBit(_ first: Int32, _ second: Int32) -> Int {
+        let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - phrasePairBits))
+    }
     /// The frustration amplifiers as word ids (all words of every amplifier have ids).
     let amplifiers: [[Int32]]
     /// See ``View``.
@@ -82,7 +109,7 @@ final class SentimentWordTable: @unchecked Sendable {
         }
         for (word, boost) in SentimentRules.boosters.sorted(by: { $0.key < $1.key }) {
             let i = Int(id(word))
-            facts[i].boost = boost
+            facts[i].setBoost(boost)
             facts[i].flags |= WordFacts.entry
         }
         for word in SentimentRules.negators.sorted() { facts[Int(id(word))].flags |= WordFacts.entry | WordFacts.negator }
@@ -102,9 +129,13 @@ final class SentimentWordTable: @unchecked Sendable {
         // Every beginning of 2 or more words of a phrase is a key too, with the valence NaN
         // unless it is a phrase itself: a probe stops at the first sequence no phrase starts with.
         var phraseIndex: [[Int32]: Int] = [:]
+        let phrasePairs = UnsafeMutablePointer<UInt64>.allocate(capacity: 1 << (Self.phrasePairBits - 6))
+        phrasePairs.initialize(repeating: 0, count: 1 << (Self.phrasePairBits - 6))
         for (key, valence) in lexicon.phrases.sorted(by: { $0.key < $1.key }) {
             let wordIDs = key.split(separator: " ", omittingEmptySubsequences: false).map { id(String($0)) }
             guard wordIDs.count >= 2 else { continue }
+            let bit = Self.pairBit(wordIDs[0], wordIDs[1])
+            phrasePairs[bit >> 6] |= 1 << UInt64(bit & 63)
             for length in 2...wordIDs.count {
                 let prefix = Array(wordIDs[..<length])
                 let value = length == wordIDs.count ? valence : Double.nan
@@ -134,7 +165,7 @@ final class SentimentWordTable: @unchecked Sendable {
             }
         }
 
-        words = ByteKeyTable(keys: keys.map { Array($0.utf8) })
+        words = ByteKeyTable(keys: keys.map { Array($0.utf8) }, payloads: facts.map(\.payload), dense: true)
         phrases = ByteKeyTable(keys: phraseKeys)
         emoticons = ByteKeyTable(keys: emoticonKeys)
         self.facts = .allocate(capacity: max(1, facts.count))
@@ -143,17 +174,19 @@ final class SentimentWordTable: @unchecked Sendable {
         self.phraseValences.initialize(from: phraseValences, count: phraseValences.count)
         self.emoticonValences = .allocate(capacity: max(1, emoticonValences.count))
         self.emoticonValences.initialize(from: emoticonValences, count: emoticonValences.count)
-        view = View(words: words.view, facts: self.facts, rules: rules, phrases: phrases.view,
+        self.phrasePairs = phrasePairs
+        view = View(words: words.view, factsByID: self.facts, rules: rules, phrases: phrases.view,
                     phraseValences: self.phraseValences, maximumPhraseLength: lexicon.maximumPhraseLength,
                     hasPhrases: !lexicon.phrases.isEmpty, emoticons: emoticons.view, emoticonValences: self.emoticonValences,
                     maximumEmoticonLength: lexicon.maximumEmoticonLength, hasEmoticons: !lexicon.emoticons.isEmpty,
-                    emoticonFirstBytes: firstBytes, emoticonLastBytes: lastBytes)
+                    emoticonFirstBytes: firstBytes, emoticonLastBytes: lastBytes, phrasePairs: phrasePairs)
     }
 
     deinit {
         facts.deallocate()
         phraseValences.deallocate()
         emoticonValences.deallocate()
+        phrasePairs.deallocate()
     }
 }
 

@@ -1,0 +1,80 @@
+import TestSupport
+import Testing
+@_spi(Benchmarks) @testable import TranscriptMiner
+
+/// The word-at-a-time helpers of the scorer's ASCII path against their byte-by-byte meaning,
+/// the phrase-pair filter against the lexicon, and the session's item list.
+@Suite("Sentiment fast-path helpers")
+struct SentimentFastPathHelpersTests {
+    /// Bytes at the edges of the letter ranges, apostrophes, spaces, zero and non-ASCII bytes.
+    static let alphabet: [UInt8] = [0x00, 0x20, 0x27, 0x40, 0x41, 0x4D, 0x5A, 0x5B, 0x60, 0x61, 0x6E, 0x7A, 0x7B, 0x7F,
+                                    0x80, 0xC1, 0xC3, 0xDA, 0xE1, 0xFA, 0xFF]
+
+    static func word(_ bytes: [UInt8]) -> UInt64 {
+        bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+    }
+
+    @Test func letterRunCountsTheLeadingLetters() {
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<200_000 {
+            let bytes = (0..<8).map { _ in Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))] }
+            let expected = bytes.firstIndex { !SentimentASCIIPath.isLetter($0) || $0 >= 0x80 } ?? 8
+            #expect(SentimentASCIIPath.letterRun(Self.word(bytes)) == expected, "\(bytes)")
+        }
+        #expect(SentimentASCIIPath.letterRun(Self.word(Array("abcdefgh".utf8))) == 8)
+        #expect(SentimentASCIIPath.letterRun(Self.word(Array("can't go".utf8))) == 3)
+    }
+
+    @Test func letterCasesMarkUpperAndLowerCaseLetters() {
+        var rng = SplitMix64(seed: 6)
+        let ascii = Self.alphabet.filter { $0 < 0x80 }
+        for _ in 0..<200_000 {
+            let bytes = (0..<8).map { _ in ascii[Int(rng.next() % UInt64(ascii.count))] }
+            let cases = SentimentBuffers.letterCases(Self.word(bytes))
+            var upper: UInt64 = 0, lower: UInt64 = 0
+            for (k, b) in bytes.enumerated() {
+                if (0x41...0x5A).contains(b) { upper |= 0x80 << UInt64(8 * k) }
+                if (0x61...0x7A).contains(b) { lower |= 0x80 << UInt64(8 * k) }
+            }
+            #expect(cases.upper == upper && cases.lower == lower, "\(bytes)")
+        }
+    }
+
+    @Test func everyPhraseBeginsWithAPairTheFilterLetsThrough() {
+        let table = SentimentWordTable(SentimentLexicon.builtIn)
+        let view = table.view
+        for phrase in SentimentLexicon.builtIn.phrases.keys {
+            let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map { Array($0.utf8) }
+            guard words.count >= 2 else { continue }
+            let ids = words.prefix(2).map { $0.withUnsafeBufferPointer { view.words.index(of: $0) } }
+            #expect(ids.allSatisfy { $0 >= 0 }, "\(phrase)")
+            #expect(view.mayBeginPhrase(ids[0], ids[1]), "\(phrase)")
+        }
+    }
+
+    @Test func wordFactsRoundTripThroughTheSlotPayload() {
+        var facts = WordFacts()
+        facts.valence = -2.7
+        facts.flags = WordFacts.entry | WordFacts.negator
+        facts.setBoost(-SentimentRules.boosterIncrement)
+        let back = WordFacts(payload: facts.payload)
+        #expect(back.valence == -2.7 && back.flags == facts.flags && back.boost == -SentimentRules.boosterIncrement)
+        facts.setBoost(SentimentRules.boosterIncrement)
+        #expect(WordFacts(payload: facts.payload).boost == SentimentRules.boosterIncrement)
+        facts.setBoost(0)
+        #expect(WordFacts(payload: facts.payload).boost == 0)
+    }
+
+    @Test func itemListGrowsAndShrinks() {
+        var list = SentimentItemList(capacity: 2)
+        defer { list.release() }
+        for k in 0..<100 { list.append(SentimentItem(start: k, end: k + 1, clause: Int32(k), sentence: 0)) }
+        #expect(list.count == 100 && list[99].start == 99 && list.last?.end == 100)
+        list[3].valence = 1.5
+        #expect(list.withUnsafeBufferPointer { $0[3].valence } == 1.5)
+        list.removeLast(40)
+        #expect(list.count == 60 && list.last?.start == 59)
+        list.removeAll(keepingCapacity: true)
+        #expect(list.isEmpty && list.last == nil)
+    }
+}
