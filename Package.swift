@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ThemeCluster"], path: "Tests/TestSupport"),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "ThemeClusterTests", dependencies: ["ThemeCluster", "TestSupport"]),
-        .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"]),
+        .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "minectlTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ]
 )
