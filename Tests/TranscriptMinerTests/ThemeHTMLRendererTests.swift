@@ -186,6 +186,31 @@ struct ThemeHTMLRendererTests {
         #expect(Self.html.hasSuffix("</html>\n"))
     }
 
+    @Test("a real analysis (synthetic corpus plus a hostile transcript) renders every theme, escaped")
+    func realAnalysis() async throws {
+        var transcripts = Array(SyntheticCorpus(seed: 3).transcripts(count: 300))
+        transcripts.append(Transcript(id: HTMLReportFixture.hostileID, turns: [
+            Turn(role: .customer, text: "My card was charged twice " + HTMLReportFixture.scriptPayload + " and the refund " + HTMLReportFixture.imagePayload
+                 + " never came & I'm \"angry\""),
+        ]))
+        var options = ThemeOptions()
+        options.clustering = KMeansOptions(k: 6, seed: 1, restarts: 1, workers: 2)
+        let result = try await ThemeAnalysis(options: options).run(transcripts)
+        let report = ThemeReport(result: result, top: 4, version: "0.0.0-test")
+        let html = ThemeHTMLRenderer().render(report)
+        #expect(ThemeHTMLRenderer().render(report) == html)
+        for (name, attributes) in Self.tags(in: html) {
+            #expect(Self.allowedTags.contains(name), "unexpected element <\(name)>")
+            for attribute in attributes { #expect(Self.allowedAttributes.contains(attribute), "unexpected attribute \(attribute)") }
+        }
+        #expect(!html.contains(HTMLReportFixture.scriptPayload) && !html.contains("<img"))
+        for theme in result.themes.prefix(4) {
+            #expect(html.contains("<span class=\"label\">" + HTMLEscaping.escaped(ThemeHTMLRenderer.displayLabel(theme)) + "</span>"))
+        }
+        let hidden = result.themes.count - 4
+        #expect(html.contains("\(hidden) more theme" + (hidden == 1 ? "" : "s") + " not shown"))
+    }
+
     @Test("an empty result renders a valid page")
     func empty() {
         let result = ThemeResult(transcriptIDs: [], assignments: [], similarities: [], conversations: [], themes: [],
