@@ -29,7 +29,8 @@
 /// and no date or wall-clock time unless `includeTimings` asks.
 ///
 /// Shows ``ThemeReport/shownThemes`` (the first ``ThemeReport/top`` themes) and says how many
-/// more were left out.
+/// more were left out. A quote's caption names its transcript and turn, turns counted from 1 for
+/// readers (``ThemeExemplar/turnIndex`` + 1; the JSON report keeps the 0-based index).
 ///
 /// | parameter | type | default | effect |
 /// |---|---|---|---|
