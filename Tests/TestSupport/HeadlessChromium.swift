@@ -39,7 +39,9 @@ public enum HeadlessChromium {
         public let stderr: String
     }
 
+    /// Why a run could not be made or did not finish.
     public struct Failure: Error, CustomStringConvertible {
+        /// Why.
         public let description: String
     }
 
@@ -47,8 +49,10 @@ public enum HeadlessChromium {
     /// its DOM and a screenshot. The browser runs under coreutils `timeout`, which kills its whole
     /// process group (renderers included) after `seconds`; a watchdog here terminates `timeout`
     /// itself if even that hangs.
-    public static func render(_ htmlFile: String, in folder: URL, width: Int = 1200, height: Int = 2000,
-                              seconds: Int = 60) throws -> Output {
+    public static func render(
+        _ htmlFile: String, in folder: URL, width: Int = 1200, height: Int = 2000,
+        seconds: Int = 60
+    ) throws -> Output {
         guard let executable else { throw Failure(description: absentMessage) }
         let run = folder.appendingPathComponent("chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
@@ -87,8 +91,9 @@ public enum HeadlessChromium {
         }
         process.waitUntilExit()
         let screenshot = (try? Data(contentsOf: png)).map { [UInt8]($0) } ?? []
-        let output = Output(status: process.terminationStatus, dom: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                            screenshot: screenshot, stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let output = Output(
+            status: process.terminationStatus, dom: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            screenshot: screenshot, stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
         try? FileManager.default.removeItem(at: run.appendingPathComponent("profile"))
         return output
     }

@@ -40,20 +40,23 @@ enum HTMLReportFixture {
 
     static let themes: [Theme] = {
         var themes = [
-            Theme(id: 0, rank: 0, label: "card not arrived",
-                  labelTerms: [WeightedTerm(term: "card not arrived", weight: 0.912), WeightedTerm(term: "new card", weight: 0.4)],
-                  terms: [("card", 0.61), ("arriv", 0.42), ("week", 0.1234)], statistics: statistics(members[0]),
-                  exemplars: [
-                      ThemeExemplar(transcriptID: "t1", turnIndex: 0, text: "My card still hasn't arrived after two weeks.", similarity: 0.71),
-                      ThemeExemplar(transcriptID: "t2", turnIndex: 2, text: "Where is my new card?", similarity: 0.655),
-                  ]),
-            Theme(id: 1, rank: 0, label: hostileLabel,
-                  labelTerms: [WeightedTerm(term: hostileTerm, weight: 0.8), WeightedTerm(term: "fish & chips", weight: 0.25)],
-                  terms: [("\"quoted\"", 0.5), ("<b>bold</b>", 0.25)], statistics: statistics(members[1]),
-                  exemplars: [
-                      ThemeExemplar(transcriptID: hostileID, turnIndex: 1, text: hostileQuote, similarity: 0.5),
-                      ThemeExemplar(transcriptID: "t6", turnIndex: 0, text: "Line one\nline two\tand a tab.", similarity: 0.25),
-                  ]),
+            Theme(
+                id: 0, rank: 0, label: "card not arrived",
+                labelTerms: [WeightedTerm(term: "card not arrived", weight: 0.912), WeightedTerm(term: "new card", weight: 0.4)],
+                terms: [("card", 0.61), ("arriv", 0.42), ("week", 0.1234)], statistics: statistics(members[0]),
+                exemplars: [
+                    ThemeExemplar(
+                        transcriptID: "t1", turnIndex: 0, text: "My card still hasn't arrived after two weeks.", similarity: 0.71),
+                    ThemeExemplar(transcriptID: "t2", turnIndex: 2, text: "Where is my new card?", similarity: 0.655),
+                ]),
+            Theme(
+                id: 1, rank: 0, label: hostileLabel,
+                labelTerms: [WeightedTerm(term: hostileTerm, weight: 0.8), WeightedTerm(term: "fish & chips", weight: 0.25)],
+                terms: [("\"quoted\"", 0.5), ("<b>bold</b>", 0.25)], statistics: statistics(members[1]),
+                exemplars: [
+                    ThemeExemplar(transcriptID: hostileID, turnIndex: 1, text: hostileQuote, similarity: 0.5),
+                    ThemeExemplar(transcriptID: "t6", turnIndex: 0, text: "Line one\nline two\tand a tab.", similarity: 0.25),
+                ]),
             Theme(id: 2, rank: 0, label: "", labelTerms: [], terms: [("thank", 0.3)], statistics: statistics(members[2]), exemplars: []),
         ]
         themes.sort { ($0.statistics.painScore, -$0.id) > ($1.statistics.painScore, -$1.id) }
@@ -64,11 +67,12 @@ enum HTMLReportFixture {
     static let result: ThemeResult = {
         var assignments = [Int?](repeating: nil, count: facts.count)
         for (theme, list) in members.enumerated() { for index in list { assignments[index] = theme } }
-        return ThemeResult(transcriptIDs: (1...facts.count).map { "t\($0)" }, assignments: assignments,
-                           similarities: (0..<facts.count).map { Double($0 % 5) / 10 }, conversations: facts, themes: themes,
-                           unclustered: statistics(unclustered), unclusteredWithoutTerms: 1, unclusteredBelowSimilarity: 1,
-                           vocabularySize: 321, iterations: 7, objective: 8.765432, merges: [],
-                           timings: [StageTiming("documents", seconds: 0.0123), StageTiming("clustering", seconds: 1.234567)])
+        return ThemeResult(
+            transcriptIDs: (1...facts.count).map { "t\($0)" }, assignments: assignments,
+            similarities: (0..<facts.count).map { Double($0 % 5) / 10 }, conversations: facts, themes: themes,
+            unclustered: statistics(unclustered), unclusteredWithoutTerms: 1, unclusteredBelowSimilarity: 1,
+            vocabularySize: 321, iterations: 7, objective: 8.765432, merges: [],
+            timings: [StageTiming("documents", seconds: 0.0123), StageTiming("clustering", seconds: 1.234567)])
     }()
 
     static let ingestion: IngestionSummary = {
@@ -80,17 +84,21 @@ enum HTMLReportFixture {
         summary.repairedByCode = [.invalidUTF8: 1]
         summary.problems = [
             IngestionProblem(.invalidJSON, at: SourceLocation(file: "bad\"<file>.jsonl", line: 3), "unexpected '<' at byte 3"),
-            IngestionProblem(.invalidUTF8, at: SourceLocation(file: "chats.jsonl", line: 9), "invalid UTF-8 & replaced", isRejection: false),
+            IngestionProblem(
+                .invalidUTF8, at: SourceLocation(file: "chats.jsonl", line: 9), "invalid UTF-8 & replaced", isRejection: false),
         ]
         return summary
     }()
 
     /// The report: every theme shown unless `top` says otherwise; fixed version and no timings.
     static func report(top: Int? = nil) -> ThemeReport {
-        ThemeReport(result: result, ingestion: ingestion,
-                    settings: [ReportSetting("k", "3"), ReportSetting("seed", "42"), ReportSetting("filter", "</style><script>alert(1)</script>")],
-                    inputs: [InputFingerprint(path: "/data/<b>chats</b>&more.jsonl", bytes: 123_456, sha256: String(repeating: "ab", count: 32)),
-                             InputFingerprint(path: "-", bytes: 42, sha256: nil)],
-                    filteredOut: 1, timings: [StageTiming("read", seconds: 0.5)], top: top, version: "0.0.0-test")
+        ThemeReport(
+            result: result, ingestion: ingestion,
+            settings: [ReportSetting("k", "3"), ReportSetting("seed", "42"), ReportSetting("filter", "</style><script>alert(1)</script>")],
+            inputs: [
+                InputFingerprint(path: "/data/<b>chats</b>&more.jsonl", bytes: 123_456, sha256: String(repeating: "ab", count: 32)),
+                InputFingerprint(path: "-", bytes: 42, sha256: nil),
+            ],
+            filteredOut: 1, timings: [StageTiming("read", seconds: 0.5)], top: top, version: "0.0.0-test")
     }
 }

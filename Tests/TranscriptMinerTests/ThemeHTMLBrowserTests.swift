@@ -1,11 +1,14 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import TranscriptMiner
 
 /// The HTML report in a real browser: Debian's chromium, headless, renders the page to a PNG and
 /// to its DOM after load. Skipped with a message where chromium is absent.
-@Suite("HTML themes report in headless chromium", .enabled(if: HeadlessChromium.executable != nil, Comment(rawValue: HeadlessChromium.absentMessage)))
+@Suite(
+    "HTML themes report in headless chromium",
+    .enabled(if: HeadlessChromium.executable != nil, Comment(rawValue: HeadlessChromium.absentMessage)))
 struct ThemeHTMLBrowserTests {
     /// Text as chromium serialises a text node: `&`, `<`, `>` and no-break spaces escaped, quotes not.
     static func domText(_ text: String) -> String {
@@ -30,7 +33,8 @@ struct ThemeHTMLBrowserTests {
         // The screenshot: a real PNG of the window's size, with far more in it than a blank page
         // (about 11 kB at this size).
         let size = HeadlessChromium.pngSize(output.screenshot)
-        #expect(size?.width == 1200 && size?.height == 2000, "screenshot: \(output.screenshot.count) bytes, size \(String(describing: size))")
+        #expect(
+            size?.width == 1200 && size?.height == 2000, "screenshot: \(output.screenshot.count) bytes, size \(String(describing: size))")
         #expect(output.screenshot.count > 40_000, "screenshot only \(output.screenshot.count) bytes")
         // The charts were drawn: solid areas of the pain bars' colour, of every sentiment band and
         // channel the fixture has, and of the page's text.
@@ -39,7 +43,9 @@ struct ThemeHTMLBrowserTests {
         #expect(painted(ThemeHTMLRenderer.painColour) > 2_000, "pain bars: \(painted(ThemeHTMLRenderer.painColour)) pixels")
         for band in ThemeHTMLRenderer.sentimentBands { #expect(painted(band.colour) > 200, "\(band.name): \(painted(band.colour)) pixels") }
         for channel in Channel.allCases {
-            #expect(painted(ThemeHTMLRenderer.colour(of: channel)) > 200, "\(channel): \(painted(ThemeHTMLRenderer.colour(of: channel))) pixels")
+            #expect(
+                painted(ThemeHTMLRenderer.colour(of: channel)) > 200, "\(channel): \(painted(ThemeHTMLRenderer.colour(of: channel))) pixels"
+            )
         }
         #expect(painted("#ffffff") < 1200 * 2000 * 95 / 100, "the page is almost blank")
 
@@ -130,7 +136,8 @@ enum ScreenshotPixels {
                 let start = y * (rowBytes + 1), filter = raw[start]
                 for x in 0..<rowBytes {
                     let value = raw[start + 1 + x]
-                    let a = x >= channels ? Int(line[x - channels]) : 0, b = Int(previous[x]), c = x >= channels ? Int(previous[x - channels]) : 0
+                    let a = x >= channels ? Int(line[x - channels]) : 0, b = Int(previous[x]),
+                        c = x >= channels ? Int(previous[x - channels]) : 0
                     let predictor: Int
                     switch filter {
                     case 1: predictor = a

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import TranscriptMiner
 
 @Suite("HTML themes report")
@@ -58,15 +59,19 @@ struct ThemeHTMLRendererTests {
             #expect(!lowered.replacingOccurrences(of: "img-src data:", with: "").contains(needle), "found \(needle)")
         }
         for match in Self.html.matches(of: /href="([^"]*)"/) { #expect(match.1.hasPrefix("#theme-")) }
-        #expect(Self.html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>"))
+        #expect(
+            Self.html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>"))
     }
 
     @Test("transcript text, ids, settings, paths and problems are escaped, never raw")
     func escaping() {
         let html = Self.html
-        let raw = [HTMLReportFixture.hostileLabel, HTMLReportFixture.hostileTerm, HTMLReportFixture.hostileQuote, HTMLReportFixture.hostileID,
-                   HTMLReportFixture.scriptPayload, HTMLReportFixture.imagePayload, "<b>bold</b>", "</style><script>", "<b>chats</b>",
-                   "bad\"<file>", "\"refund\"", "'now'", "fish & chips"]
+        let raw = [
+            HTMLReportFixture.hostileLabel, HTMLReportFixture.hostileTerm, HTMLReportFixture.hostileQuote, HTMLReportFixture.hostileID,
+            HTMLReportFixture.scriptPayload, HTMLReportFixture.imagePayload, "<b>bold</b>", "</style><script>", "<b>chats</b>",
+            "bad\"<file>", "\"refund\"", "'now'", "fish & chips",
+        ]
         for text in raw { #expect(!html.contains(text), "raw: \(text)") }
         let escaped = [
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;refund&quot; &#39;now&#39;",
@@ -98,7 +103,9 @@ struct ThemeHTMLRendererTests {
         #expect(HTMLEscaping.escaped("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
         #expect(HTMLEscaping.escaped("&amp;") == "&amp;amp;")
         #expect(HTMLEscaping.escaped("tab\there\nline\r") == "tab\there\nline\r")
-        #expect(HTMLEscaping.escaped("nul\u{0}bell\u{7}del\u{7F}c1\u{85}non\u{FFFE}") == "nul\u{FFFD}bell\u{FFFD}del\u{FFFD}c1\u{FFFD}non\u{FFFD}")
+        #expect(
+            HTMLEscaping.escaped("nul\u{0}bell\u{7}del\u{7F}c1\u{85}non\u{FFFE}")
+                == "nul\u{FFFD}bell\u{FFFD}del\u{FFFD}c1\u{FFFD}non\u{FFFD}")
         #expect(HTMLEscaping.escaped("café ✓ 👩🏽‍💻 −") == "café ✓ 👩🏽‍💻 −")
         #expect(HTMLEscaping.escaped("") == "")
     }
@@ -154,7 +161,10 @@ struct ThemeHTMLRendererTests {
         #expect(html.contains("<dt>Analysed</dt><dd>12</dd>"))
         #expect(html.contains("<dt>Themes</dt><dd>3</dd>"))
         #expect(html.contains("<dt>Unclustered</dt><dd>2 (16.7%)</dd>"))
-        #expect(html.contains("<td><code>empty-transcript</code></td><td class=\"num\">1</td></tr><tr><td><code>invalid-json</code></td><td class=\"num\">2</td>"))
+        #expect(
+            html.contains(
+                "<td><code>empty-transcript</code></td><td class=\"num\">1</td></tr><tr><td><code>invalid-json</code></td><td class=\"num\">2</td>"
+            ))
         #expect(html.contains("<blockquote><p>My card still hasn&#39;t arrived after two weeks.</p></blockquote>"))
         #expect(html.contains("(theme 2, no label)"))
         #expect(!html.contains("more theme"))
@@ -189,10 +199,16 @@ struct ThemeHTMLRendererTests {
     @Test("a real analysis (synthetic corpus plus a hostile transcript) renders every theme, escaped")
     func realAnalysis() async throws {
         var transcripts = Array(SyntheticCorpus(seed: 3).transcripts(count: 300))
-        transcripts.append(Transcript(id: HTMLReportFixture.hostileID, turns: [
-            Turn(role: .customer, text: "My card was charged twice " + HTMLReportFixture.scriptPayload + " and the refund " + HTMLReportFixture.imagePayload
-                 + " never came & I'm \"angry\""),
-        ]))
+        transcripts.append(
+            Transcript(
+                id: HTMLReportFixture.hostileID,
+                turns: [
+                    Turn(
+                        role: .customer,
+                        text: "My card was charged twice " + HTMLReportFixture.scriptPayload + " and the refund "
+                            + HTMLReportFixture.imagePayload
+                            + " never came & I'm \"angry\"")
+                ]))
         var options = ThemeOptions()
         options.clustering = KMeansOptions(k: 6, seed: 1, restarts: 1, workers: 2)
         let result = try await ThemeAnalysis(options: options).run(transcripts)
@@ -213,9 +229,10 @@ struct ThemeHTMLRendererTests {
 
     @Test("an empty result renders a valid page")
     func empty() {
-        let result = ThemeResult(transcriptIDs: [], assignments: [], similarities: [], conversations: [], themes: [],
-                                 unclustered: HTMLReportFixture.statistics([]), unclusteredWithoutTerms: 0, unclusteredBelowSimilarity: 0,
-                                 vocabularySize: 0, iterations: 0, objective: 0, merges: [], timings: [])
+        let result = ThemeResult(
+            transcriptIDs: [], assignments: [], similarities: [], conversations: [], themes: [],
+            unclustered: HTMLReportFixture.statistics([]), unclusteredWithoutTerms: 0, unclusteredBelowSimilarity: 0,
+            vocabularySize: 0, iterations: 0, objective: 0, merges: [], timings: [])
         let html = ThemeHTMLRenderer().render(ThemeReport(result: result, version: "0.0.0-test"))
         #expect(html.contains("No theme was found."))
         #expect(html.matches(of: /<svg id="[a-z]+-chart"/).count == 3)

@@ -45,25 +45,35 @@ extension ThemeHTMLRenderer {
         let maximum = themes.map(\.statistics.painScore).max() ?? 0
         html.element("h3", "Themes ranked by pain")
         html.open("figure", ["class": "chart"])
-        openSVG("pain-chart", rows: themes.count, title: "Themes ranked by pain score",
-                description: "One horizontal bar per theme, most pain first; the bar's length is the theme's pain score (pain points per 100 conversations analysed).",
-                into: &html)
+        openSVG(
+            "pain-chart", rows: themes.count, title: "Themes ranked by pain score",
+            description:
+                "One horizontal bar per theme, most pain first; the bar's length is the theme's pain score (pain points per 100 conversations analysed).",
+            into: &html)
         for (row, theme) in themes.enumerated() {
             let s = theme.statistics
             let y = Self.chartTop + Double(row) * Self.rowHeight
             let width = maximum > 0 ? max(0, s.painScore) / maximum * Self.barWidth : 0
             html.open("g", ["class": "bar"])
             let pain = Format.fixed(s.painScore, decimals: 1), label = Self.displayLabel(theme)
-            html.element("title", "#\(theme.rank) \(label): pain \(pain), \(Format.count(s.size)) conversations (\(Format.percent(s.share)))")
+            html.element(
+                "title", "#\(theme.rank) \(label): pain \(pain), \(Format.count(s.size)) conversations (\(Format.percent(s.share)))")
             rowLabel("\(theme.rank). \(label)", y: y, into: &html)
-            html.empty("rect", ["x": Self.coordinate(Self.barStart), "y": Self.coordinate(y), "width": Self.coordinate(width),
-                                "height": Self.coordinate(Self.barHeight), "fill": Self.painColour])
+            html.empty(
+                "rect",
+                [
+                    "x": Self.coordinate(Self.barStart), "y": Self.coordinate(y), "width": Self.coordinate(width),
+                    "height": Self.coordinate(Self.barHeight), "fill": Self.painColour,
+                ])
             html.element("text", ["class": "value", "x": Self.coordinate(Self.barStart + width + 6), "y": Self.coordinate(y + 13.5)], pain)
             html.close("g")
             html.newline()
         }
         html.close("svg")
-        html.element("figcaption", "Pain score: pain points per 100 conversations analysed; a conversation hurts more when it is negative, ends worse than it started, or takes the customer many turns.")
+        html.element(
+            "figcaption",
+            "Pain score: pain points per 100 conversations analysed; a conversation hurts more when it is negative, ends worse than it started, or takes the customer many turns."
+        )
         html.close("figure")
         html.newline()
     }
@@ -78,25 +88,36 @@ extension ThemeHTMLRenderer {
             for fact in result.conversations { bands[ThemeStatistics.sentimentBand(of: fact.compound)] += 1 }
             let negative = bands[0] + bands[1]
             let share = Double(negative) / Double(result.conversations.count)
-            rows.append(StackedRow(label: "All conversations", tooltip: "All conversations", counts: bands, valueText: "\(Format.percent(share)) neg."))
+            rows.append(
+                StackedRow(
+                    label: "All conversations", tooltip: "All conversations", counts: bands, valueText: "\(Format.percent(share)) neg."))
         }
         for theme in report.shownThemes {
             let label = Self.displayLabel(theme)
-            rows.append(StackedRow(label: "\(theme.rank). \(label)", tooltip: "#\(theme.rank) \(label)", counts: theme.statistics.sentimentBands,
-                                   valueText: "\(Format.percent(theme.statistics.negativeShare)) neg."))
+            rows.append(
+                StackedRow(
+                    label: "\(theme.rank). \(label)", tooltip: "#\(theme.rank) \(label)", counts: theme.statistics.sentimentBands,
+                    valueText: "\(Format.percent(theme.statistics.negativeShare)) neg."))
         }
         if result.unclustered.size > 0 {
-            rows.append(StackedRow(label: "Unclustered", tooltip: "Unclustered", counts: result.unclustered.sentimentBands,
-                                   valueText: "\(Format.percent(result.unclustered.negativeShare)) neg."))
+            rows.append(
+                StackedRow(
+                    label: "Unclustered", tooltip: "Unclustered", counts: result.unclustered.sentimentBands,
+                    valueText: "\(Format.percent(result.unclustered.negativeShare)) neg."))
         }
         html.element("h3", "Customer sentiment per theme")
         legend(Self.sentimentBands.map { band in ("\(band.name) (\(band.range))", band.colour) }, into: &html)
         html.open("figure", ["class": "chart"])
-        stackedChart("sentiment-chart", rows: rows, segments: Self.sentimentBands.map { ($0.name, $0.colour) },
-                     title: "Sentiment distribution per theme",
-                     description: "One bar per theme, split into five sentiment bands from very negative (left) to very positive (right); each band's length is its share of the theme's conversations.",
-                     into: &html)
-        html.element("figcaption", "Each conversation's sentiment is the mean compound score of the customer's turns; the share of negative conversations is at the right.")
+        stackedChart(
+            "sentiment-chart", rows: rows, segments: Self.sentimentBands.map { ($0.name, $0.colour) },
+            title: "Sentiment distribution per theme",
+            description:
+                "One bar per theme, split into five sentiment bands from very negative (left) to very positive (right); each band's length is its share of the theme's conversations.",
+            into: &html)
+        html.element(
+            "figcaption",
+            "Each conversation's sentiment is the mean compound score of the customer's turns; the share of negative conversations is at the right."
+        )
         html.close("figure")
         html.newline()
     }
@@ -111,25 +132,33 @@ extension ThemeHTMLRenderer {
         var rows: [StackedRow] = []
         if !result.conversations.isEmpty {
             let overall: [Int] = Channel.allCases.map { channel in result.conversations.count { $0.channel == channel } }
-            rows.append(StackedRow(label: "All conversations", tooltip: "All conversations", counts: overall,
-                                   valueText: Format.count(result.conversations.count)))
+            rows.append(
+                StackedRow(
+                    label: "All conversations", tooltip: "All conversations", counts: overall,
+                    valueText: Format.count(result.conversations.count)))
         }
         for theme in report.shownThemes {
             let label = Self.displayLabel(theme)
-            rows.append(StackedRow(label: "\(theme.rank). \(label)", tooltip: "#\(theme.rank) \(label)",
-                                   counts: counts(theme.statistics.channels), valueText: Format.count(theme.statistics.size)))
+            rows.append(
+                StackedRow(
+                    label: "\(theme.rank). \(label)", tooltip: "#\(theme.rank) \(label)",
+                    counts: counts(theme.statistics.channels), valueText: Format.count(theme.statistics.size)))
         }
         if result.unclustered.size > 0 {
-            rows.append(StackedRow(label: "Unclustered", tooltip: "Unclustered", counts: counts(result.unclustered.channels),
-                                   valueText: Format.count(result.unclustered.size)))
+            rows.append(
+                StackedRow(
+                    label: "Unclustered", tooltip: "Unclustered", counts: counts(result.unclustered.channels),
+                    valueText: Format.count(result.unclustered.size)))
         }
         html.element("h3", "Channel mix")
         legend(Channel.allCases.map { ($0.rawValue, Self.colour(of: $0)) }, into: &html)
         html.open("figure", ["class": "chart"])
-        stackedChart("channel-chart", rows: rows, segments: Channel.allCases.map { ($0.rawValue, Self.colour(of: $0)) },
-                     title: "Channel mix, overall and per theme",
-                     description: "One bar for all conversations, then one per theme, split by the channel the conversations came through; the number of conversations is at the right.",
-                     into: &html)
+        stackedChart(
+            "channel-chart", rows: rows, segments: Channel.allCases.map { ($0.rawValue, Self.colour(of: $0)) },
+            title: "Channel mix, overall and per theme",
+            description:
+                "One bar for all conversations, then one per theme, split by the channel the conversations came through; the number of conversations is at the right.",
+            into: &html)
         html.element("figcaption", "Channels as recorded by the inputs; conversations per row at the right.")
         html.close("figure")
         html.newline()
@@ -140,18 +169,25 @@ extension ThemeHTMLRenderer {
     private func openSVG(_ id: StaticString, rows: Int, title: String, description: String, into html: inout HTMLWriter) {
         let height: Double = Self.chartTop * 2 + Double(max(rows, 1)) * Self.rowHeight
         let idText = id.description, width = Self.coordinate(Self.chartWidth), heightText = Self.coordinate(height)
-        html.open("svg", ["id": idText, "class": "chart", "role": "img", "aria-labelledby": "\(idText)-title \(idText)-desc",
-                          "viewBox": "0 0 \(width) \(heightText)", "width": width, "height": heightText])
+        html.open(
+            "svg",
+            [
+                "id": idText, "class": "chart", "role": "img", "aria-labelledby": "\(idText)-title \(idText)-desc",
+                "viewBox": "0 0 \(width) \(heightText)", "width": width, "height": heightText,
+            ])
         html.element("title", ["id": "\(idText)-title"], title)
         html.element("desc", ["id": "\(idText)-desc"], description)
         html.newline()
         if rows == 0 {
-            html.element("text", ["class": "value", "x": Self.coordinate(Self.barStart), "y": Self.coordinate(Self.chartTop + 13.5)], "No theme.")
+            html.element(
+                "text", ["class": "value", "x": Self.coordinate(Self.barStart), "y": Self.coordinate(Self.chartTop + 13.5)], "No theme.")
         }
     }
 
-    private func stackedChart(_ id: StaticString, rows: [StackedRow], segments: [(name: String, colour: String)], title: String,
-                              description: String, into html: inout HTMLWriter) {
+    private func stackedChart(
+        _ id: StaticString, rows: [StackedRow], segments: [(name: String, colour: String)], title: String,
+        description: String, into html: inout HTMLWriter
+    ) {
         openSVG(id, rows: rows.count, title: title, description: description, into: &html)
         for (index, row) in rows.enumerated() {
             let y = Self.chartTop + Double(index) * Self.rowHeight
@@ -168,12 +204,22 @@ extension ThemeHTMLRenderer {
                 let start = Self.position(cumulative, of: total)
                 cumulative += count
                 let end = Self.position(cumulative, of: total)
-                html.empty("rect", ["x": Self.coordinate(start), "y": Self.coordinate(y), "width": Self.coordinate(end - start),
-                                    "height": Self.coordinate(Self.barHeight), "fill": segment.colour])
+                html.empty(
+                    "rect",
+                    [
+                        "x": Self.coordinate(start), "y": Self.coordinate(y), "width": Self.coordinate(end - start),
+                        "height": Self.coordinate(Self.barHeight), "fill": segment.colour,
+                    ])
             }
-            html.empty("rect", ["class": "frame", "x": Self.coordinate(Self.barStart), "y": Self.coordinate(y), "width": Self.coordinate(Self.barWidth),
-                                "height": Self.coordinate(Self.barHeight), "fill": "none", "stroke": "#767676", "stroke-width": "1"])
-            html.element("text", ["class": "value", "x": Self.coordinate(Self.barStart + Self.barWidth + 6), "y": Self.coordinate(y + 13.5)], row.valueText)
+            html.empty(
+                "rect",
+                [
+                    "class": "frame", "x": Self.coordinate(Self.barStart), "y": Self.coordinate(y), "width": Self.coordinate(Self.barWidth),
+                    "height": Self.coordinate(Self.barHeight), "fill": "none", "stroke": "#767676", "stroke-width": "1",
+                ])
+            html.element(
+                "text", ["class": "value", "x": Self.coordinate(Self.barStart + Self.barWidth + 6), "y": Self.coordinate(y + 13.5)],
+                row.valueText)
             html.close("g")
             html.newline()
         }
@@ -181,8 +227,9 @@ extension ThemeHTMLRenderer {
     }
 
     private func rowLabel(_ label: String, y: Double, into html: inout HTMLWriter) {
-        html.element("text", ["class": "label", "x": Self.coordinate(Self.barStart - 8), "y": Self.coordinate(y + 13.5), "text-anchor": "end"],
-                     Self.shortened(label, to: chartLabelLength))
+        html.element(
+            "text", ["class": "label", "x": Self.coordinate(Self.barStart - 8), "y": Self.coordinate(y + 13.5), "text-anchor": "end"],
+            Self.shortened(label, to: chartLabelLength))
     }
 
     private func legend(_ entries: [(name: String, colour: String)], into html: inout HTMLWriter) {

@@ -54,8 +54,10 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
     public var maximumProblems: Int
 
     /// Creates a renderer; the defaults are documented in the table above.
-    public init(title: String = "Customer-support themes", includeTimings: Bool = false, chartLabelLength: Int = 40,
-                maximumProblems: Int = 20) {
+    public init(
+        title: String = "Customer-support themes", includeTimings: Bool = false, chartLabelLength: Int = 40,
+        maximumProblems: Int = 20
+    ) {
         self.title = title
         self.includeTimings = includeTimings
         self.chartLabelLength = chartLabelLength
@@ -66,7 +68,8 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
     public func render(_ report: ThemeReport) -> String {
         var html = HTMLWriter()
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
+        html.raw(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         html.raw("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
         html.empty("meta", ["name": "generator", "content": "TranscriptMiner \(report.version)"])
@@ -99,7 +102,8 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
         html.element("h2", ["id": "summary-heading"], "Summary")
         html.newline()
         html.element("p", ["class": "lead"]) { html in
-            var sentence = "\(Format.count(report.conversationCount)) conversations analysed, in \(Self.counted(result.themes.count, "theme", "themes"))"
+            var sentence =
+                "\(Format.count(report.conversationCount)) conversations analysed, in \(Self.counted(result.themes.count, "theme", "themes"))"
             if result.unclustered.size > 0 {
                 sentence += " (\(Format.count(result.unclustered.size)) unclustered)"
             }
@@ -161,7 +165,9 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
             html.newline()
         }
         if ingestion.filesRead > 0 || ingestion.filesFailed > 0 {
-            html.element("p", ["class": "note"], "\(Self.counted(ingestion.filesRead, "input", "inputs")) read, \(Format.count(ingestion.filesFailed)) failed.")
+            html.element(
+                "p", ["class": "note"],
+                "\(Self.counted(ingestion.filesRead, "input", "inputs")) read, \(Format.count(ingestion.filesFailed)) failed.")
             html.newline()
         }
         let problems = ingestion.problems.prefix(max(0, maximumProblems))
@@ -271,8 +277,9 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
     func moreThemes(_ report: ThemeReport, into html: inout HTMLWriter) {
         let hidden = report.result.themes.count - report.shownThemes.count
         guard hidden > 0 else { return }
-        html.element("p", ["class": "more"],
-                     "\(Self.counted(hidden, "more theme", "more themes")) not shown (the report shows the top \(report.shownThemes.count)).")
+        html.element(
+            "p", ["class": "more"],
+            "\(Self.counted(hidden, "more theme", "more themes")) not shown (the report shows the top \(report.shownThemes.count)).")
         html.newline()
     }
 
@@ -285,13 +292,17 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
         html.newline()
         html.element("h3", "Unclustered conversations")
         let u = result.unclustered
-        html.element("p", "\(Format.count(u.size)) conversations are in no theme: \(Format.count(result.unclusteredWithoutTerms)) without any term, "
-                     + "\(Format.count(result.unclusteredBelowSimilarity)) too far from every theme. "
-                     + "Pain \(Format.fixed(u.painScore, decimals: 1)), mean sentiment \(Format.signed(u.meanSentiment)).")
+        html.element(
+            "p",
+            "\(Format.count(u.size)) conversations are in no theme: \(Format.count(result.unclusteredWithoutTerms)) without any term, "
+                + "\(Format.count(result.unclusteredBelowSimilarity)) too far from every theme. "
+                + "Pain \(Format.fixed(u.painScore, decimals: 1)), mean sentiment \(Format.signed(u.meanSentiment)).")
         html.newline()
         html.element("h3", "Model")
-        let vocabulary = Self.counted(result.vocabularySize, "term", "terms"), iterations = Self.counted(result.iterations, "iteration", "iterations")
-        html.element("p", "Vocabulary of \(vocabulary); k-means ran \(iterations) (objective \(Format.fixed(result.objective, decimals: 3))).")
+        let vocabulary = Self.counted(result.vocabularySize, "term", "terms"),
+            iterations = Self.counted(result.iterations, "iteration", "iterations")
+        html.element(
+            "p", "Vocabulary of \(vocabulary); k-means ran \(iterations) (objective \(Format.fixed(result.objective, decimals: 3))).")
         html.newline()
         if !result.merges.isEmpty {
             let merges: [String] = result.merges.map { merge in
@@ -318,7 +329,9 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
         if !report.inputs.isEmpty {
             html.element("h3", "Inputs")
             html.element("table", ["class": "inputs"]) { html in
-                html.raw("<thead><tr><th scope=\"col\">Path</th><th scope=\"col\" class=\"num\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>")
+                html.raw(
+                    "<thead><tr><th scope=\"col\">Path</th><th scope=\"col\" class=\"num\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>"
+                )
                 for input in report.inputs {
                     html.open("tr")
                     html.element("td") { $0.element("code", input.path) }
