@@ -1,7 +1,8 @@
 /// The look of ``ThemeHTMLRenderer``: its style sheet and chart colours.
 ///
 /// A light theme with the system's fonts (nothing to fetch), readable line length, tabular
-/// figures, a layout that reflows on narrow screens, and print rules (no page break inside a
+/// figures, a layout that reflows on narrow screens (where charts keep a legible size and scroll
+/// sideways instead of shrinking), and print rules (no page break inside a
 /// theme or chart, colours kept). Colours are colour-blind safe: sentiment uses ColorBrewer's
 /// diverging RdBu scheme with a grey middle, channels the Okabe–Ito palette; every bar also
 /// carries its figures as text and tooltip, so colour is never the only carrier. Text colours meet
@@ -76,7 +77,13 @@ extension ThemeHTMLRenderer {
         blockquote p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
         figure.quote figcaption { margin-top: .2rem; font-size: .8rem; }
         .more { font-style: italic; }
-        @media (max-width: 40rem) { body { padding: 1rem .6rem 2rem; } .headline dd { font-size: 1.1rem; } .theme { padding: .75rem; } }
+        @media (max-width: 40rem) {
+          body { padding: 1rem .6rem 2rem; }
+          .headline dd { font-size: 1.1rem; }
+          .theme { padding: .75rem; }
+          figure.chart { overflow-x: auto; }
+          svg.chart { min-width: 36rem; }
+        }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           h2, h3 { break-after: avoid; }
