@@ -181,6 +181,7 @@ struct ThemeHTMLRendererTests {
         let none = ThemeHTMLRenderer().render(HTMLReportFixture.report(top: 0))
         #expect(none.contains("3 more themes not shown"))
         #expect(!none.contains("<article"))
+        #expect(!none.contains("href="), "a link to a theme that is not shown")
     }
 
     @Test("the same report gives the same bytes; timings only when asked")
@@ -235,6 +236,7 @@ struct ThemeHTMLRendererTests {
             vocabularySize: 0, iterations: 0, objective: 0, merges: [], timings: [])
         let html = ThemeHTMLRenderer().render(ThemeReport(result: result, version: "0.0.0-test"))
         #expect(html.contains("No theme was found."))
+        #expect(!html.contains("Conversations read"), "no ingestion counts were given")
         #expect(html.matches(of: /<svg id="[a-z]+-chart"/).count == 3)
         #expect(html.firstMatch(of: /\b(nan|inf|NaN)\b/) == nil)
     }

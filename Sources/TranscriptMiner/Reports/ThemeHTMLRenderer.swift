@@ -111,14 +111,21 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
             if let top = result.themes.first {
                 let pain = Format.fixed(top.statistics.painScore, decimals: 1), share = Format.percent(top.statistics.share)
                 html.text(" The most painful theme is ")
-                html.element("a", ["href": "#theme-\(top.id)"], "“\(Self.displayLabel(top))”")
+                if report.shownThemes.isEmpty {
+                    html.text("“\(Self.displayLabel(top))”")
+                } else {
+                    html.element("a", ["href": "#theme-\(top.id)"], "“\(Self.displayLabel(top))”")
+                }
                 html.text(": pain \(pain), \(share) of conversations.")
             }
         }
         html.newline()
         html.open("dl", ["class": "headline"])
-        headline(&html, "Conversations read", Format.count(ingestion.recordsRead))
-        headline(&html, "Rejected", Format.count(ingestion.recordsRejected))
+        // A report made without ingestion counts (a library caller's own transcripts) shows none.
+        if ingestion.recordsRead > 0 || ingestion.recordsRejected > 0 {
+            headline(&html, "Conversations read", Format.count(ingestion.recordsRead))
+            headline(&html, "Rejected", Format.count(ingestion.recordsRejected))
+        }
         if report.filteredOut > 0 { headline(&html, "Filtered out", Format.count(report.filteredOut)) }
         headline(&html, "Analysed", Format.count(report.conversationCount))
         headline(&html, "Themes", Format.count(result.themes.count))
