@@ -15,7 +15,7 @@ public enum ThemeJSON {
         text += result.merges.map { merge in
             "{\"clusters\":[" + merge.clusters.map(String.init).joined(separator: ",") + "],\"similarity\":\(merge.similarity)}"
         }.joined(separator: ",")
-        text += "]"
+        text += "],\"k\":" + kObject(result)
         if includeAssignments {
             text += ",\"assignments\":["
             for (index, id) in result.transcriptIDs.enumerated() {

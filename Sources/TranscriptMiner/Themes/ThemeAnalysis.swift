@@ -36,8 +36,11 @@ public struct ThemeAnalysis: Sendable {
         }
         var clustering: KMeansResult
         var merges: [KMeansResult.Merge] = []
+        let clusteringOptions: KMeansOptions
+        let selection: ClusterCountSelection?
         do {
-            clustering = try await SphericalKMeans(options: options.clustering).fit(clustered)
+            (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered)
+            clustering = try await SphericalKMeans(options: clusteringOptions).fit(clustered)
         } catch {
             throw .clustering(error)
         }
@@ -62,7 +65,7 @@ public struct ThemeAnalysis: Sendable {
         }
         return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments,
                            themes: themes, vocabularySize: model.columnCount, iterations: clustering.iterations,
-                           objective: clustering.objective, merges: merges)
+                           objective: clustering.objective, merges: merges, k: clusteringOptions.k, kSelection: selection)
     }
 }
 
@@ -96,6 +99,10 @@ public struct ThemeResult: Sendable {
     public var objective: Double
     /// Near-duplicate clusters merged into one theme (cluster numbers before merging).
     public var merges: [KMeansResult.Merge]
+    /// The k given to k-means (fixed, or chosen: see ``ThemeCount``); themes can be fewer after merging.
+    public var k: Int = 0
+    /// How k was chosen when ``ThemeOptions/themeCount`` is automatic; `nil` when it is fixed.
+    public var kSelection: ClusterCountSelection? = nil
 }
 
 /// Why a ``ThemeAnalysis`` could not run.

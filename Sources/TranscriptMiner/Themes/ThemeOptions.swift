@@ -9,6 +9,7 @@
 /// | `smoothing` | `nil` | term co-occurrence smoothing: helps without neighbour smoothing, adds nothing with it |
 /// | `neighborSmoothing` | 20 neighbours, strength 1 | short texts borrow words from their nearest neighbours |
 /// | `clustering` | k 8, seed 0, 1 restart, 100 iterations | |
+/// | `themeCount` | `.fixed` (`clustering.k`) | `.automatic(2...100)` picks k by cosine silhouette on a sample (``ThemeCount``); `minectl themes` uses it by default |
 ///
 /// Measured on Banking77 (13,083 queries, k = 77, mean of 3 seeds): single words beat words +
 /// two-word phrases (NMI 0.616 vs 0.608 without smoothing), and neighbour smoothing lifts NMI to
@@ -30,6 +31,8 @@ public struct ThemeOptions: Sendable {
     public var neighborSmoothing: NeighborSmoothing?
     /// The clustering parameters.
     public var clustering: KMeansOptions
+    /// Whether k is `clustering.k` or chosen from the data. Default ``ThemeCount/fixed``.
+    public var themeCount: ThemeCount = .fixed
     /// Themes whose centroids' cosine is above this are merged (and the merge reported); `nil`
     /// never merges. Default 0.9.
     public var mergeSimilarity: Double? = 0.9

@@ -19,8 +19,17 @@ struct Themes: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The number of themes.")
-    var k: Int = 20
+    @Option(help: "The number of themes: auto (chosen between --min-k and --max-k by the cosine silhouette of a 10,000-document sample) or a number.")
+    var k: ThemeCountArgument = .auto
+
+    @Option(name: .customLong("min-k"), help: "With --k auto, the fewest themes considered.")
+    var minK: Int?
+
+    @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered.")
+    var maxK: Int?
+
+    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: silhouette, calinski-harabasz, davies-bouldin or stability.")
+    var kCriterion: ClusterCountSelector.Criterion = .silhouette
 
     @Option(help: "The random seed: same input, options and seed give the same themes.")
     var seed: UInt64 = 0
@@ -34,17 +43,34 @@ struct Themes: AsyncParsableCommand {
     @Flag(help: "Include every transcript's theme in the JSON.")
     var assignments = false
 
+    /// The range searched by `--k auto` unless --min-k / --max-k say otherwise.
+    static let defaultKRange = 2...100
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case json }
 
     func validate() throws {
-        guard k >= 1 else { throw ValidationError("--k must be at least 1 (got \(k))") }
+        switch k {
+        case .fixed(let k):
+            guard k >= 1 else { throw ValidationError("--k must be auto or at least 1 (got \(k))") }
+            if minK != nil || maxK != nil { throw ValidationError("--min-k and --max-k only apply with --k auto") }
+        case .auto:
+            let (low, high) = (minK ?? Self.defaultKRange.lowerBound, maxK ?? Self.defaultKRange.upperBound)
+            guard low >= 1 else { throw ValidationError("--min-k must be at least 1 (got \(low))") }
+            guard high >= low else { throw ValidationError("--max-k (\(high)) must be at least --min-k (\(low))") }
+        }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
     }
 
     func run() async throws {
         let (transcripts, _) = try input.readAll(command: "themes")
         var options = ThemeOptions()
-        options.clustering.k = k
+        switch k {
+        case .fixed(let k):
+            options.clustering.k = k
+        case .auto:
+            options.themeCount = .automatic((minK ?? Self.defaultKRange.lowerBound)...(maxK ?? Self.defaultKRange.upperBound),
+                                            criterion: kCriterion)
+        }
         options.clustering.seed = seed
         options.clustering.restarts = restarts
         options.documents.includesPrivateTurns = input.keepPrivateNotes
