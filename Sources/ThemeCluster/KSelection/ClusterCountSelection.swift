@@ -18,6 +18,9 @@ public struct ClusterCountSelection: Sendable, Hashable {
         /// The adjusted Rand index between the sample's clustering and an independent clustering
         /// of a subsample, on the subsample; `nil` unless the criterion is ``ClusterCountSelector/Criterion/stability``.
         public var stability: Double?
+        /// The modularity of the clustering on the sample's nearest-neighbour graph; `nil` unless
+        /// the criterion is ``ClusterCountSelector/Criterion/modularity``.
+        public var modularity: Double?
         /// `true` for the coarse grid, `false` for the refinement around its best k.
         public var coarse: Bool
     }

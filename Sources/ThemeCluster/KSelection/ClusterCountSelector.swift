@@ -39,6 +39,9 @@ public struct ClusterCountSelector: Sendable, Hashable {
         /// Agreement (adjusted Rand index) between the sample's clustering and an independent
         /// clustering of an 80% subsample, on that subsample (Ben-Hur, Elisseeff & Guyon 2002).
         case stability
+        /// The modularity of the clustering on the sample's 20-nearest-neighbour graph (Newman &
+        /// Girvan 2004; see ``NearestNeighborGraph``); higher is better.
+        case modularity
     }
 
     /// The candidate values of k (inclusive). Values above the number of non-empty rows are
@@ -95,10 +98,17 @@ public struct ClusterCountSelector: Sendable, Hashable {
 
     /// Chooses k for `matrix`'s rows (normalised to unit length first if they are not; empty
     /// rows are ignored).
+    /// - Parameters:
+    ///   - matrix: the rows that will be clustered (for themes: the smoothed TF-IDF vectors).
+    ///   - graphRows: for ``Criterion/modularity``, the rows whose nearest-neighbour graph scores
+    ///     the partitions, one per row of `matrix`; default `matrix`. For themes: the TF-IDF
+    ///     vectors *before* neighbour smoothing, whose neighbours still link different phrasings
+    ///     of one problem through the sentences they share (smoothed rows mostly neighbour their
+    ///     own phrasing).
     /// - Returns: the chosen k and the scores. When fewer non-empty rows than `range.lowerBound`
     ///   exist, or the clipped range holds one value, that value is returned without scores.
     /// - Throws: ``KMeansError`` for invalid options or a matrix without any non-empty row.
-    public func select(_ matrix: SparseMatrix) async throws(KMeansError) -> ClusterCountSelection {
+    public func select(_ matrix: SparseMatrix, graphRows: SparseMatrix? = nil) async throws(KMeansError) -> ClusterCountSelection {
         if let reason = invalidReason { throw .invalidOptions(reason) }
         let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
         guard !active.isEmpty else { throw .noDocuments }
@@ -113,12 +123,17 @@ public struct ClusterCountSelector: Sendable, Hashable {
             let k = lower == upper ? lower : min(range.lowerBound, n)
             return ClusterCountSelection(k: k, criterion: criterion, range: k...k, sampleSize: n, scores: [])
         }
+        var graph: NearestNeighborGraph?
+        if criterion == .modularity {
+            precondition((graphRows ?? matrix).rowCount == matrix.rowCount, "one graph row per row")
+            graph = await NearestNeighborGraph((graphRows ?? matrix).selecting(rows: sample).unitRows(), workers: workers)
+        }
         var scores: [Int: ClusterCountSelection.Score] = [:]
         func best() -> Int {
             scores.values.max { ($0.value, -$0.k) < ($1.value, -$1.k) }!.k
         }
         let coarse = Self.grid(lower...upper, ratio: gridRatio)
-        for k in coarse { scores[k] = try await score(k, rows: rows, coarse: true) }
+        for k in coarse { scores[k] = try await score(k, rows: rows, graph: graph, coarse: true) }
         let top = best()
         let position = coarse.firstIndex(of: top)!
         let from = position > 0 ? coarse[position - 1] + 1 : top
@@ -129,23 +144,26 @@ public struct ClusterCountSelector: Sendable, Hashable {
                 between[($0 * (between.count - 1)) / max(refinementPoints - 1, 1)]
             }
         }
-        for k in Set(between).sorted() where scores[k] == nil { scores[k] = try await score(k, rows: rows, coarse: false) }
+        for k in Set(between).sorted() where scores[k] == nil { scores[k] = try await score(k, rows: rows, graph: graph, coarse: false) }
         return ClusterCountSelection(k: best(), criterion: criterion, range: lower...upper, sampleSize: n,
                                      scores: scores.values.sorted { $0.k < $1.k })
     }
 
     /// Clusters the sample into k and measures the result.
-    func score(_ k: Int, rows: SparseMatrix, coarse: Bool) async throws(KMeansError) -> ClusterCountSelection.Score {
+    func score(_ k: Int, rows: SparseMatrix, graph: NearestNeighborGraph?, coarse: Bool) async throws(KMeansError)
+        -> ClusterCountSelection.Score {
         let options = KMeansOptions(k: k, seed: seed, restarts: restarts, workers: workers)
         let result = try await SphericalKMeans(options: options).fit(rows)
         let validity = await ClusterValidity.measure(rows, labels: result.assignments, clusterCount: result.clusterCount,
                                                      workers: workers)
         var stability: Double?
+        let modularity = graph?.modularity(result.assignments)
         let value: Double
         switch criterion {
         case .silhouette: value = validity.silhouette
         case .calinskiHarabasz: value = validity.calinskiHarabasz
         case .daviesBouldin: value = -validity.daviesBouldin
+        case .modularity: value = modularity ?? 0
         case .stability:
             var random = SeededGenerator(seed: seed).derived(k)
             let subsample = RowSample.indices(of: Array(0..<rows.rowCount), size: rows.rowCount * 4 / 5, seed: random.next())
@@ -156,6 +174,6 @@ public struct ClusterCountSelector: Sendable, Hashable {
             stability = agreement
             value = agreement
         }
-        return ClusterCountSelection.Score(k: k, value: value, validity: validity, stability: stability, coarse: coarse)
+        return ClusterCountSelection.Score(k: k, value: value, validity: validity, stability: stability, modularity: modularity, coarse: coarse)
     }
 }

@@ -24,6 +24,7 @@ extension ThemeJSON {
             item += ",\"davies_bouldin\":\(number(score.validity.daviesBouldin)),\"objective\":\(number(score.validity.objective))"
             item += ",\"after_merging\":\(score.validity.clustersAfterMerging)"
             if let stability = score.stability { item += ",\"stability\":\(number(stability))" }
+            if let modularity = score.modularity { item += ",\"modularity\":\(number(modularity))" }
             return item + "}"
         }.joined(separator: ",")
         return text + "]}"

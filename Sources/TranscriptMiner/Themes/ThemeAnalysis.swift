@@ -39,7 +39,7 @@ public struct ThemeAnalysis: Sendable {
         let clusteringOptions: KMeansOptions
         let selection: ClusterCountSelection?
         do {
-            (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered)
+            (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered, unsmoothed: matrix)
             clustering = try await SphericalKMeans(options: clusteringOptions).fit(clustered)
         } catch {
             throw .clustering(error)

@@ -24,13 +24,15 @@ public enum ThemeCount: Sendable, Hashable {
 }
 
 extension ThemeOptions {
-    /// The clustering options with k resolved for `rows` (the vectors about to be clustered), and
-    /// the selection when k was chosen automatically.
+    /// The clustering options with k resolved for `rows` (the vectors about to be clustered;
+    /// `unsmoothed` are the same documents before smoothing), and the selection when k was chosen
+    /// automatically.
     /// - Complexity: nothing for `.fixed`; see ``ClusterCountSelector`` for `.automatic`.
-    func resolvedClustering(for rows: SparseMatrix) async throws(KMeansError) -> (KMeansOptions, ClusterCountSelection?) {
+    func resolvedClustering(for rows: SparseMatrix, unsmoothed: SparseMatrix) async throws(KMeansError)
+        -> (KMeansOptions, ClusterCountSelection?) {
         guard case .automatic(let range, let criterion) = themeCount else { return (clustering, nil) }
         let selector = ClusterCountSelector(range: range, criterion: criterion, seed: clustering.seed, workers: clustering.workers)
-        let selection = try await selector.select(rows)
+        let selection = try await selector.select(rows, graphRows: unsmoothed)
         var resolved = clustering
         resolved.k = selection.k
         return (resolved, selection)

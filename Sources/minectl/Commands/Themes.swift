@@ -28,7 +28,7 @@ struct Themes: AsyncParsableCommand {
     @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered.")
     var maxK: Int?
 
-    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: silhouette, calinski-harabasz, davies-bouldin or stability.")
+    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: silhouette, calinski-harabasz, davies-bouldin, stability or modularity.")
     var kCriterion: ClusterCountSelector.Criterion = .silhouette
 
     @Option(help: "The random seed: same input, options and seed give the same themes.")

@@ -39,6 +39,7 @@ extension ClusterCountSelector.Criterion: ExpressibleByArgument {
         case .calinskiHarabasz: "calinski-harabasz"
         case .daviesBouldin: "davies-bouldin"
         case .stability: "stability"
+        case .modularity: "modularity"
         }
     }
 
