@@ -4,14 +4,14 @@ import ThemeCluster
 ///
 /// ```swift
 /// var options = ThemeOptions()
-/// options.themeCount = .automatic(2...100)      // silhouette on a 10,000-document sample
+/// options.themeCount = .automatic(2...100)      // modularity on a 10,000-document sample
 /// options.themeCount = .fixed                   // exactly options.clustering.k
 /// ```
 ///
 /// | case | effect |
 /// |---|---|
 /// | `.fixed` (default) | k-means with `clustering.k` clusters, as before this option existed |
-/// | `.automatic(range, criterion:)` | ``ClusterCountSelector`` picks k in `range` on the smoothed document vectors (a deterministic sample of at most 10,000), then all documents are clustered with that k |
+/// | `.automatic(range, criterion:)` | ``ClusterCountSelector`` clusters a deterministic sample of at most 10,000 smoothed document vectors for each k of a geometric grid in `range` and keeps the k whose clustering has the highest modularity on the nearest-neighbour graph of the unsmoothed TF-IDF vectors (default criterion); then all documents are clustered with that k |
 ///
 /// The final themes can be fewer than k: near-duplicate clusters merge (`mergeSimilarity`) and
 /// empty clusters are dropped. The choice depends only on the documents, the options and
@@ -19,8 +19,8 @@ import ThemeCluster
 public enum ThemeCount: Sendable, Hashable {
     /// Exactly `clustering.k` clusters.
     case fixed
-    /// k chosen in `range` by `criterion` (default: cosine silhouette on a sample).
-    case automatic(ClosedRange<Int>, criterion: ClusterCountSelector.Criterion = .silhouette)
+    /// k chosen in `range` by `criterion` (default: modularity on a sample's neighbour graph).
+    case automatic(ClosedRange<Int>, criterion: ClusterCountSelector.Criterion = .modularity)
 }
 
 extension ThemeOptions {

@@ -10,7 +10,10 @@ struct Themes: AsyncParsableCommand {
             One document per transcript (its public customer turns) → analysis chain with \
             Snowball stems and stop words → TF-IDF (sublinear tf, min-df 2) → each document \
             blended with its 20 nearest neighbours → spherical k-means (k-means++ seeding, the \
-            best of --restarts runs). Same input, options and seed give the same themes on any \
+            best of --restarts runs). With --k auto (the default) k is the value in \
+            --min-k…--max-k whose clustering of a sample of at most 10,000 documents has the \
+            highest modularity on their 20-nearest-neighbour graph; the JSON's "k" object gives \
+            the score of every k tried. Same input, options and seed give the same themes on any \
             number of cores. With --assignments the JSON lists every transcript's theme.
 
             Exit codes: 0 ok, 64 bad usage, 65 a problem under --strict, 66 no input could be read.
@@ -19,7 +22,7 @@ struct Themes: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The number of themes: auto (chosen between --min-k and --max-k by the cosine silhouette of a 10,000-document sample) or a number.")
+    @Option(help: "The number of themes: auto (chosen between --min-k and --max-k on a sample of at most 10,000 documents, see --k-criterion) or a number.")
     var k: ThemeCountArgument = .auto
 
     @Option(name: .customLong("min-k"), help: "With --k auto, the fewest themes considered.")
@@ -28,8 +31,8 @@ struct Themes: AsyncParsableCommand {
     @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered.")
     var maxK: Int?
 
-    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: silhouette, calinski-harabasz, davies-bouldin, stability or modularity.")
-    var kCriterion: ClusterCountSelector.Criterion = .silhouette
+    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: modularity (of the clustering on the documents' 20-nearest-neighbour graph), silhouette, calinski-harabasz, davies-bouldin or stability.")
+    var kCriterion: ClusterCountSelector.Criterion = .modularity
 
     @Option(help: "The random seed: same input, options and seed give the same themes.")
     var seed: UInt64 = 0
