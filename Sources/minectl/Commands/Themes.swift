@@ -25,14 +25,14 @@ struct Themes: AsyncParsableCommand {
     @Option(help: "The number of themes: auto (chosen between --min-k and --max-k on a sample of at most 10,000 documents, see --k-criterion) or a number.")
     var k: ThemeCountArgument = .auto
 
-    @Option(name: .customLong("min-k"), help: "With --k auto, the fewest themes considered.")
+    @Option(name: .customLong("min-k"), help: "With --k auto, the fewest themes considered (default: 2).")
     var minK: Int?
 
-    @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered.")
+    @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered (default: 100).")
     var maxK: Int?
 
     @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: modularity (of the clustering on the documents' 20-nearest-neighbour graph), silhouette, calinski-harabasz, davies-bouldin or stability.")
-    var kCriterion: ClusterCountSelector.Criterion = .modularity
+    var kCriterion: KCriterionArgument = .modularity
 
     @Option(help: "The random seed: same input, options and seed give the same themes.")
     var seed: UInt64 = 0
@@ -72,7 +72,7 @@ struct Themes: AsyncParsableCommand {
             options.clustering.k = k
         case .auto:
             options.themeCount = .automatic((minK ?? Self.defaultKRange.lowerBound)...(maxK ?? Self.defaultKRange.upperBound),
-                                            criterion: kCriterion)
+                                            criterion: kCriterion.criterion)
         }
         options.clustering.seed = seed
         options.clustering.restarts = restarts

@@ -26,24 +26,20 @@ enum ThemeCountArgument: Equatable, ExpressibleByArgument, CustomStringConvertib
     var defaultValueDescription: String { description }
 }
 
-extension ClusterCountSelector.Criterion: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let criterion = Self.allCases.first(where: { $0.argumentName == argument }) else { return nil }
-        self = criterion
-    }
+/// The value of `--k-criterion`, spelled as on the command line.
+enum KCriterionArgument: String, ExpressibleByArgument {
+    case modularity, silhouette, stability
+    case calinskiHarabasz = "calinski-harabasz"
+    case daviesBouldin = "davies-bouldin"
 
-    /// The command-line spelling: `silhouette`, `calinski-harabasz`, `davies-bouldin`, `stability`.
-    var argumentName: String {
+    /// The library's criterion.
+    var criterion: ClusterCountSelector.Criterion {
         switch self {
-        case .silhouette: "silhouette"
-        case .calinskiHarabasz: "calinski-harabasz"
-        case .daviesBouldin: "davies-bouldin"
-        case .stability: "stability"
-        case .modularity: "modularity"
+        case .modularity: .modularity
+        case .silhouette: .silhouette
+        case .stability: .stability
+        case .calinskiHarabasz: .calinskiHarabasz
+        case .daviesBouldin: .daviesBouldin
         }
     }
-
-    public var defaultValueDescription: String { argumentName }
-
-    public static var allValueStrings: [String] { allCases.map(\.argumentName) }
 }
