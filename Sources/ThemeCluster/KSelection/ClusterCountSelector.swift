@@ -30,7 +30,7 @@
 /// - Complexity: about g + r k-means runs (g grid points, r refinement points) of
 ///   O(i · nnz_s · k) each on a sample with nnz_s stored entries, plus O(nnz_s · k + k · d) per
 ///   candidate for the indices; independent of the corpus size beyond the sample. With the
-///   defaults (10,000 documents, ratio 1.25, 2…100) that is 18 + up to 6 runs.
+///   defaults (10,000 documents, ratio 1.25, 2…100) that is 17 grid runs + up to 6 refinement runs, plus the graph for modularity.
 public struct ClusterCountSelector: Sendable, Hashable {
     /// What makes one k better than another.
     public enum Criterion: String, Sendable, Hashable, CaseIterable {
