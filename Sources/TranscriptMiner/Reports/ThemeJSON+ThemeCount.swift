@@ -2,13 +2,13 @@ extension ThemeJSON {
     /// The `"k"` object: how many clusters k-means was asked for and how that number was chosen.
     ///
     /// ```json
-    /// {"mode":"auto","chosen":12,"range":[2,100],"criterion":"silhouette","sample":2000,
-    ///  "scores":[{"k":2,"score":0.041,"silhouette":0.041,"calinski_harabasz":88.1,"davies_bouldin":3.2,
-    ///             "objective":812.5,"after_merging":2}, …]}
+    /// {"mode":"auto","chosen":21,"range":[2,100],"criterion":"modularity","sample":2000,
+    ///  "scores":[{"k":2,"score":0.4918,"silhouette":0.0703,"calinski_harabasz":88.1,"davies_bouldin":1.85,
+    ///             "objective":812.5,"after_merging":2,"modularity":0.4918}, …]}
     /// {"mode":"fixed","chosen":77}
     /// ```
     /// `score` is the criterion's value (higher is better; Davies–Bouldin negated); `stability`
-    /// appears only with the stability criterion. Indices are rounded to 4 significant decimals.
+    /// and `modularity` appear only with their criterion. Indices are rounded to 4 significant decimals.
     static func kObject(_ result: ThemeResult) -> String {
         guard let selection = result.kSelection else { return "{\"mode\":\"fixed\",\"chosen\":\(result.k)}" }
         func number(_ value: Double) -> String {
