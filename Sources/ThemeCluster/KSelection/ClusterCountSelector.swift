@@ -14,7 +14,7 @@
 /// groups whenever they share more neighbour links than chance, so one problem written in several
 /// phrasings is one cluster, while the silhouette, Davies–Bouldin and stability (all computed,
 /// see ``ClusterValidity``) count the phrasings. Measured (BENCHMARKS.md, "Choosing k
-/// automatically"): median k 48 on Banking77 (77 intents) and 21 on `minectl synth` (12 themes
+/// automatically"): median k 69 on Banking77 (77 intents) and 21 on `minectl synth` (12 themes
 /// written as 52 opening sentences), where the silhouette says 96 and 60; no criterion tried
 /// finds both truths.
 ///
