@@ -2,13 +2,13 @@ import ThemeCluster
 
 /// Synthetic document matrices with a known partition.
 enum ClusterFixtures {
-    /// `clusters` groups of documents; group g draws 3–6 terms from its own block of 20 terms plus,
+    /// `clusters` groups of documents; group g draws 3–6 terms from its own block of `blockSize` (default 20) terms plus,
     /// with probability `noise`, one term from a shared block. Rows are L2-normalised TF-like
     /// counts. Returns the matrix and each row's true group; every `emptyEvery`-th row is empty.
     static func blocks(clusters: Int, perCluster: [Int], noise: Double = 0.3, seed: UInt64 = 1,
-                       emptyEvery: Int? = nil) -> (matrix: SparseMatrix, truth: [Int]) {
+                       emptyEvery: Int? = nil, blockSize: Int = 20) -> (matrix: SparseMatrix, truth: [Int]) {
         var random = SeededGenerator(seed: seed)
-        let shared = clusters * 20
+        let shared = clusters * blockSize
         var builder = SparseMatrix.Builder(columnCount: shared + 10)
         var truth: [Int] = []
         var rows: [(Int, [Int: Double])] = []
@@ -16,7 +16,7 @@ enum ClusterFixtures {
             for _ in 0..<perCluster[group % perCluster.count] {
                 var counts: [Int: Double] = [:]
                 let terms = 3 + Int(random.nextUnit() * 4)
-                for _ in 0..<terms { counts[group * 20 + Int(random.nextUnit() * 20), default: 0] += 1 }
+                for _ in 0..<terms { counts[group * blockSize + Int(random.nextUnit() * Double(blockSize)), default: 0] += 1 }
                 if random.nextUnit() < noise { counts[shared + Int(random.nextUnit() * 10), default: 0] += 1 }
                 rows.append((group, counts))
             }

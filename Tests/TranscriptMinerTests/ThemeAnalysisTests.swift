@@ -65,4 +65,30 @@ struct ThemeAnalysisTests {
         #expect(result.unclustered.size == result.unclusteredWithoutTerms + result.unclusteredBelowSimilarity)
         #expect(result.themes.reduce(0) { $0 + $1.size } + result.unclustered.size == transcripts.count)
     }
+
+    @Test("automatic k: chosen in the range, reported in the result and the JSON, the same for 1 and 3 workers")
+    func automaticThemeCount() async throws {
+        let transcripts = Array(SyntheticCorpus(seed: 5).transcripts(count: 600))
+        var reports: [String] = []
+        for workers in [1, 3] {
+            var options = ThemeOptions()
+            options.clustering = KMeansOptions(seed: 7, workers: workers)
+            options.themeCount = .automatic(4...30)
+            let result = try await ThemeAnalysis(options: options).run(transcripts)
+            let selection = try #require(result.kSelection)
+            #expect((4...30).contains(selection.k))
+            #expect(result.k == selection.k)
+            #expect(result.themes.count <= selection.k)
+            #expect(selection.scores.contains { $0.k == selection.k })
+            reports.append(ThemeJSON.render(result, includeAssignments: true))
+        }
+        #expect(reports[0] == reports[1])
+        #expect(reports[0].contains("\"k\":{\"mode\":\"auto\",\"chosen\":"))
+        // The fixed path reports the k it was given and no selection.
+        var options = ThemeOptions()
+        options.clustering.k = 5
+        let fixed = try await ThemeAnalysis(options: options).run(Array(transcripts.prefix(200)))
+        #expect(fixed.kSelection == nil)
+        #expect(ThemeJSON.render(fixed, includeAssignments: false).contains("\"k\":{\"mode\":\"fixed\",\"chosen\":5}"))
+    }
 }

@@ -45,7 +45,34 @@ struct ThemesCommandTests {
     @Test func badUsage() throws {
         let result = try MinectlRunner.run(["themes", "-", "--k", "0"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--k must be at least 1"))
+        #expect(result.stderr.contains("--k must be auto or at least 1"))
+    }
+
+    @Test(arguments: [
+        (["--k", "many"], "--k"),
+        (["--k", "5", "--min-k", "3"], "--min-k and --max-k only apply with --k auto"),
+        (["--min-k", "10", "--max-k", "5"], "--max-k (5) must be at least --min-k (10)"),
+        (["--min-k", "0"], "--min-k must be at least 1"),
+        (["--k-criterion", "elbow"], "--k-criterion"),
+    ])
+    func badThemeCounts(arguments: [String], message: String) throws {
+        let result = try MinectlRunner.run(["themes", "-", "--input-format", "lines"] + arguments, input: Data(Self.lines.utf8))
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func automaticKIsTheDefaultAndFindsTheThreeQuestions() throws {
+        let result = try MinectlRunner.run(["themes", "-", "--input-format", "lines", "--max-k", "12", "--format", "json", "--assignments"],
+                                           input: Data(Self.lines.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let k = try #require(object["k"] as? [String: Any])
+        #expect(k["mode"] as? String == "auto")
+        #expect(k["chosen"] as? Int == 3)
+        #expect(k["range"] as? [Int] == [2, 12])
+        let scores = try #require(k["scores"] as? [[String: Any]])
+        #expect(scores.compactMap { $0["k"] as? Int }.allSatisfy { (2...12).contains($0) })
+        #expect(Set(try #require(object["assignments"] as? [[String: Any]]).compactMap { $0["theme"] as? Int }).count == 3)
     }
 
     /// Transcripts of two channels over three days, as JSONL.

@@ -44,7 +44,7 @@ public enum ThemeJSON {
         text += result.merges.map { merge in
             "{\"clusters\":[" + merge.clusters.map(String.init).joined(separator: ",") + "],\"similarity\":" + number(merge.similarity) + "}"
         }.joined(separator: ",")
-        text += "]"
+        text += "],\"k\":" + kObject(result)
         if includeAssignments {
             text += ",\"assignments\":["
             for (index, id) in result.transcriptIDs.enumerated() {

@@ -44,8 +44,11 @@ public struct ThemeAnalysis: Sendable {
         stages.lap("smoothing")
         var clustering: KMeansResult
         var merges: [KMeansResult.Merge] = []
+        let clusteringOptions: KMeansOptions
+        let selection: ClusterCountSelection?
         do {
-            clustering = try await SphericalKMeans(options: options.clustering).fit(clustered)
+            (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered, unsmoothed: matrix)
+            clustering = try await SphericalKMeans(options: clusteringOptions).fit(clustered)
         } catch {
             throw .clustering(error)
         }
@@ -92,7 +95,8 @@ public struct ThemeAnalysis: Sendable {
                            unclustered: ThemeStatistics(members: unclustered, facts: facts, total: total, pain: options.pain),
                            unclusteredWithoutTerms: unclustered.count - lowSimilarity, unclusteredBelowSimilarity: lowSimilarity,
                            vocabularySize: model.columnCount, iterations: clustering.iterations,
-                           objective: clustering.objective, merges: merges, timings: stages.timings)
+                           objective: clustering.objective, merges: merges, timings: stages.timings,
+                           k: clusteringOptions.k, kSelection: selection)
     }
 }
 
@@ -161,6 +165,10 @@ public struct ThemeResult: Sendable {
     /// Wall-clock time of each stage: documents, tfidf, smoothing, clustering, labels,
     /// sentiment, exemplars.
     public var timings: [StageTiming]
+    /// The k given to k-means (fixed, or chosen: see ``ThemeCount``); themes can be fewer after merging.
+    public var k: Int = 0
+    /// How k was chosen when ``ThemeOptions/themeCount`` is automatic; `nil` when it is fixed.
+    public var kSelection: ClusterCountSelection? = nil
 }
 
 /// Why a ``ThemeAnalysis`` could not run.

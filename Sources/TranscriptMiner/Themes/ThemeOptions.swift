@@ -14,6 +14,7 @@
 /// | `sentiment` | ``SentimentScorer`` with the built-in lexicon | the customer's mood per conversation |
 /// | `pain` | ``PainScore()`` | volume × negativity × effort; themes are ranked by it |
 /// | `exemplars` | ``ExemplarSelector()``: 3 quotes of ≤ 240 characters, redacted | evidence a reader can trust |
+/// | `themeCount` | `.fixed` (`clustering.k`) | `.automatic(2...100)` picks k by modularity on a sample (``ThemeCount``); `minectl themes` uses it by default |
 ///
 /// Measured on Banking77 (13,083 queries, k = 77, mean of 3 seeds): single words beat words +
 /// two-word phrases (NMI 0.616 vs 0.608 without smoothing), and neighbour smoothing lifts NMI to
@@ -39,6 +40,8 @@ public struct ThemeOptions: Sendable {
     public var neighborSmoothing: NeighborSmoothing?
     /// The clustering parameters.
     public var clustering: KMeansOptions
+    /// Whether k is `clustering.k` or chosen from the data. Default ``ThemeCount/fixed``.
+    public var themeCount: ThemeCount = .fixed
     /// Themes whose centroids' cosine is above this are merged (and the merge reported); `nil`
     /// never merges. Default 0.9.
     public var mergeSimilarity: Double? = 0.9

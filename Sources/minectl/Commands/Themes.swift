@@ -14,13 +14,17 @@ struct Themes: AsyncParsableCommand {
             redacted exemplar quotes, the customer's mean sentiment, negative and ends-worse \
             shares, channel mix and a pain score (volume × negativity × effort, per 100 \
             conversations); themes are ranked by it. Documents with cosine below 0.2 to their \
-            theme are reported as unclustered. Same input, options and seed give the same themes \
-            on any number of cores.
+            theme are reported as unclustered. With --k auto (the default) k is the value in \
+            --min-k…--max-k whose clustering of a sample of at most 10,000 documents has the \
+            highest modularity on their 20-nearest-neighbour graph; the JSON's "k" object gives \
+            the score of every k tried. Same input, options and seed give the same themes on any \
+            number of cores.
 
             Formats: table (terminal, fitted to its width; colour on a terminal unless NO_COLOR \
             is set), json (schema minectl/themes-report@1, docs/report-schema.md; with \
             --assignments every transcript's theme), csv (one row per theme, safe against \
-            spreadsheet formulas), markdown (tickets, wikis).
+            spreadsheet formulas), markdown (tickets, wikis), html (one self-contained page with \
+            inline CSS and SVG charts, no scripts; all transcript text escaped).
 
             Progress goes to standard error when it is a terminal; a one-line summary (read, \
             analysed, rejected by reason, themes, elapsed) ends every run unless --quiet.
@@ -32,14 +36,24 @@ struct Themes: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: table, json, csv, markdown.")
+    @Option(help: "Output format: table, json, csv, markdown, html.")
     var format: Format = .table
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var out: String?
 
-    @Option(help: "The number of themes.")
-    var k: Int = 20
+
+    @Option(help: "The number of themes: auto (chosen between --min-k and --max-k on a sample of at most 10,000 documents, see --k-criterion) or a number.")
+    var k: ThemeCountArgument = .auto
+
+    @Option(name: .customLong("min-k"), help: "With --k auto, the fewest themes considered (default: 2).")
+    var minK: Int?
+
+    @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered (default: 100).")
+    var maxK: Int?
+
+    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: modularity (of the clustering on the documents' 20-nearest-neighbour graph), silhouette, calinski-harabasz, davies-bouldin or stability.")
+    var kCriterion: KCriterionArgument = .modularity
 
     @Option(help: "The random seed: same input, options and seed give the same themes.")
     var seed: UInt64 = 0
@@ -77,11 +91,22 @@ struct Themes: AsyncParsableCommand {
     @Flag(help: "No progress and no summary on standard error.")
     var quiet = false
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    /// The range searched by `--k auto` unless --min-k / --max-k say otherwise.
+    static let defaultKRange = 2...100
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown, html }
     enum RoleChoice: String, ExpressibleByArgument, CaseIterable { case customer, all }
 
     func validate() throws {
-        guard k >= 1 else { throw ValidationError("--k must be at least 1 (got \(k))") }
+        switch k {
+        case .fixed(let k):
+            guard k >= 1 else { throw ValidationError("--k must be auto or at least 1 (got \(k))") }
+            if minK != nil || maxK != nil { throw ValidationError("--min-k and --max-k only apply with --k auto") }
+        case .auto:
+            let (low, high) = (minK ?? Self.defaultKRange.lowerBound, maxK ?? Self.defaultKRange.upperBound)
+            guard low >= 1 else { throw ValidationError("--min-k must be at least 1 (got \(low))") }
+            guard high >= low else { throw ValidationError("--max-k (\(high)) must be at least --min-k (\(low))") }
+        }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
         if let since, Timestamp.parse(since) == nil { throw ValidationError("--since: '\(since)' is not a date (use 2026-11-01 or 2026-11-01T08:00:00Z)") }
@@ -95,7 +120,13 @@ struct Themes: AsyncParsableCommand {
         let started = ContinuousClock.now
         let progress = quiet ? nil : ProgressLine(command: "themes")
         var options = ThemeOptions()
-        options.clustering.k = k
+        switch k {
+        case .fixed(let k):
+            options.clustering.k = k
+        case .auto:
+            options.themeCount = .automatic((minK ?? Self.defaultKRange.lowerBound)...(maxK ?? Self.defaultKRange.upperBound),
+                                            criterion: kCriterion.criterion)
+        }
         options.clustering.seed = seed
         options.clustering.restarts = restarts
         options.documents.includesPrivateTurns = input.keepPrivateNotes
@@ -167,13 +198,18 @@ struct Themes: AsyncParsableCommand {
         case .json: return ThemeJSONRenderer(includeAssignments: assignments, includeTimings: timings)
         case .csv: return ThemeCSVRenderer()
         case .markdown: return ThemeMarkdownRenderer()
+        case .html: return ThemeHTMLRenderer(includeTimings: timings)
         }
     }
 
     /// The settings the report shows.
     var settings: [ReportSetting] {
-        var list = [ReportSetting("k", String(k)), ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts)),
-                    ReportSetting("role", role.rawValue)]
+        var list = [ReportSetting("k", k.description)]
+        if k == .auto {
+            list += [ReportSetting("min-k", String(minK ?? Self.defaultKRange.lowerBound)),
+                     ReportSetting("max-k", String(maxK ?? Self.defaultKRange.upperBound)), ReportSetting("k-criterion", kCriterion.rawValue)]
+        }
+        list += [ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts)), ReportSetting("role", role.rawValue)]
         if let since { list.append(ReportSetting("since", since)) }
         if let until { list.append(ReportSetting("until", until)) }
         if !channel.isEmpty { list.append(ReportSetting("channel", channel.map { Channel(parsing: $0).rawValue }.joined(separator: ","))) }
