@@ -1,12 +1,15 @@
 /// Number formatting shared by the human-readable report renderers: fixed decimals, rounded half
 /// away from zero, no locale, no exponent, so the same value always gives the same text.
 public enum ReportNumbers {
-    /// `value` with exactly `decimals` decimals ("12.0", "-0.36"); "-0.00" becomes "0.00".
+    /// `value` with exactly `decimals` decimals (0…6; "12.0", "-0.36"); "-0.00" becomes "0.00";
+    /// non-finite values (never expected) give "0", magnitudes from 10^15 Swift's own form.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "0" }
+        let decimals = min(max(decimals, 0), 6)
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 1e15 else { return "\(value)" }
         let negative = value < 0 && scaled > 0
         let whole = Int(scaled / scale)
         var text = String(whole)

@@ -388,6 +388,11 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
         return String(text.prefix(limit - 1)) + "…"
     }
 
-    /// The report's number formats.
-    typealias Format = ReportNumberFormat
+    /// The page's number formats: ``ReportNumbers``, with shares always to one decimal.
+    enum Format {
+        static func fixed(_ value: Double, decimals: Int) -> String { ReportNumbers.fixed(value, decimals: decimals) }
+        static func percent(_ share: Double) -> String { ReportNumbers.fixed(share * 100, decimals: 1) + "%" }
+        static func signed(_ value: Double) -> String { ReportNumbers.sentiment(value) }
+        static func count(_ value: Int) -> String { ReportNumbers.count(value) }
+    }
 }
