@@ -24,6 +24,11 @@ public struct IngestionSummary: Sendable, Hashable {
     public var inputs: [InputFingerprint] = []
     /// The first problems, in order, for display (at most ``maximumKeptProblems``).
     public var problems: [IngestionProblem] = []
+    /// Every problem met: rejections, repairs and problems with whole inputs (``problems`` keeps
+    /// only the first ones).
+    public var problemCount: Int {
+        rejectedByCode.values.reduce(0, +) + repairedByCode.values.reduce(0, +) + fileProblemsByCode.values.reduce(0, +)
+    }
     /// How many problems ``problems`` keeps.
     public static let maximumKeptProblems = 100
 

@@ -21,8 +21,8 @@ public enum ReportSummary {
             + " · " + ReportNumbers.count(unclustered.size) + " unclustered (" + ReportNumbers.percent(unclustered.share) + ")"
     }
 
-    /// The top terms of a theme for one cell: its label phrases, then centroid terms, deduplicated,
-    /// at most `limit`.
+    /// The top terms of a theme for one cell: its label phrases (unstemmed, readable), best
+    /// first, deduplicated, at most `limit`.
     public static func topTerms(_ theme: Theme, limit: Int = 5) -> [String] {
         var seen = Set<String>()
         var out: [String] = []

@@ -49,20 +49,13 @@ public struct ThemeReportJob: Sendable {
     ///   read at all, the first problem met (it names the file and the reason);
     ///   ``ThemeAnalysisError`` when there is nothing to cluster.
     public func run(paths: [String], progress: (@Sendable (Progress) -> Void)? = nil) async throws -> ThemeReport {
-        let clock = ContinuousClock()
-        let started = clock.now
-        var transcripts: [Transcript] = []
-        var filteredOut = 0
-        let summary = try Ingestor(options: ingestion).read(paths) { transcript, _ in
-            if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
-            progress?(.reading(transcripts: transcripts.count + filteredOut))
-        }
+        let started = ContinuousClock.now
+        var kept = Kept(filter: filter, progress: progress)
+        let summary = try Ingestor(options: ingestion).read(paths) { transcript, _ in kept.add(transcript) }
         if summary.filesRead == 0 {
             throw summary.problems.first ?? IngestionProblem(.unreadableInput, at: SourceLocation(file: paths.first ?? "-"), "no input could be read")
         }
-        let read = StageTiming("read", duration: started.duration(to: clock.now))
-        progress?(.stage(read))
-        return try await report(transcripts, ingestion: summary, filteredOut: filteredOut, readTiming: read, progress: progress)
+        return try await report(kept, ingestion: summary, readSince: started)
     }
 
     /// Reports on transcripts from any asynchronous source (already redacted, or redacted by the
@@ -70,28 +63,36 @@ public struct ThemeReportJob: Sendable {
     /// report's ingestion counts say how many arrived.
     public func run<Source: AsyncSequence & Sendable>(transcripts source: Source, progress: (@Sendable (Progress) -> Void)? = nil)
         async throws -> ThemeReport where Source.Element == Transcript {
-        let clock = ContinuousClock()
-        let started = clock.now
+        let started = ContinuousClock.now
+        var kept = Kept(filter: filter, progress: progress)
+        for try await transcript in source { kept.add(transcript) }
+        var summary = IngestionSummary()
+        summary.recordsRead = kept.transcripts.count + kept.filteredOut
+        summary.recordsAnalyzed = summary.recordsRead
+        return try await report(kept, ingestion: summary, readSince: started)
+    }
+
+    /// The transcripts the filter keeps, and how many it left out, as they arrive.
+    private struct Kept {
+        let filter: TranscriptFilter
+        let progress: (@Sendable (Progress) -> Void)?
         var transcripts: [Transcript] = []
         var filteredOut = 0
-        for try await transcript in source {
+
+        mutating func add(_ transcript: Transcript) {
             if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
             progress?(.reading(transcripts: transcripts.count + filteredOut))
         }
-        var summary = IngestionSummary()
-        summary.recordsRead = transcripts.count + filteredOut
-        summary.recordsAnalyzed = summary.recordsRead
-        let read = StageTiming("read", duration: started.duration(to: clock.now))
-        progress?(.stage(read))
-        return try await report(transcripts, ingestion: summary, filteredOut: filteredOut, readTiming: read, progress: progress)
     }
 
-    private func report(_ transcripts: [Transcript], ingestion summary: IngestionSummary, filteredOut: Int, readTiming: StageTiming,
-                        progress: (@Sendable (Progress) -> Void)?) async throws -> ThemeReport {
+    /// Ends the read stage and runs the analysis on what was kept.
+    private func report(_ kept: Kept, ingestion summary: IngestionSummary, readSince started: ContinuousClock.Instant) async throws -> ThemeReport {
+        let read = StageTiming("read", duration: started.duration(to: .now))
+        kept.progress?(.stage(read))
         var analysis = ThemeAnalysis(options: analysis)
-        if let progress { analysis.progress = { @Sendable timing in progress(.stage(timing)) } }
-        let result = try await analysis.run(transcripts)
-        return ThemeReport(result: result, ingestion: summary, settings: settings, inputs: summary.inputs, filteredOut: filteredOut,
-                           timings: [readTiming] + result.timings, top: top)
+        if let progress = kept.progress { analysis.progress = { @Sendable timing in progress(.stage(timing)) } }
+        let result = try await analysis.run(kept.transcripts)
+        return ThemeReport(result: result, ingestion: summary, settings: settings, inputs: summary.inputs, filteredOut: kept.filteredOut,
+                           timings: [read] + result.timings, top: top)
     }
 }

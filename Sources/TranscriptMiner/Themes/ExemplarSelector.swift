@@ -139,10 +139,11 @@ public struct ExemplarSelector: Sendable {
                     quote = trimmed(text, splitter: splitter) { similarity($0) }
                     quotes[position] = quote
                 }
-                guard !quote.isEmpty, !seenTexts.contains(Self.comparable(quote)) else { continue }
+                let key = Self.comparable(quote)
+                guard !quote.isEmpty, !seenTexts.contains(key) else { continue }
                 let words = Self.words(quote)
                 if pass == 0, chosenWords.contains(where: { Self.overlap(words, $0) >= Self.maximumOverlap }) { continue }
-                seenTexts.insert(Self.comparable(quote))
+                seenTexts.insert(key)
                 chosenWords.append(words)
                 usedTranscripts.insert(candidate.transcript)
                 result.append(ThemeExemplar(transcriptID: transcripts[candidate.transcript].id, turnIndex: candidate.turn,

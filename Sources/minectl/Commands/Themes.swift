@@ -103,7 +103,7 @@ struct Themes: AsyncParsableCommand {
             guard k >= 1 else { throw ValidationError("--k must be auto or at least 1 (got \(k))") }
             if minK != nil || maxK != nil { throw ValidationError("--min-k and --max-k only apply with --k auto") }
         case .auto:
-            let (low, high) = (minK ?? Self.defaultKRange.lowerBound, maxK ?? Self.defaultKRange.upperBound)
+            let (low, high) = kBounds
             guard low >= 1 else { throw ValidationError("--min-k must be at least 1 (got \(low))") }
             guard high >= low else { throw ValidationError("--max-k (\(high)) must be at least --min-k (\(low))") }
         }
@@ -111,7 +111,7 @@ struct Themes: AsyncParsableCommand {
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
         if let since, Timestamp.parse(since) == nil { throw ValidationError("--since: '\(since)' is not a date (use 2026-11-01 or 2026-11-01T08:00:00Z)") }
         if let until, Timestamp.parse(until) == nil { throw ValidationError("--until: '\(until)' is not a date (use 2026-11-30 or 2026-11-30T18:00:00Z)") }
-        for name in channel where Channel(rawValue: name.lowercased()) == nil && Channel(parsing: name) == .other && name.lowercased() != "other" {
+        for name in channel where Channel(parsing: name) == .other && name.lowercased() != "other" {
             throw ValidationError("--channel: unknown channel '\(name)' (chat, email, social, voice-transcript, other)")
         }
     }
@@ -124,8 +124,7 @@ struct Themes: AsyncParsableCommand {
         case .fixed(let k):
             options.clustering.k = k
         case .auto:
-            options.themeCount = .automatic((minK ?? Self.defaultKRange.lowerBound)...(maxK ?? Self.defaultKRange.upperBound),
-                                            criterion: kCriterion.criterion)
+            options.themeCount = .automatic(kBounds.low...kBounds.high, criterion: kCriterion.criterion)
         }
         options.clustering.seed = seed
         options.clustering.restarts = restarts
@@ -182,11 +181,16 @@ struct Themes: AsyncParsableCommand {
         if !quiet {
             for problem in report.ingestion.problems.prefix(5) { Diagnostics.error("minectl themes: skipped \(problem)") }
             if report.ingestion.problems.count > 5 {
-                Diagnostics.error("minectl themes: … \(report.ingestion.recordsRejected + report.ingestion.fileProblemsByCode.values.reduce(0, +) - 5) more problems (counts below)")
+                Diagnostics.error("minectl themes: … \(report.ingestion.problemCount - 5) more problems (counts below)")
             }
             Diagnostics.error("minectl themes: " + ReportSummary.counts(report) + " · " + ReportSummary.themes(report)
                               + " · " + ReportNumbers.fixed(Self.seconds(since: started), decimals: 1) + " s")
         }
+    }
+
+    /// The `--k auto` search range: `--min-k`/`--max-k` or the defaults (checked by `validate`).
+    var kBounds: (low: Int, high: Int) {
+        (minK ?? Self.defaultKRange.lowerBound, maxK ?? Self.defaultKRange.upperBound)
     }
 
     /// The renderer of `--format`.
@@ -206,8 +210,8 @@ struct Themes: AsyncParsableCommand {
     var settings: [ReportSetting] {
         var list = [ReportSetting("k", k.description)]
         if k == .auto {
-            list += [ReportSetting("min-k", String(minK ?? Self.defaultKRange.lowerBound)),
-                     ReportSetting("max-k", String(maxK ?? Self.defaultKRange.upperBound)), ReportSetting("k-criterion", kCriterion.rawValue)]
+            list += [ReportSetting("min-k", String(kBounds.low)), ReportSetting("max-k", String(kBounds.high)),
+                     ReportSetting("k-criterion", kCriterion.rawValue)]
         }
         list += [ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts)), ReportSetting("role", role.rawValue)]
         if let since { list.append(ReportSetting("since", since)) }
