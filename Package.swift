@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The run history (`minectl themes --db`, `minectl trends`): SQLite through GRDB, built against the
+        // system's SQLite (Debian's libsqlite3-dev, installed by scripts/ensure-deps).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The ICU calls (Debian's libicu-dev, installed by scripts/setup), behind a header that uses
@@ -34,7 +37,13 @@ let package = Package(
         .target(name: "CSentimentLexicon", exclude: ["sentiment-lexicon.tsv"]),
         .target(name: "Tokenizer", dependencies: ["CICUShim"]),
         .target(name: "ThemeCluster"),
-        .target(name: "TranscriptMiner", dependencies: ["Tokenizer", "ThemeCluster", "CZlib", "CSentimentLexicon", "CDigest"]),
+        .target(
+            name: "TranscriptMiner",
+            dependencies: [
+                "Tokenizer", "ThemeCluster", "CZlib", "CSentimentLexicon", "CDigest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "minectl",
             dependencies: [
@@ -45,7 +54,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ThemeCluster"], path: "Tests/TestSupport"),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "ThemeClusterTests", dependencies: ["ThemeCluster", "TestSupport"]),
-        .testTarget(name: "TranscriptMinerTests", dependencies: ["TranscriptMiner", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "minectlTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TranscriptMinerTests",
+            dependencies: ["TranscriptMiner", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "minectlTests", dependencies: ["TestSupport", "TranscriptMiner"], exclude: ["Snapshots"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TranscriptMiner
 
 /// minectl's exit codes, in one place (documented in `--help` and the README).
 enum ExitCodes {
@@ -12,4 +13,17 @@ enum ExitCodes {
     static let rejectedRecord = ExitCode(65)
     /// The output file could not be written (sysexits' EX_CANTCREAT).
     static let cannotWrite = ExitCode(73)
+    /// The run history was busy with another run past the timeout (sysexits' EX_TEMPFAIL: retry later).
+    static let busy = ExitCode(75)
+
+    /// The exit code for a run-history failure: 75 when busy, 66 when a history to read is missing
+    /// or unusable, otherwise 73 (nothing could be recorded).
+    static func history(_ error: any Error, reading: Bool = false) -> ExitCode {
+        guard let error = error as? RunHistoryError else { return cannotWrite }
+        switch error.code {
+        case .busy: return busy
+        case .cannotOpen, .notAHistory, .newerSchema, .corrupt, .noRuns: return reading ? unreadableInput : cannotWrite
+        case .readOnly, .diskFull, .failed: return cannotWrite
+        }
+    }
 }

@@ -46,6 +46,23 @@ public struct ThemeJSONRenderer: ThemeReportRenderer {
         var shown = report.result
         shown.themes = Array(report.shownThemes)
         text += "," + ThemeJSON.body(shown, includeAssignments: includeAssignments)
+        if let history = report.history { text += ",\"history\":" + Self.history(history, themes: report.result.themes) }
         return text + "}\n"
+    }
+
+    /// The `"history"` object of a run recorded in a run history (`docs/report-schema.md`).
+    static func history(_ history: ThemeReportHistory, themes: [Theme]) -> String {
+        let run = history.run
+        var text = "{\"database\":" + JSONText.quoted(history.database) + ",\"run\":{\"id\":\(run.id),\"label\":" + JSONText.quoted(run.label)
+        text += ",\"replaced\":\(run.replaced),\"newConversations\":\(run.newConversations)}"
+        text += ",\"runs\":[" + history.runs.map { "{\"id\":\($0.id),\"label\":" + JSONText.quoted($0.label) + "}" }.joined(separator: ",") + "]"
+        text += ",\"themes\":[" + themes.sorted { $0.id < $1.id }.map { theme in
+            let similarity = theme.id < run.matchSimilarities.count ? run.matchSimilarities[theme.id] : nil
+            return "{\"id\":\(theme.id),\"stableId\":" + (history.stableID(of: theme).map(String.init) ?? "null")
+                + ",\"matchSimilarity\":" + (similarity.map(ThemeJSON.number) ?? "null")
+                + ",\"trend\":" + (history.trend(of: theme).map(TrendJSONRenderer.theme) ?? "null") + "}"
+        }.joined(separator: ",") + "]"
+        text += ",\"events\":[" + run.events.map(TrendJSONRenderer.event).joined(separator: ",") + "]}"
+        return text
     }
 }

@@ -32,6 +32,9 @@ public struct ThemeReport: Sendable {
     /// How many themes to show (the best-ranked), or `nil` for all. Renderers state how many were
     /// left out.
     public var top: Int?
+    /// Where the run stands in a run history (stable theme ids and trends), when it was recorded
+    /// in one (`minectl themes --db`); `nil` otherwise.
+    public var history: ThemeReportHistory?
 
     /// Creates a report.
     public init(result: ThemeResult, ingestion: IngestionSummary = IngestionSummary(), settings: [ReportSetting] = [],

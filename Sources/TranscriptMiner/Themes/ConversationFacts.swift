@@ -14,25 +14,30 @@ public struct ConversationFacts: Sendable, Hashable {
     public var customerTurns: Int
     /// The channel.
     public var channel: Channel
+    /// The transcript's ``Transcript/contentHash`` (how the run history recognises a conversation
+    /// it has already counted).
+    public var contentHash: UInt64
 
     /// Creates facts.
-    public init(compound: Double, scoredTurns: Int, endsWorse: Bool, customerTurns: Int, channel: Channel) {
+    public init(compound: Double, scoredTurns: Int, endsWorse: Bool, customerTurns: Int, channel: Channel, contentHash: UInt64 = 0) {
         self.compound = compound
         self.scoredTurns = scoredTurns
         self.endsWorse = endsWorse
         self.customerTurns = customerTurns
         self.channel = channel
+        self.contentHash = contentHash
     }
 
     /// The facts of one transcript, scored with `session` over the turns of `roles`.
-    /// - Complexity: O(length of the scored turns).
+    /// - Complexity: O(length of the scored turns + length of the transcript (its hash)).
     public init(_ transcript: Transcript, session: SentimentSession, roles: Set<Role>) {
         let sentiment = session.score(transcript, roles: roles)
         var turns = 0
         for turn in transcript.turns where turn.isPublic && roles.contains(turn.role) { turns += 1 }
         if turns == 0 { turns = transcript.turns.count { $0.isPublic && $0.role == .unknown } }
         self.init(compound: sentiment.score.compound, scoredTurns: sentiment.turnsScored,
-                  endsWorse: sentiment.trajectory?.endsWorse ?? false, customerTurns: turns, channel: transcript.channel)
+                  endsWorse: sentiment.trajectory?.endsWorse ?? false, customerTurns: turns, channel: transcript.channel,
+                  contentHash: transcript.contentHash)
     }
 
     /// The facts of every transcript, computed concurrently over fixed chunks (so the same for any

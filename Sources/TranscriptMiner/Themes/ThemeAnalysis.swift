@@ -47,8 +47,17 @@ public struct ThemeAnalysis: Sendable {
         let clusteringOptions: KMeansOptions
         let selection: ClusterCountSelection?
         do {
-            (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered, unsmoothed: matrix)
-            clustering = try await SphericalKMeans(options: clusteringOptions).fit(clustered)
+            if let warmStart = options.warmStart, !warmStart.centroids.isEmpty {
+                let rows = clustered.unitRows()
+                let initial = warmStart.initialCentroids(vocabulary: model.vocabulary, rows: rows, seed: options.clustering.seed)
+                var warmOptions = options.clustering
+                warmOptions.k = max(1, initial.count)
+                (clusteringOptions, selection) = (warmOptions, nil)
+                clustering = try await SphericalKMeans(options: warmOptions).refine(rows, from: initial)
+            } else {
+                (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered, unsmoothed: matrix)
+                clustering = try await SphericalKMeans(options: clusteringOptions).fit(clustered)
+            }
         } catch {
             throw .clustering(error)
         }
@@ -82,9 +91,10 @@ public struct ThemeAnalysis: Sendable {
         let total = transcripts.count
         var themes = (0..<clustering.clusterCount).map { cluster -> Theme in
             let centroid = clustering.centroids.vector(cluster)
-            let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(10)
+            let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(Theme.centroidTermLimit)
+                .filter { centroid[$0] > 0 }.map { (term: model.vocabulary[$0], weight: centroid[$0]) }
             return Theme(id: cluster, rank: 0, label: descriptions[cluster].label, labelTerms: descriptions[cluster].terms,
-                         terms: top.filter { centroid[$0] > 0 }.map { (model.vocabulary[$0], centroid[$0]) },
+                         terms: Array(top.prefix(10)), centroidTerms: top.map { WeightedTerm(term: $0.term, weight: $0.weight) },
                          statistics: ThemeStatistics(members: members[cluster], facts: facts, total: total, pain: options.pain),
                          exemplars: exemplars[cluster])
         }
@@ -96,7 +106,8 @@ public struct ThemeAnalysis: Sendable {
                            unclusteredWithoutTerms: unclustered.count - lowSimilarity, unclusteredBelowSimilarity: lowSimilarity,
                            vocabularySize: model.columnCount, iterations: clustering.iterations,
                            objective: clustering.objective, merges: merges, timings: stages.timings,
-                           k: clusteringOptions.k, kSelection: selection)
+                           k: clusteringOptions.k, kSelection: selection,
+                           vocabulary: model.vocabulary, documentFrequencies: model.documentFrequencies)
     }
 }
 
@@ -111,8 +122,15 @@ public struct Theme: Sendable {
     public var label: String
     /// The distinctive terms and phrases (class-based TF-IDF by default), best first.
     public var labelTerms: [WeightedTerm]
-    /// The heaviest centroid terms (as clustered: stemmed) and weights.
+    /// The heaviest centroid terms (as clustered: stemmed) and weights: the first 10 of
+    /// ``centroidTerms``.
     public var terms: [(term: String, weight: Double)]
+    /// The centroid's heaviest terms, up to ``centroidTermLimit``, heaviest first (ties: vocabulary
+    /// order): the summary of the centroid that the run history keeps to recognise the theme in a
+    /// later run (whose vocabulary differs) and to warm-start its clustering.
+    public var centroidTerms: [WeightedTerm]
+    /// How many centroid terms a theme keeps in ``centroidTerms``: 64.
+    public static let centroidTermLimit = 64
     /// Size, share, sentiment, endings, channels and pain.
     public var statistics: ThemeStatistics
     /// Customer turns nearest the centroid, redacted and trimmed (see ``ExemplarSelector``).
@@ -123,12 +141,13 @@ public struct Theme: Sendable {
 
     /// Creates a theme.
     public init(id: Int, rank: Int, label: String, labelTerms: [WeightedTerm], terms: [(term: String, weight: Double)],
-                statistics: ThemeStatistics, exemplars: [ThemeExemplar]) {
+                centroidTerms: [WeightedTerm] = [], statistics: ThemeStatistics, exemplars: [ThemeExemplar]) {
         self.id = id
         self.rank = rank
         self.label = label
         self.labelTerms = labelTerms
         self.terms = terms
+        self.centroidTerms = centroidTerms.isEmpty ? terms.map { WeightedTerm(term: $0.term, weight: $0.weight) } : centroidTerms
         self.statistics = statistics
         self.exemplars = exemplars
     }
@@ -169,6 +188,10 @@ public struct ThemeResult: Sendable {
     public var k: Int = 0
     /// How k was chosen when ``ThemeOptions/themeCount`` is automatic; `nil` when it is fixed.
     public var kSelection: ClusterCountSelection? = nil
+    /// The TF-IDF vocabulary (terms as clustered: stemmed, phrases joined by spaces), in column order.
+    public var vocabulary: [String] = []
+    /// How many documents contain each ``vocabulary`` term (the run history's "new words").
+    public var documentFrequencies: [Int] = []
 }
 
 /// Why a ``ThemeAnalysis`` could not run.

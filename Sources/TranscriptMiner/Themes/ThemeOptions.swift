@@ -42,6 +42,9 @@ public struct ThemeOptions: Sendable {
     public var clustering: KMeansOptions
     /// Whether k is `clustering.k` or chosen from the data. Default ``ThemeCount/fixed``.
     public var themeCount: ThemeCount = .fixed
+    /// Start the clustering from an earlier run's themes (then k is their number plus
+    /// ``WarmStart/extraSeeds`` and ``themeCount`` does not apply). Default `nil`: k-means++ seeding.
+    public var warmStart: WarmStart? = nil
     /// Themes whose centroids' cosine is above this are merged (and the merge reported); `nil`
     /// never merges. Default 0.9.
     public var mergeSimilarity: Double? = 0.9

@@ -29,8 +29,15 @@ struct Themes: AsyncParsableCommand {
             Progress goes to standard error when it is a terminal; a one-line summary (read, \
             analysed, rejected by reason, themes, elapsed) ends every run unless --quiet.
 
+            With --db FILE the run is recorded in a SQLite run history (one transaction: all or \
+            nothing) and its themes get stable ids across runs; the table gains a trend column \
+            (share of new conversations now vs the earlier runs: ▲ rising, ▼ fading, ★ new), the \
+            JSON a "history" object and the HTML sparklines. `minectl trends --db FILE` reports \
+            what changed.
+
             Exit codes: 0 ok, 64 bad usage, 65 a problem under --strict, 66 no input could be read \
-            (or a --lexicon/--stopwords file), 73 the --out file could not be written.
+            (or a --lexicon/--stopwords file), 73 the --out file could not be written or the run \
+            could not be recorded in --db, 75 --db was busy with another run past the timeout.
             """
     )
 
@@ -91,6 +98,18 @@ struct Themes: AsyncParsableCommand {
     @Flag(help: "No progress and no summary on standard error.")
     var quiet = false
 
+    @Option(help: "Record the run in this SQLite run history (created when missing) and show each theme's trend over the last runs.")
+    var db: String?
+
+    @Option(name: .customLong("run-label"), help: "With --db, the run's label (for example the night's date); re-running a label replaces that run. Default: the time of recording.")
+    var runLabel: String?
+
+    @Flag(name: .customLong("warm-start"), help: "With --db, start the clustering from the previous run's themes (plus 3 seeds for new ones) so themes stay put unless the data moves them; --k does not apply.")
+    var warmStart = false
+
+    @Option(name: .customLong("trend-runs"), help: "With --db, how many runs the trend column compares, this one included.")
+    var trendRuns = 7
+
     /// The range searched by `--k auto` unless --min-k / --max-k say otherwise.
     static let defaultKRange = 2...100
 
@@ -109,6 +128,10 @@ struct Themes: AsyncParsableCommand {
         }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
+        if db == nil && runLabel != nil { throw ValidationError("--run-label needs --db") }
+        if db == nil && warmStart { throw ValidationError("--warm-start needs --db") }
+        if let runLabel, runLabel.isEmpty { throw ValidationError("--run-label must not be empty") }
+        guard trendRuns >= 2 else { throw ValidationError("--trend-runs must be at least 2 (got \(trendRuns))") }
         if let since, Timestamp.parse(since) == nil { throw ValidationError("--since: '\(since)' is not a date (use 2026-11-01 or 2026-11-01T08:00:00Z)") }
         if let until, Timestamp.parse(until) == nil { throw ValidationError("--until: '\(until)' is not a date (use 2026-11-30 or 2026-11-30T18:00:00Z)") }
         for name in channel where Channel(parsing: name) == .other && name.lowercased() != "other" {
@@ -141,11 +164,24 @@ struct Themes: AsyncParsableCommand {
             throw ExitCodes.unreadableInput
         }
 
+        // Open the history first: a database that cannot be used fails before minutes of analysis.
+        let history: RunHistory?
+        do {
+            history = try db.map { try RunHistory(path: $0) }
+            if let history, warmStart {
+                let centroids = try history.warmStartCentroids(before: runLabel)
+                if !centroids.isEmpty { options.warmStart = WarmStart(centroids: centroids) }
+            }
+        } catch {
+            Diagnostics.error("minectl themes: \(error)")
+            throw ExitCodes.history(error)
+        }
+
         let job = ThemeReportJob(ingestion: input.ingestionOptions, analysis: options,
                                  filter: TranscriptFilter(since: since.flatMap(Timestamp.parse), until: until.flatMap(Self.endOfRange),
                                                           channels: Set(channel.map(Channel.init(parsing:)))),
                                  settings: settings, top: top)
-        let report: ThemeReport
+        var report: ThemeReport
         do {
             report = try await job.run(paths: input.inputs, progress: progress.map { line in
                 { @Sendable event in
@@ -163,6 +199,17 @@ struct Themes: AsyncParsableCommand {
             progress?.clear()
             Diagnostics.error("minectl themes: \(error)")
             throw ExitCodes.unreadableInput
+        }
+        if let history {
+            do {
+                let recorded = try history.record(report, label: runLabel)
+                report.history = ThemeReportHistory(recorded: recorded,
+                                                    trends: try history.trends(TrendOptions(lastRuns: trendRuns, endingAt: recorded.label)))
+            } catch {
+                progress?.clear()
+                Diagnostics.error("minectl themes: \(error)")
+                throw ExitCodes.history(error)
+            }
         }
         let text = renderer.render(report)
         progress?.clear()
