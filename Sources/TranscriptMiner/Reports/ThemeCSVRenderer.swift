@@ -10,6 +10,9 @@
 /// sentiment such as `-0.36` is a number, not a formula) and are left as they are.
 ///
 /// Numbers: shares and sentiment with 4 decimals, pain with 2, no thousands separators.
+///
+/// With a run history (``ThemeReport/history``) three columns follow: `stable_id`, `trend` (the
+/// status: new, rising, steady, …) and `share_change` (against the earlier runs, 4 decimals).
 public struct ThemeCSVRenderer: ThemeReportRenderer {
     /// Creates a renderer.
     public init() {}
@@ -19,7 +22,14 @@ public struct ThemeCSVRenderer: ThemeReportRenderer {
                                 "pain_score", "top_terms", "top_exemplar"]
 
     public func render(_ report: ThemeReport) -> String {
-        var out = Self.header.joined(separator: ",") + "\r\n"
+        let historyColumns = report.history == nil ? [] : ["stable_id", "trend", "share_change"]
+        var out = (Self.header + historyColumns).joined(separator: ",") + "\r\n"
+        func history(_ theme: Theme) -> [String] {
+            guard let history = report.history else { return [] }
+            let trend = history.trend(of: theme)
+            return [history.stableID(of: theme).map(String.init) ?? "", trend?.status.rawValue ?? "",
+                    trend.map { ReportNumbers.fixed($0.shareChange, decimals: 4) } ?? ""]
+        }
         func numbers(_ s: ThemeStatistics) -> [String] {
             [String(s.size), ReportNumbers.fixed(s.share, decimals: 4), ReportNumbers.fixed(s.meanSentiment, decimals: 4),
              ReportNumbers.fixed(s.negativeShare, decimals: 4), ReportNumbers.fixed(s.endsWorseShare, decimals: 4),
@@ -27,12 +37,13 @@ public struct ThemeCSVRenderer: ThemeReportRenderer {
         }
         for theme in report.shownThemes {
             let fields = [String(theme.rank), String(theme.id), Self.text(theme.label)] + numbers(theme.statistics)
-                + [Self.text(ReportSummary.topTerms(theme).joined(separator: "; ")), Self.text(theme.exemplars.first?.text ?? "")]
+                + [Self.text(ReportSummary.topTerms(theme).joined(separator: "; ")), Self.text(theme.exemplars.first?.text ?? "")] + history(theme)
             out += fields.map(Self.quoted).joined(separator: ",") + "\r\n"
         }
         let unclustered = report.result.unclustered
         if unclustered.size > 0 {
-            out += (["", "unclustered", "unclustered"] + numbers(unclustered) + ["", ""]).map(Self.quoted).joined(separator: ",") + "\r\n"
+            out += (["", "unclustered", "unclustered"] + numbers(unclustered) + ["", ""] + historyColumns.map { _ in "" })
+                .map(Self.quoted).joined(separator: ",") + "\r\n"
         }
         return out
     }

@@ -203,15 +203,18 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
         html.element("h2", ["id": "themes-heading"], "Themes")
         html.newline()
         if report.result.themes.isEmpty { html.element("p", ["class": "note"], "No theme was found.") }
+        if let history = report.history {
+            html.element("p", ["class": "note"], TrendText.historyLine(history) + ".")
+        }
         for theme in report.shownThemes {
-            themeArticle(theme, into: &html)
+            themeArticle(theme, history: report.history, into: &html)
         }
         moreThemes(report, into: &html)
         html.close("section")
         html.newline()
     }
 
-    private func themeArticle(_ theme: Theme, into html: inout HTMLWriter) {
+    private func themeArticle(_ theme: Theme, history: ThemeReportHistory?, into html: inout HTMLWriter) {
         let s = theme.statistics
         let id = "theme-\(theme.id)"
         html.open("article", ["class": "theme", "id": id, "aria-labelledby": "\(id)-heading"])
@@ -228,6 +231,16 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
         stat(&html, "Negative", Format.percent(s.negativeShare))
         stat(&html, "Ends worse", "\(Format.percent(s.endsWorseShare)) (\(Format.count(s.multiTurnCount)) multi-turn)")
         stat(&html, "Customer turns", "\(Format.fixed(s.meanCustomerTurns, decimals: 1)) on average")
+        if let history {
+            let trend = history.trend(of: theme)
+            html.element("div", ["class": "trend"]) { html in
+                html.element("dt", "Trend" + (history.stableID(of: theme).map { " (theme #\($0))" } ?? ""))
+                html.element("dd") { html in
+                    html.text((trend.map(TrendText.cell) ?? "—") + " ")
+                    if let trend { SparklineSVG.write(trend.shares, title: SparklineSVG.title(trend.shares), into: &html) }
+                }
+            }
+        }
         html.close("dl")
         html.newline()
         html.element("p", ["class": "bands"]) { html in

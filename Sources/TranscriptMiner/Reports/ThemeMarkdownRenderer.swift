@@ -19,11 +19,14 @@ public struct ThemeMarkdownRenderer: ThemeReportRenderer {
         var out = "# " + Self.escape(title) + "\n\n"
         out += Self.escape(ReportNumbers.count(report.conversationCount) + " conversations · " + ReportSummary.counts(report)) + "  \n"
         out += Self.escape(ReportSummary.themes(report) + " · ranked by pain score (pain points per 100 conversations)") + "\n\n"
-        out += "| # | Theme | Share | Pain | Sentiment | Negative | Ends worse | Top terms |\n"
-        out += "|--:|---|--:|--:|--:|--:|--:|---|\n"
+        if let history = report.history { out += Self.escape(TrendText.historyLine(history)) + "\n\n" }
+        let trendHeader = report.history == nil ? "" : " Trend |"
+        out += "| # | Theme |" + trendHeader + " Share | Pain | Sentiment | Negative | Ends worse | Top terms |\n"
+        out += "|--:|---|" + (report.history == nil ? "" : "---|") + "--:|--:|--:|--:|--:|---|\n"
         for theme in report.shownThemes {
             let s = theme.statistics
-            let cells = [String(theme.rank), Self.cell(theme.label), ReportNumbers.percent(s.share), ReportNumbers.fixed(s.painScore, decimals: 1),
+            let trend = report.history.map { [$0.trend(of: theme).map(TrendText.cell) ?? "—"] } ?? []
+            let cells = [String(theme.rank), Self.cell(theme.label)] + trend + [ReportNumbers.percent(s.share), ReportNumbers.fixed(s.painScore, decimals: 1),
                          ReportNumbers.sentiment(s.meanSentiment), ReportNumbers.percent(s.negativeShare), ReportNumbers.percent(s.endsWorseShare),
                          Self.cell(ReportSummary.topTerms(theme).joined(separator: ", "))]
             out += "| " + cells.joined(separator: " | ") + " |\n"

@@ -71,7 +71,10 @@ public enum TrendText {
     /// What an event says, with labels looked up in `report`.
     public static func event(_ event: ThemeEvent, in report: TrendReport) -> String {
         let labels = Dictionary(report.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-        func name(_ id: Int?) -> String { id.map { "#\($0) \(labels[$0] ?? "")" } ?? "" }
+        func name(_ id: Int?) -> String {
+            guard let id else { return "" }
+            return labels[id].map { "#\(id) \($0)" } ?? "#\(id)"
+        }
         let similarity = event.similarity.map { " (similarity \(ReportNumbers.fixed($0, decimals: 2)))" } ?? ""
         switch event.kind {
         case .new: return "new theme " + name(event.theme)

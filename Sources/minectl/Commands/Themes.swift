@@ -268,6 +268,7 @@ struct Themes: AsyncParsableCommand {
         if let lexicon { list.append(ReportSetting("lexicon", URL(fileURLWithPath: lexicon).lastPathComponent)) }
         if let stopwords { list.append(ReportSetting("stopwords", URL(fileURLWithPath: stopwords).lastPathComponent)) }
         if input.noRedact { list.append(ReportSetting("redaction", "off")) }
+        if warmStart { list.append(ReportSetting("warm-start", "on")) }
         return list
     }
 
