@@ -63,3 +63,25 @@ struct TrendRendererTests {
         #expect(TrendText.sparkline([0, 0]) == "▁▁")
     }
 }
+
+@Suite("Codes for new words")
+struct CodeTermCounterTests {
+    static func codes(_ text: String) -> [String] {
+        var found: [String] = []
+        CodeTermCounter.forEachCode(in: text) { found.append($0) }
+        return found
+    }
+
+    @Test func errorCodesAndVersionsAreCodesPlainNumbersAndWordsAreNot() {
+        #expect(Self.codes("Since version 7.4 I get error E4012 (ERR_502) on v7.4.1.") == ["7.4", "e4012", "err_502", "v7.4.1"])
+        #expect(Self.codes("I paid 42 EUR in 2024, order #1234, thanks.") == [])
+        #expect(Self.codes("It cost $213.50 more.") == ["213.50"])
+        #expect(Self.codes("café2go x9") == ["x9"], "a token glued to non-ASCII letters is a word")
+    }
+
+    @Test func documentFrequenciesCountEachDocumentOnceAndDropRareCodes() async {
+        let texts = ["E4012 again E4012", "error e4012", "ORD-2024-76830 lost", "version 7.4", "7.4 crashes", "fine"]
+        let counts = await CodeTermCounter().documentFrequencies(texts, workers: 2)
+        #expect(counts == ["e4012": 2, "7.4": 2])
+    }
+}

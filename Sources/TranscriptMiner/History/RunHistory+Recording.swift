@@ -220,8 +220,10 @@ private struct RunRecorder {
     private func insertVocabulary(runID: Int) throws {
         let result = report.result
         let statement = try db.makeStatement(sql: "INSERT INTO runTerm (runId, term, documentFrequency) VALUES (?, ?, ?)")
-        for (term, frequency) in zip(result.vocabulary, result.documentFrequencies) {
-            try statement.execute(arguments: [runID, term, frequency])
+        var frequencies = result.codeFrequencies
+        for (term, frequency) in zip(result.vocabulary, result.documentFrequencies) { frequencies[term] = frequency }
+        for term in frequencies.keys.sorted() {
+            try statement.execute(arguments: [runID, term, frequencies[term]!])
         }
     }
 

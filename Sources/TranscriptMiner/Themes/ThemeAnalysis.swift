@@ -82,6 +82,7 @@ public struct ThemeAnalysis: Sendable {
         let exemplars = await options.exemplars.select(transcripts, assignments: themeAssignments, similarities: clustering.similarities,
                                                        centroids: clustering.centroids, model: model, documents: options.documents,
                                                        workers: options.clustering.workers)
+        let codes = await CodeTermCounter().documentFrequencies(documents.texts, workers: options.clustering.workers)
         stages.lap("exemplars")
         var members = [[Int]](repeating: [], count: clustering.clusterCount)
         var unclustered: [Int] = []
@@ -107,7 +108,8 @@ public struct ThemeAnalysis: Sendable {
                            vocabularySize: model.columnCount, iterations: clustering.iterations,
                            objective: clustering.objective, merges: merges, timings: stages.timings,
                            k: clusteringOptions.k, kSelection: selection,
-                           vocabulary: model.vocabulary, documentFrequencies: model.documentFrequencies)
+                           vocabulary: model.vocabulary, documentFrequencies: model.documentFrequencies,
+                           codeFrequencies: codes)
     }
 }
 
@@ -192,6 +194,9 @@ public struct ThemeResult: Sendable {
     public var vocabulary: [String] = []
     /// How many documents contain each ``vocabulary`` term (the run history's "new words").
     public var documentFrequencies: [Int] = []
+    /// How many documents contain each code — error codes, versions (`e4012`, `7.4`), which the
+    /// analysis chain turns into placeholders — when at least 2 do (the run history's "new words").
+    public var codeFrequencies: [String: Int] = [:]
 }
 
 /// Why a ``ThemeAnalysis`` could not run.
