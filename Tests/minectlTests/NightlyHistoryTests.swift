@@ -143,6 +143,24 @@ struct NightlyHistoryTests {
         #expect(try RunHistory(path: database).runs().map(\.label).last == "after")
     }
 
+    @Test func twoRunsAtOnceBothRecordOneAfterTheOther() async throws {
+        let folder = try TemporaryFolder()
+        let database = folder.url.appendingPathComponent("history.sqlite").path
+        let corpus = try Self.night(1, in: folder, count: 800).path
+        async let first = Task.detached {
+            try MinectlRunner.run(["themes", corpus, "--db", database, "--run-label", "a", "--k", "6", "--quiet", "--format", "json"])
+        }.value
+        async let second = Task.detached {
+            try MinectlRunner.run(["themes", corpus, "--db", database, "--run-label", "b", "--k", "6", "--quiet", "--format", "json"])
+        }.value
+        let results = try await [first, second]
+        for result in results { #expect(result.status == 0, "\(result.stderr)") }
+        let history = try RunHistory(path: database)
+        #expect(Set(try history.runs().map(\.label)) == ["a", "b"])
+        #expect(try history.runs().map(\.newConversations).sorted() == [0, 800], "the second run saw the same transcripts")
+        #expect(try history.integrityCheck() == ["ok"])
+    }
+
     @Test func databaseProblemsExitWithClearErrors() throws {
         let folder = try TemporaryFolder()
         let notHistory = try folder.write("notes.sqlite", String(repeating: "not a database ", count: 20))
