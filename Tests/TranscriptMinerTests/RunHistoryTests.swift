@@ -221,3 +221,21 @@ struct ThemeMatcherTests {
         #expect(merge.matches[1]?.id == 3)
     }
 }
+
+@Suite("Read progress")
+struct ReadProgressTests {
+    @Test func progressReachesTheInputSizeAndNeverGoesBack() throws {
+        let folder = try TemporaryFolder()
+        let lines = SyntheticCorpus(seed: 2).transcripts(count: 300).map(TranscriptJSONL.line).joined(separator: "\n") + "\n"
+        let path = try folder.write("chats.jsonl", lines)
+        var seen: [ReadProgress] = []
+        let summary = try Ingestor().read([path], progress: { seen.append($0) }) { _, _ in }
+        #expect(summary.recordsAnalyzed == 300)
+        #expect(seen.count == 300)
+        #expect(seen.allSatisfy { $0.totalBytes == lines.utf8.count })
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.bytesRead <= $1.bytesRead })
+        #expect(seen.last?.fraction == 1)
+        #expect(Ingestor.totalBytes(of: ["-", path]) == nil, "standard input has no known size")
+        #expect(Ingestor.totalBytes(of: [path, path]) == 2 * lines.utf8.count)
+    }
+}

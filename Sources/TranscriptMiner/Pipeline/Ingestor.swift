@@ -28,24 +28,39 @@ public struct Ingestor: Sendable {
     public init(options: IngestionOptions = IngestionOptions()) { self.options = options }
 
     /// Reads `paths` and calls `consume` with each accepted transcript, in input order.
+    /// - Parameter progress: called after each accepted transcript with the input bytes read so
+    ///   far (as stored: compressed for gzip) and the total (`nil` when standard input is read),
+    ///   for progress displays and ETAs. Default `nil`.
     /// - Throws: in strict mode, the first ``IngestionProblem``; always, what `consume` throws.
-    public func read(_ paths: [String], consume: (Transcript, SourceLocation) throws -> Void) throws -> IngestionSummary {
+    public func read(_ paths: [String], progress: ((ReadProgress) -> Void)? = nil,
+                     consume: (Transcript, SourceLocation) throws -> Void) throws -> IngestionSummary {
         var summary = IngestionSummary()
         var seen = Set<UInt64>()
         // `.eml` files of the whole run are threaded together: a thread may span files.
         var threader = options.email.threadsMessages ? EmailThreader(options: options.email) : nil
         let files = expand(paths, summary: &summary)
+        let meter = progress.map { ReadMeter(totalBytes: Self.totalBytes(of: files), report: $0) }
         for path in files {
-            try readOne(path, summary: &summary, seen: &seen, threader: &threader, singleInput: files.count == 1, consume: consume)
+            try readOne(path, summary: &summary, seen: &seen, threader: &threader, singleInput: files.count == 1, meter: meter, consume: consume)
         }
         if var threader, threader.messageCount > 0 {
-            try threader.finish { event in try accept(event, summary: &summary, seen: &seen, consume: consume) }
+            try threader.finish { event in try accept(event, summary: &summary, seen: &seen, meter: meter, consume: consume) }
         }
         return summary
     }
 
+    /// The stored size of `files`, or `nil` when one is standard input or cannot be measured.
+    static func totalBytes(of files: [String]) -> Int? {
+        var total = 0
+        for file in files {
+            guard file != "-", let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber else { return nil }
+            total += size.intValue
+        }
+        return total
+    }
+
     /// Counts, checks and hands on one event of a reader.
-    private func accept(_ event: ReadEvent, summary: inout IngestionSummary, seen: inout Set<UInt64>,
+    private func accept(_ event: ReadEvent, summary: inout IngestionSummary, seen: inout Set<UInt64>, meter: ReadMeter?,
                         consume: (Transcript, SourceLocation) throws -> Void) throws {
         switch event {
         case .problem(let problem):
@@ -69,6 +84,7 @@ public struct Ingestor: Sendable {
             summary.recordsAnalyzed += 1
             if let redactor = options.redactor { transcript = Self.redact(transcript, with: redactor) }
             try consume(transcript, location)
+            meter?.tick()
         }
     }
 
@@ -102,7 +118,7 @@ public struct Ingestor: Sendable {
     }
 
     private func readOne(_ path: String, summary: inout IngestionSummary, seen: inout Set<UInt64>, threader: inout EmailThreader?,
-                         singleInput: Bool, consume: (Transcript, SourceLocation) throws -> Void) throws {
+                         singleInput: Bool, meter: ReadMeter?, consume: (Transcript, SourceLocation) throws -> Void) throws {
         let here = SourceLocation(file: path)
         var stream: ByteStream
         do {
@@ -112,7 +128,11 @@ public struct Ingestor: Sendable {
         }
         let hashing = HashingStream(stream)
         stream = hashing
-        defer { summary.inputs.append(InputFingerprint(path: path, bytes: hashing.byteCount, sha256: hashing.finish())) }
+        meter?.current = hashing
+        defer {
+            summary.inputs.append(InputFingerprint(path: path, bytes: hashing.byteCount, sha256: hashing.finish()))
+            meter?.finishFile()
+        }
         var head: [UInt8]
         do {
             head = try PrefixedStream.head(of: stream, count: 8192)
@@ -139,9 +159,9 @@ public struct Ingestor: Sendable {
         summary.filesRead += 1
         do {
             if format == .eml, threader != nil {
-                try threader!.addMessage(from: stream, file: path) { event in try accept(event, summary: &summary, seen: &seen, consume: consume) }
+                try threader!.addMessage(from: stream, file: path) { event in try accept(event, summary: &summary, seen: &seen, meter: meter, consume: consume) }
             } else {
-                try reader.read(stream, file: path) { event in try accept(event, summary: &summary, seen: &seen, consume: consume) }
+                try reader.read(stream, file: path) { event in try accept(event, summary: &summary, seen: &seen, meter: meter, consume: consume) }
             }
         } catch let error as ByteStreamError {
             let code: IngestionProblem.Code = error.isCorruptCompression ? .truncatedInput : .unreadableInput
@@ -204,5 +224,46 @@ public struct Ingestor: Sendable {
         case .eml: return EmailReader(options: options.email)
         case .mbox: return MboxReader(options: options.email)
         }
+    }
+}
+
+/// How far an ``Ingestor/read(_:progress:consume:)`` has got.
+public struct ReadProgress: Sendable, Hashable {
+    /// Input bytes read so far, as stored (compressed for gzip); readers read ahead, so this runs
+    /// slightly ahead of the transcripts handed on.
+    public var bytesRead: Int
+    /// All the inputs' bytes, or `nil` when standard input is among them.
+    public var totalBytes: Int?
+
+    /// Creates a progress value.
+    public init(bytesRead: Int, totalBytes: Int?) {
+        self.bytesRead = bytesRead
+        self.totalBytes = totalBytes
+    }
+
+    /// `bytesRead / totalBytes` in [0, 1], when the total is known and not 0.
+    public var fraction: Double? {
+        guard let totalBytes, totalBytes > 0 else { return nil }
+        return min(1, Double(bytesRead) / Double(totalBytes))
+    }
+}
+
+/// Counts the bytes of the files read so far and of the current one, for ``ReadProgress``.
+final class ReadMeter {
+    let totalBytes: Int?
+    let report: (ReadProgress) -> Void
+    var completed = 0
+    var current: HashingStream?
+
+    init(totalBytes: Int?, report: @escaping (ReadProgress) -> Void) {
+        self.totalBytes = totalBytes
+        self.report = report
+    }
+
+    func tick() { report(ReadProgress(bytesRead: completed + (current?.byteCount ?? 0), totalBytes: totalBytes)) }
+
+    func finishFile() {
+        completed += current?.byteCount ?? 0
+        current = nil
     }
 }

@@ -38,8 +38,10 @@ public struct ThemeReportJob: Sendable {
 
     /// Progress events of a run, for displays.
     public enum Progress: Sendable {
-        /// Transcripts read so far (kept and filtered out).
-        case reading(transcripts: Int)
+        /// Transcripts read so far (kept and filtered out), and how far into the input bytes
+        /// (``ReadProgress/fraction`` is `nil` for standard input and for transcripts from an
+        /// asynchronous source).
+        case reading(transcripts: Int, input: ReadProgress?)
         /// A stage ended.
         case stage(StageTiming)
     }
@@ -51,7 +53,10 @@ public struct ThemeReportJob: Sendable {
     public func run(paths: [String], progress: (@Sendable (Progress) -> Void)? = nil) async throws -> ThemeReport {
         let started = ContinuousClock.now
         var kept = Kept(filter: filter, progress: progress)
-        let summary = try Ingestor(options: ingestion).read(paths) { transcript, _ in kept.add(transcript) }
+        var input: ReadProgress?
+        let summary = try Ingestor(options: ingestion).read(paths, progress: kept.progress == nil ? nil : { input = $0 }) { transcript, _ in
+            kept.add(transcript, input: input)
+        }
         if summary.filesRead == 0 {
             throw summary.problems.first ?? IngestionProblem(.unreadableInput, at: SourceLocation(file: paths.first ?? "-"), "no input could be read")
         }
@@ -79,9 +84,9 @@ public struct ThemeReportJob: Sendable {
         var transcripts: [Transcript] = []
         var filteredOut = 0
 
-        mutating func add(_ transcript: Transcript) {
+        mutating func add(_ transcript: Transcript, input: ReadProgress? = nil) {
             if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
-            progress?(.reading(transcripts: transcripts.count + filteredOut))
+            progress?(.reading(transcripts: transcripts.count + filteredOut, input: input))
         }
     }
 

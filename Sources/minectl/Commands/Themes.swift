@@ -186,7 +186,7 @@ struct Themes: AsyncParsableCommand {
             report = try await job.run(paths: input.inputs, progress: progress.map { line in
                 { @Sendable event in
                     switch event {
-                    case .reading(let count): line.reading(count)
+                    case .reading(let count, let input): line.reading(count, fraction: input?.fraction)
                     case .stage(let timing): line.stage(timing)
                     }
                 }
