@@ -115,3 +115,34 @@ struct HTMLWriter {
         }
     }
 }
+
+extension HTMLWriter {
+    /// Opens a self-contained report page up to `<main>`: doctype, the content-security policy
+    /// that forbids scripts and every fetch (`default-src 'none'`, inline styles and data: images
+    /// only), viewport, no referrer, generator, title, the inline style sheet, and a header with
+    /// `title` and the `meta` line. Close it with ``closePage()``.
+    mutating func openPage(title: String, generator: String, styleSheet: StaticString, meta: String) {
+        raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
+        raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        raw("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
+        empty("meta", ["name": "generator", "content": generator])
+        newline()
+        element("title", title)
+        newline()
+        raw("<style>\n")
+        raw(styleSheet)
+        raw("</style>\n</head>\n<body>\n")
+        element("header", ["class": "page"]) { html in
+            html.element("h1", title)
+            html.element("p", ["class": "meta"], meta)
+        }
+        newline()
+        raw("<main>\n")
+    }
+
+    /// Closes what ``openPage(title:generator:styleSheet:meta:)`` opened.
+    mutating func closePage() {
+        raw("</main>\n</body>\n</html>\n")
+    }
+}

@@ -67,29 +67,13 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
     /// The page, ending with a newline.
     public func render(_ report: ThemeReport) -> String {
         var html = HTMLWriter()
-        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        html.raw(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
-        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        html.raw("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
-        html.empty("meta", ["name": "generator", "content": "TranscriptMiner \(report.version)"])
-        html.newline()
-        html.element("title", title)
-        html.newline()
-        html.raw("<style>\n")
-        html.raw(Self.styleSheet)
-        html.raw("</style>\n</head>\n<body>\n")
-        html.element("header", ["class": "page"]) { html in
-            html.element("h1", title)
-            html.element("p", ["class": "meta"], "TranscriptMiner \(report.version) · report schema \(ThemeReport.schema)")
-        }
-        html.newline()
-        html.raw("<main>\n")
+        html.openPage(title: title, generator: "TranscriptMiner \(report.version)", styleSheet: Self.styleSheet,
+                      meta: "TranscriptMiner \(report.version) · report schema \(ThemeReport.schema)")
         summary(report, into: &html)
         charts(report, into: &html)
         themes(report, into: &html)
         runDetails(report, into: &html)
-        html.raw("</main>\n</body>\n</html>\n")
+        html.closePage()
         return html.output
     }
 

@@ -13,21 +13,8 @@ public struct TrendHTMLRenderer: TrendReportRenderer {
 
     public func render(_ report: TrendReport) -> String {
         var html = HTMLWriter()
-        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
-        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        html.raw("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
-        html.element("title", title)
-        html.newline()
-        html.raw("<style>\n")
-        html.raw(ThemeHTMLRenderer.styleSheet)
-        html.raw("</style>\n</head>\n<body>\n")
-        html.element("header", ["class": "page"]) { html in
-            html.element("h1", title)
-            html.element("p", ["class": "meta"], "TranscriptMiner \(LibraryInfo.version) · trends schema \(TrendReport.schema)")
-        }
-        html.newline()
-        html.raw("<main>\n")
+        html.openPage(title: title, generator: "TranscriptMiner \(LibraryInfo.version)", styleSheet: ThemeHTMLRenderer.styleSheet,
+                      meta: "TranscriptMiner \(LibraryInfo.version) · trends schema \(TrendReport.schema)")
         html.open("section", ["id": "summary"])
         html.element("h2", "Summary")
         html.element("p", ["class": "lead"], TrendText.headline(report) + ".")
@@ -55,27 +42,24 @@ public struct TrendHTMLRenderer: TrendReportRenderer {
         html.close("table")
         html.close("section")
         html.newline()
-        if !report.newWords.isEmpty {
-            html.open("section", ["id": "new-words"])
-            html.element("h2", "New words in \(report.latest?.label ?? "")")
-            html.open("ul")
-            for word in report.newWords {
-                html.element("li", word.term + " — \(ReportNumbers.count(word.documents)) conversations (\(ReportNumbers.percent(word.latestShare)); before \(ReportNumbers.percent(word.baselineShare)))")
-            }
-            html.close("ul")
-            html.close("section")
-            html.newline()
-        }
-        if !report.events.isEmpty {
-            html.open("section", ["id": "events"])
-            html.element("h2", "Theme events in \(report.latest?.label ?? "")")
-            html.open("ul")
-            for event in report.events { html.element("li", TrendText.event(event, in: report)) }
-            html.close("ul")
-            html.close("section")
-            html.newline()
-        }
-        html.raw("</main>\n</body>\n</html>\n")
+        let latest = report.latest?.label ?? ""
+        list(id: "new-words", heading: "New words in \(latest)", report.newWords.map { word in
+            word.term + " — \(ReportNumbers.count(word.documents)) conversations (\(ReportNumbers.percent(word.latestShare)); before \(ReportNumbers.percent(word.baselineShare)))"
+        }, into: &html)
+        list(id: "events", heading: "Theme events in \(latest)", report.events.map { TrendText.event($0, in: report) }, into: &html)
+        html.closePage()
         return html.output
+    }
+
+    /// A section with a heading and a bulleted list of `items`; nothing when there is none.
+    private func list(id: String, heading: String, _ items: [String], into html: inout HTMLWriter) {
+        guard !items.isEmpty else { return }
+        html.open("section", ["id": id])
+        html.element("h2", heading)
+        html.open("ul")
+        for item in items { html.element("li", item) }
+        html.close("ul")
+        html.close("section")
+        html.newline()
     }
 }

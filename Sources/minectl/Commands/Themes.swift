@@ -213,18 +213,7 @@ struct Themes: AsyncParsableCommand {
         }
         let text = renderer.render(report)
         progress?.clear()
-        if let out {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                Diagnostics.error("minectl themes: cannot write \(out): \(error.localizedDescription)")
-                throw ExitCodes.cannotWrite
-            }
-        } else {
-            let output = OutputBuffer()
-            output.write(text)
-            output.flush()
-        }
+        try ReportOutput.write(text, to: out, command: "themes")
         if !quiet {
             for problem in report.ingestion.problems.prefix(5) { Diagnostics.error("minectl themes: skipped \(problem)") }
             if report.ingestion.problems.count > 5 {

@@ -57,18 +57,7 @@ struct Trends: ParsableCommand {
             throw ExitCodes.history(error, reading: true)
         }
         let text = renderer.render(report)
-        if let out {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                Diagnostics.error("minectl trends: cannot write \(out): \(error.localizedDescription)")
-                throw ExitCodes.cannotWrite
-            }
-        } else {
-            let output = OutputBuffer()
-            output.write(text)
-            output.flush()
-        }
+        try ReportOutput.write(text, to: out, command: "trends")
     }
 
     /// The renderer of `--format`.
