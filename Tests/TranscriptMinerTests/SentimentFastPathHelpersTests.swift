@@ -68,13 +68,29 @@ struct SentimentFastPathHelpersTests {
     @Test func itemListGrowsAndShrinks() {
         var list = SentimentItemList(capacity: 2)
         defer { list.release() }
-        for k in 0..<100 { list.append(SentimentItem(start: k, end: k + 1, clause: Int32(k), sentence: 0)) }
-        #expect(list.count == 100 && list[99].start == 99 && list.last?.end == 100)
+        for k in 0..<100 { list.append(SentimentItem(clause: Int32(k), sentence: Int32(k + 1))) }
+        #expect(list.count == 100 && list[99].clause == 99 && list.last?.sentence == 100)
         list[3].valence = 1.5
         #expect(list.withUnsafeBufferPointer { $0[3].valence } == 1.5)
         list.removeLast(40)
-        #expect(list.count == 60 && list.last?.start == 59)
+        #expect(list.count == 60 && list.last?.clause == 59)
         list.removeAll(keepingCapacity: true)
         #expect(list.isEmpty && list.last == nil)
+    }
+
+    @Test func itemsTakeTheirRolesAndStepsFromWordFactsBits() {
+        #expect(MemoryLayout<SentimentItem>.stride == 32)
+        var facts = WordFacts()
+        facts.flags = WordFacts.entry | WordFacts.negator | WordFacts.phraseHead
+        facts.setBoost(SentimentRules.boosterIncrement)
+        var item = SentimentItem(clause: 1, sentence: 2)
+        #expect(item.boost == 0 && item.emphasis == 0 && item.word == -1)
+        item.flags = SentimentItem.lexical | UInt16(facts.flags) & SentimentItem.roles
+        #expect(item.isNegator && item.isPhraseHead && !item.isAmplifierHead && item.isLexical)
+        #expect(item.boost == facts.boost && item.boost == SentimentRules.boosterIncrement)
+        item.makeDampener()
+        #expect(item.boost == -SentimentRules.boosterIncrement)
+        item.flags |= SentimentItem.elongated
+        #expect(item.emphasis == SentimentRules.elongationIncrement && item.isNegator)
     }
 }

@@ -56,7 +56,7 @@ extension SentimentBuffers {
     private mutating func appendEmoticon(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         let e = emoticons[index]
         if !items.isEmpty { scanGap(upTo: e.start, bytes) }
-        var item = SentimentItem(start: e.start, end: e.end, clause: clause, sentence: sentence)
+        var item = SentimentItem(clause: clause, sentence: sentence)
         item.base = e.valence
         items.append(item)
         cursor = e.end
@@ -90,7 +90,7 @@ extension SentimentBuffers {
                 if findsEmoticons && firstBytes.contains(base![start]) { _ = emoticonChunk(from: start, bytes, table) }
             }, token: { start, end, isNumber in
                 guard enter(start, end, bytes) else { return }
-                var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
+                var item = SentimentItem(clause: clause, sentence: sentence)
                 if !isNumber {
                     let count = end &- start
                     if count <= 8 && start &+ 8 <= n {
@@ -101,8 +101,8 @@ extension SentimentBuffers {
                         let cases = Self.letterCases(word)
                         // At least two set bits: x & (x − 1) ≠ 0 (no population count needed).
                         let cased = cases.upper | cases.lower
-                        item.isCased = cased & (cased &- 1) != 0
-                        item.isAllCaps = cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0
+                        item.flags = (cased & (cased &- 1) != 0 ? SentimentItem.cased : 0)
+                            | (cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0 ? SentimentItem.allCaps : 0)
                         UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
                     } else {
                         // Lower case and the capitals test in one pass.
@@ -119,10 +119,10 @@ extension SentimentBuffers {
                             }
                             k &+= 1
                         }
-                        item.isCased = upper + lowerCount >= 2
-                        item.isAllCaps = upper >= 2 && lowerCount == 0
+                        item.flags = (upper + lowerCount >= 2 ? SentimentItem.cased : 0)
+                            | (upper >= 2 && lowerCount == 0 ? SentimentItem.allCaps : 0)
                     }
-                    item.isLexical = true
+                    item.flags |= SentimentItem.lexical
                     Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
                     if item.isPhraseHead {
                         if phraseHeads == 0 { firstPhraseHead = items.count }
@@ -172,12 +172,12 @@ extension SentimentBuffers {
                                          _ scratch: UnsafeMutablePointer<UInt8>) {
         let start = token.range.lowerBound, end = token.range.upperBound
         guard enter(start, end, bytes) else { return }
-        var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
+        var item = SentimentItem(clause: clause, sentence: sentence)
         var text = token.text
         switch token.kind {
         case .word, .hashtag, .kana, .ideographic:
             item.isLexical = token.kind != .hashtag
-            if token.kind == .word { markCapitals(&item, bytes) }
+            if token.kind == .word { markCapitals(&item, start, end, bytes) }
             text.withUTF8 { Self.lookUp(&item, $0, text: token.text, table, scratch: scratch) }
         case .number:
             // Only numbers with letters ("gr8", "2nite") can be words of feeling.
@@ -233,7 +233,7 @@ extension SentimentBuffers {
                 let entry = table.words.entry(ofPadded: scratch, count: count)
                 if assign(&item, entry.index, WordFacts(payload: entry.payload), candidate) {
                     item.word = entry.index
-                    item.emphasis = SentimentRules.elongationIncrement
+                    item.flags |= SentimentItem.elongated
                     return
                 }
             }
@@ -246,7 +246,7 @@ extension SentimentBuffers {
                     return true
                 }
                 if done {
-                    item.emphasis = SentimentRules.elongationIncrement
+                    item.flags |= SentimentItem.elongated
                     return
                 }
             }
@@ -261,10 +261,8 @@ extension SentimentBuffers {
         if id >= 0 {
             if facts.has(WordFacts.entry) {
                 item.base = facts.valence
-                item.boost = facts.boost
-                item.isNegator = facts.has(WordFacts.negator)
-                item.isPhraseHead = facts.has(WordFacts.phraseHead)
-                item.isAmplifierHead = facts.has(WordFacts.amplifierHead)
+                // Negator, phrase head, amplifier head, booster, dampener: the same bits.
+                item.flags = item.flags & ~SentimentItem.roles | UInt16(facts.flags) & SentimentItem.roles
                 return true
             }
             if facts.has(WordFacts.ruleNegator) {
@@ -335,14 +333,14 @@ extension SentimentBuffers {
     }
 
     /// Marks a word written in capitals (two or more letters, none lower case).
-    private func markCapitals(_ item: inout SentimentItem, _ bytes: UnsafeBufferPointer<UInt8>) {
+    private func markCapitals(_ item: inout SentimentItem, _ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         var upper = 0, lower = 0, ascii = true
-        for i in item.start..<item.end {
+        for i in start..<end {
             let b = bytes[i]
             if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper += 1 } else if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { lower += 1 } else if b >= 0x80 { ascii = false }
         }
         if !ascii {
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[item.start..<item.end]), as: UTF8.self)
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             upper = 0
             lower = 0
             for c in word where c.isCased {
@@ -449,15 +447,11 @@ extension SentimentBuffers {
                                 caps = caps && items[k].isAllCaps
                                 cased = cased || items[k].isCased
                             }
+                            // A lexical phrase head still; no word id, roles, step or emphasis.
                             item.word = -1
-                            item.end = items[best].end
                             item.base = bestValence
-                            item.isNegator = false
-                            item.isAmplifierHead = false
-                            item.boost = 0
-                            item.emphasis = 0
-                            item.isAllCaps = caps
-                            item.isCased = cased
+                            item.flags = SentimentItem.lexical | SentimentItem.phraseHead
+                                | (caps ? SentimentItem.allCaps : 0) | (cased ? SentimentItem.cased : 0)
                             items[write] = item
                             write += 1
                             i = best + 1

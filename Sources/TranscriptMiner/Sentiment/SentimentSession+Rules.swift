@@ -86,9 +86,9 @@ extension SentimentBuffers {
                     let nextWord = items[next].word
                     if (word == rules.kind || word == rules.sort) && nextWord == rules.of {
                         items[i].base = 0
-                        items[next].boost = -SentimentRules.boosterIncrement
+                        items[next].makeDampener()
                     } else if word == rules.a && (nextWord == rules.bit || nextWord == rules.tad || nextWord == rules.little) {
-                        items[next].boost = -SentimentRules.boosterIncrement
+                        items[next].makeDampener()
                     }
                 }
                 if items[i].base != 0 && next >= 0 && (items[next].base != 0 || (items[next].boost != 0 && items[next].base == 0)) {
