@@ -34,6 +34,8 @@ struct SentimentItem {
     static let allCaps: UInt16 = 0x200
     static let cased: UInt16 = 0x400
     static let elongated: UInt16 = 0x800
+    /// The word is ``WordFacts/modifier`` (set with the word id, not by ``roles``).
+    static let modifier = UInt16(WordFacts.modifier)
 
     @inline(__always)
     init(clause: Int32, sentence: Int32) {

@@ -11,9 +11,11 @@ extension SentimentBuffers {
         clause = 0
         sentence = 0
         nextEmoticon = 0
-        phraseHeads = 0
-        firstPhraseHead = -1
+        firstPhrasePair = -1
         amplifierHeads = 0
+        modifiers = 0
+        casedItems = 0
+        capitalItems = 0
         if findsEmoticons && table.hasEmoticons && !bytes.isEmpty { findEmoticons(bytes, table) }
         // Room for a lower-cased word and its two collapsed forms.
         if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
@@ -58,8 +60,29 @@ extension SentimentBuffers {
         if !items.isEmpty { scanGap(upTo: e.start, bytes) }
         var item = SentimentItem(clause: clause, sentence: sentence)
         item.base = e.valence
-        items.append(item)
+        items.append(item)  // no flags: nothing for push(_:_:) to note
         cursor = e.end
+    }
+
+    /// Appends `item` and notes what lets later passes be skipped (``firstPhrasePair``,
+    /// ``amplifierHeads``, ``modifiers``, ``casedItems``, ``capitalItems``).
+    /// - Complexity: O(1): a look at the previous item, and a bit of the phrase-pair set when
+    ///   that item is a phrase head.
+    @inline(__always)
+    private mutating func push(_ item: SentimentItem, _ table: SentimentWordTable.View) {
+        let flags = item.flags
+        let head = SentimentItem.lexical | SentimentItem.phraseHead
+        if flags & SentimentItem.lexical != 0 && firstPhrasePair < 0 && item.word >= 0, let previous = items.last,
+           previous.flags & head == head && previous.clause == item.clause && table.mayBeginPhrase(previous.word, item.word) {
+            firstPhrasePair = items.count &- 1
+        }
+        if flags & SentimentItem.amplifierHead != 0 { amplifierHeads &+= 1 }
+        if flags & SentimentItem.modifier != 0 { modifiers &+= 1 }
+        if flags & SentimentItem.cased != 0 {
+            casedItems &+= 1
+            if flags & SentimentItem.allCaps != 0 { capitalItems &+= 1 }
+        }
+        items.append(item)
     }
 
     /// Appends the emoticons after the last token.
@@ -124,13 +147,8 @@ extension SentimentBuffers {
                     }
                     item.flags |= SentimentItem.lexical
                     Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
-                    if item.isPhraseHead {
-                        if phraseHeads == 0 { firstPhraseHead = items.count }
-                        phraseHeads &+= 1
-                    }
-                    if item.isAmplifierHead { amplifierHeads &+= 1 }
                 }
-                items.append(item)
+                push(item, table)
             })
         }
         swap(&scratch, &self.scratch)
@@ -192,12 +210,7 @@ extension SentimentBuffers {
         case .url, .email, .mention, .identifier, .placeholder, .phrase:
             break  // never sentiment: a handle like @united is not the word "united"
         }
-        if item.isPhraseHead && item.isLexical {
-            if phraseHeads == 0 { firstPhraseHead = items.count }
-            phraseHeads &+= 1
-        }
-        if item.isAmplifierHead { amplifierHeads &+= 1 }
-        items.append(item)
+        push(item, table)
     }
 
     /// The lexicon valence and rule roles of a word whose normalised bytes are `key`; elongated
@@ -211,12 +224,14 @@ extension SentimentBuffers {
         // with the slot.
         if text == nil {
             let entry = table.words.entry(ofPadded: key.baseAddress!, count: key.count)
-            item.word = entry.index
-            if assign(&item, entry.index, WordFacts(payload: entry.payload), key) { return }
+            let facts = WordFacts(payload: entry.payload)
+            setWord(&item, entry.index, facts)
+            if assign(&item, entry.index, facts, key) { return }
         } else {
             let id = table.words.index(of: key)
-            item.word = id
-            if assign(&item, id, table.facts(id), key) { return }
+            let facts = table.facts(id)
+            setWord(&item, id, facts)
+            if assign(&item, id, facts, key) { return }
         }
         guard hasLongRun(key) else { return }
         var ascii = true
@@ -231,8 +246,9 @@ extension SentimentBuffers {
                 let count = collapse(key, to: length, into: scratch)
                 let candidate = UnsafeBufferPointer(start: UnsafePointer(scratch), count: count)
                 let entry = table.words.entry(ofPadded: scratch, count: count)
-                if assign(&item, entry.index, WordFacts(payload: entry.payload), candidate) {
-                    item.word = entry.index
+                let facts = WordFacts(payload: entry.payload)
+                if assign(&item, entry.index, facts, candidate) {
+                    setWord(&item, entry.index, facts)
                     item.flags |= SentimentItem.elongated
                     return
                 }
@@ -241,8 +257,9 @@ extension SentimentBuffers {
             for var candidate in [twice, collapsingRuns(text, to: 1) ?? twice] {
                 let done = candidate.withUTF8 { candidate -> Bool in
                     let candidateID = table.words.index(of: candidate)
-                    guard assign(&item, candidateID, table.facts(candidateID), candidate) else { return false }
-                    item.word = candidateID
+                    let facts = table.facts(candidateID)
+                    guard assign(&item, candidateID, facts, candidate) else { return false }
+                    setWord(&item, candidateID, facts)
                     return true
                 }
                 if done {
@@ -251,6 +268,15 @@ extension SentimentBuffers {
                 }
             }
         }
+    }
+
+    /// Makes `id` (whose facts are `facts`) the item's word, and marks the item when its word
+    /// is one the modifier pass acts on. (An earlier word's mark stays: a mark too many only
+    /// means the pass runs.)
+    @inline(__always)
+    static func setWord(_ item: inout SentimentItem, _ id: Int32, _ facts: WordFacts) {
+        item.word = id
+        item.flags |= UInt16(facts.flags) & SentimentItem.modifier
     }
 
     /// Sets valence and roles from the word `id` (−1: not in the table) whose facts are `facts`
@@ -406,15 +432,18 @@ extension SentimentBuffers {
 
     /// Replaces each run of words that is a lexicon phrase (the longest from each start) by one
     /// item carrying the phrase's valence. Phrases are probed by the ids of their words: a word
-    /// without an id is in no phrase.
+    /// without an id is in no phrase. Starts at ``firstPhrasePair`` (≥ 0: the caller skips the
+    /// pass when no head is followed by a word a phrase may continue it with); recounts
+    /// ``casedItems`` and ``capitalItems`` when a phrase merged.
     mutating func mergePhrases(_ table: SentimentWordTable.View) {
+        precondition(firstPhrasePair >= 0, "no phrase to merge")
         let n = items.count
         let longest = table.maximumPhraseLength
         let kept = withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, longest)) { ids in
             let ids = ids.baseAddress!
             return items.withUnsafeMutableBufferPointer { items -> Int in
-                // Items before the first phrase head stay where they are.
-                var write = max(0, firstPhraseHead)
+                // Items before the first head that may begin a phrase stay where they are.
+                var write = firstPhrasePair
                 var i = write
                 while i < n {
                     // Only heads are read whole; other items are moved once a phrase has merged.
@@ -465,6 +494,16 @@ extension SentimentBuffers {
                 return write
             }
         }
+        guard kept < n else { return }
         items.removeLast(n - kept)
+        // A phrase is cased when one of its words is, in capitals when all are.
+        casedItems = 0
+        capitalItems = 0
+        items.withUnsafeBufferPointer { items in
+            for item in items where item.isCased {
+                casedItems &+= 1
+                if item.isAllCaps { capitalItems &+= 1 }
+            }
+        }
     }
 }

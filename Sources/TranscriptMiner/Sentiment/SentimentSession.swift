@@ -70,12 +70,19 @@ struct SentimentBuffers {
     var clause: Int32 = 0
     var sentence: Int32 = 0
     var nextEmoticon = 0
-    /// Lexical items that start a lexicon phrase (no phrase to probe when 0).
-    var phraseHeads = 0
-    /// The index of the first of them, −1 when none.
-    var firstPhraseHead = -1
+    /// The first lexical phrase head followed, in its clause, by a lexical word a phrase may
+    /// continue it with (``SentimentWordTable/View/mayBeginPhrase(_:_:)``), −1 when none: no
+    /// phrase can merge before it (phrase merging is skipped when −1).
+    var firstPhrasePair = -1
     /// Items that may start a frustration amplifier (the amplifier rule is skipped when 0).
     var amplifierHeads = 0
+    /// Items whose word the modifier pass acts on (``WordFacts/modifier``; the pass is skipped
+    /// when 0).
+    var modifiers = 0
+    /// Items with at least two cased letters, and those of them in capitals (the mixed-case
+    /// test); kept while items are appended, counted again when phrases merge.
+    var casedItems = 0
+    var capitalItems = 0
 
     init() {
         scratch = [UInt8](repeating: 0, count: 256)
@@ -92,7 +99,7 @@ struct SentimentBuffers {
             collectChain(text, bytes, tokens, table)
         }
         guard !items.isEmpty else { return .empty }
-        if table.hasPhrases && phraseHeads > 0 { mergePhrases(table) }
+        if table.hasPhrases && firstPhrasePair >= 0 { mergePhrases(table) }
         let sums = applyRules(table.rules, amplifiers)
         return total(sums, exclamations: punctuation.exclamations, questions: punctuation.questions)
     }

@@ -23,6 +23,10 @@ struct WordFacts {
     static let booster: UInt8 = 32
     /// A dampener: ``boost`` is −``SentimentRules/boosterIncrement``.
     static let dampener: UInt8 = 64
+    /// A word the modifier pass acts on ("but", "kind", "sort", "a", "no", and boosters with a
+    /// valence of their own): a text without one skips that pass. Set whether or not the word
+    /// is an ``entry``.
+    static let modifier: UInt8 = 128
 
     @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
 
