@@ -3,7 +3,7 @@ import Testing
 @_spi(Benchmarks) @testable import TranscriptMiner
 
 /// The word-at-a-time helpers of the scorer's ASCII path against their byte-by-byte meaning,
-/// the phrase-pair filter against the lexicon, and the session's item list.
+/// the phrase-pair and emoticon filters against the lexicon, and the session's item list.
 @Suite("Sentiment fast-path helpers")
 struct SentimentFastPathHelpersTests {
     /// Bytes at the edges of the letter ranges, apostrophes, spaces, zero and non-ASCII bytes.
@@ -49,6 +49,25 @@ struct SentimentFastPathHelpersTests {
             let ids = words.prefix(2).map { $0.withUnsafeBufferPointer { view.words.index(of: $0) } }
             #expect(ids.allSatisfy { $0 >= 0 }, "\(phrase)")
             #expect(view.mayBeginPhrase(ids[0], ids[1]), "\(phrase)")
+        }
+    }
+
+    @Test func everyEmoticonChunkPassesTheFirstTwoBytesFilter() {
+        let table = SentimentWordTable(SentimentLexicon.builtIn)
+        let view = table.view
+        for emoticon in SentimentLexicon.builtIn.emoticons.keys {
+            // Alone, at the end of a text, and with trailing punctuation before a space.
+            for text in [emoticon, "ok " + emoticon, emoticon + "!! ok", emoticon + ". x"] {
+                let bytes = Array(text.utf8)
+                let start = text.hasPrefix("ok ") ? 3 : 0
+                let passes = bytes.withUnsafeBufferPointer { view.mayStartEmoticon($0.baseAddress!, at: start, count: $0.count) }
+                #expect(passes, "\(text)")
+            }
+        }
+        // Chunks no emoticon begins with.
+        for text in ["could", "order", "x", "Thanks"] {
+            let bytes = Array(text.utf8)
+            #expect(!bytes.withUnsafeBufferPointer { view.mayStartEmoticon($0.baseAddress!, at: 0, count: $0.count) }, "\(text)")
         }
     }
 

@@ -104,13 +104,12 @@ extension SentimentBuffers {
         var scratch: [UInt8] = []
         swap(&scratch, &self.scratch)
         let findsEmoticons = table.hasEmoticons
-        let firstBytes = table.emoticonFirstBytes
         let counts = scratch.withUnsafeMutableBufferPointer { scratch in
             let lower = scratch.baseAddress!
             let base = bytes.baseAddress
             let n = bytes.count
             return SentimentASCIIPath.scan(bytes, chunk: { start in
-                if findsEmoticons && firstBytes.contains(base![start]) { _ = emoticonChunk(from: start, bytes, table) }
+                if findsEmoticons && table.mayStartEmoticon(base!, at: start, count: n) { _ = emoticonChunk(from: start, bytes, table) }
             }, token: { start, end, isNumber in
                 guard enter(start, end, bytes) else { return }
                 var item = SentimentItem(clause: clause, sentence: sentence)
@@ -380,16 +379,15 @@ extension SentimentBuffers {
     /// Finds emoticons in the raw text: a whitespace-delimited chunk equal to an entry, or an
     /// entry followed by sentence punctuation (".", ",", "!", "?").
     private mutating func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        let firstBytes = table.emoticonFirstBytes
         guard let base = bytes.baseAddress else { return }
         var i = 0
         let n = bytes.count
         var afterSpace = true
         while i < n {
             // A chunk starts after whitespace (or at the start); stripping punctuation only moves
-            // its end, so its first byte decides for every try: only those bytes start a chunk.
+            // its end, so its first two bytes decide for every try.
             let b = base[i]
-            if afterSpace && !Self.isSpace(b) && firstBytes.contains(b) {
+            if afterSpace && !Self.isSpace(b) && table.mayStartEmoticon(base, at: i, count: n) {
                 i = emoticonChunk(from: i, bytes, table)
                 continue
             }
@@ -401,7 +399,7 @@ extension SentimentBuffers {
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    /// Tries the chunk starting at `start` (its first byte is the first byte of an emoticon) and
+    /// Tries the chunk starting at `start` (its first two bytes may begin an emoticon) and
     /// its prefixes without trailing sentence punctuation; returns the chunk's end.
     private mutating func emoticonChunk(from start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) -> Int {
         let base = bytes.baseAddress!
