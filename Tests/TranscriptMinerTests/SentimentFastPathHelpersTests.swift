@@ -71,6 +71,23 @@ struct SentimentFastPathHelpersTests {
         }
     }
 
+    @Test func longRunsFoundWithOneLoadAsByteByByte() {
+        var rng = SplitMix64(seed: 7)
+        let letters = Array("aab'".utf8)
+        for _ in 0..<100_000 {
+            let count = Int(rng.next() % 9)
+            var bytes = (0..<count).map { _ in letters[Int(rng.next() % UInt64(letters.count))] }
+            let key = bytes
+            bytes += [UInt8](repeating: UInt8(rng.next() % 256), count: 8)  // slack, any bytes
+            let expected = key.withUnsafeBufferPointer { SentimentBuffers.hasLongRun($0) }
+            let got = bytes.withUnsafeBufferPointer { SentimentBuffers.hasLongRun(padded: $0.baseAddress!, count: count) }
+            #expect(got == expected, "\(key)")
+        }
+        let sooo = Array("sooo!!!!".utf8), soo = Array("soo!!!!!".utf8)
+        #expect(sooo.withUnsafeBufferPointer { SentimentBuffers.hasLongRun(padded: $0.baseAddress!, count: 4) })
+        #expect(!soo.withUnsafeBufferPointer { SentimentBuffers.hasLongRun(padded: $0.baseAddress!, count: 3) })
+    }
+
     @Test func wordFactsRoundTripThroughTheSlotPayload() {
         var facts = WordFacts()
         facts.valence = -2.7

@@ -232,7 +232,8 @@ extension SentimentBuffers {
             setWord(&item, id, facts)
             if assign(&item, id, facts, key) { return }
         }
-        guard hasLongRun(key) else { return }
+        // The ASCII path's keys of up to 8 bytes are tested with one load (slack after them).
+        guard text == nil && key.count <= 8 ? hasLongRun(padded: key.baseAddress!, count: key.count) : hasLongRun(key) else { return }
         var ascii = true
         for b in key where b >= 0x80 {
             ascii = false
@@ -323,6 +324,23 @@ extension SentimentBuffers {
             i &+= 1
         }
         return false
+    }
+
+    /// ``hasLongRun(_:)`` for the `count` ≤ 8 bytes at `key`, which are followed by enough
+    /// readable bytes to load 8: per byte, `x` is the byte xor the one before it, and a run of
+    /// 3 is two neighbouring bytes of `x` (from the second on) that are zero.
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func hasLongRun(padded key: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count >= 3 else { return false }
+        let mask: UInt64 = count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
+        let word = UnsafeRawPointer(key).loadUnaligned(as: UInt64.self) & mask
+        let x = word ^ (word &<< 8)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // The top bit of each byte of x that is zero (exact: no carries between bytes).
+        let zero = ~(((x & low) &+ low) | x | low)
+        let equal = zero & mask & ~0xFF  // key[i] == key[i − 1], for 1 ≤ i < count
+        return equal & (equal &<< 8) != 0
     }
 
     /// Writes `key` with every run of 3 or more equal bytes cut to `length` into `output`;

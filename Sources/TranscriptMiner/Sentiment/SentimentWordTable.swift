@@ -141,7 +141,10 @@ final class SentimentWordTable: @unchecked Sendable {
         rules.doubt = id("doubt"); rules.least = id("least"); rules.at = id("at"); rules.very = id("very")
         amplifiers = SentimentRules.frustrationAmplifiers.map { $0.map(id) }
         // The words the modifier pass starts from (SentimentBuffers.markModifiers).
-        for word in [rules.but, rules.kind, rules.sort, rules.a, rules.no] { facts[Int(word)].flags |= WordFacts.modifier }
+        // "a" acts only before "bit", "tad", "little": those are marked instead of it.
+        for word in [rules.but, rules.kind, rules.sort, rules.no, rules.bit, rules.tad, rules.little] {
+            facts[Int(word)].flags |= WordFacts.modifier
+        }
         for k in facts.indices where facts[k].valence != 0 && facts[k].boost != 0 { facts[k].flags |= WordFacts.modifier }
 
         // Phrases: their keys are the chain's token texts joined by single spaces.

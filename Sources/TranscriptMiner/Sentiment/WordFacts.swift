@@ -23,8 +23,9 @@ struct WordFacts {
     static let booster: UInt8 = 32
     /// A dampener: ``boost`` is −``SentimentRules/boosterIncrement``.
     static let dampener: UInt8 = 64
-    /// A word the modifier pass acts on ("but", "kind", "sort", "a", "no", and boosters with a
-    /// valence of their own): a text without one skips that pass. Set whether or not the word
+    /// A word the modifier pass starts from ("but", "kind", "sort", "no", boosters with a valence
+    /// of their own, and "bit", "tad", "little", which "a" makes dampeners: marking them rather
+    /// than the frequent "a"): a text without one skips that pass. Set whether or not the word
     /// is an ``entry``.
     static let modifier: UInt8 = 128
 
