@@ -214,26 +214,36 @@ extension SentimentBuffers {
 
     /// The lexicon valence and rule roles of a word whose normalised bytes are `key`; elongated
     /// words ("sooo", "loooove") are tried with runs of 3 or more letters collapsed to 2, then
-    /// to 1. `text` is the word as a `String` when it may be non-ASCII (runs are then runs of
-    /// characters), `nil` for the ASCII path; `scratch` has room for `2 × key.count` bytes.
+    /// to 1 (``lookUpCollapsed(_:_:text:_:scratch:)``, out of line: rare). `text` is the word as a
+    /// `String` when it may be non-ASCII (runs are then runs of characters), `nil` for the ASCII
+    /// path, whose key is in the scratch buffer with slack after it and whose facts come with
+    /// the word's slot; `scratch` has room for `2 × key.count` bytes.
+    /// - Complexity: one table lookup, and a test for runs (one load for the ASCII path's keys
+    ///   of up to 8 bytes), unless the word is elongated.
     @inline(__always)
     static func lookUp(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
                        _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
-        // The ASCII path's key is in the scratch buffer, which has slack after it; its facts come
-        // with the slot.
         if text == nil {
             let entry = table.words.entry(ofPadded: key.baseAddress!, count: key.count)
             let facts = WordFacts(payload: entry.payload)
             setWord(&item, entry.index, facts)
             if assign(&item, entry.index, facts, key) { return }
+            guard key.count <= 8 ? hasLongRun(padded: key.baseAddress!, count: key.count) : hasLongRun(key) else { return }
         } else {
             let id = table.words.index(of: key)
             let facts = table.facts(id)
             setWord(&item, id, facts)
             if assign(&item, id, facts, key) { return }
+            guard hasLongRun(key) else { return }
         }
-        // The ASCII path's keys of up to 8 bytes are tested with one load (slack after them).
-        guard text == nil && key.count <= 8 ? hasLongRun(padded: key.baseAddress!, count: key.count) : hasLongRun(key) else { return }
+        lookUpCollapsed(&item, key, text: text, table, scratch: scratch)
+    }
+
+    /// The rest of ``lookUp(_:_:text:_:scratch:)`` for a key with a run of 3 or more equal
+    /// bytes that is not a word the rules know as it is: its collapsed forms.
+    @inline(never)
+    static func lookUpCollapsed(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
+                                _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
         var ascii = true
         for b in key where b >= 0x80 {
             ascii = false

@@ -39,6 +39,9 @@ final class SentimentWordTable: @unchecked Sendable {
         /// emoticon of one byte, every pair beginning with it), 8 KB: see
         /// ``mayStartEmoticon(_:at:count:)``.
         let emoticonPairs: UnsafePointer<UInt64>
+        /// The first bytes of the emoticons, as a 256-bit set (tested before ``emoticonPairs``,
+        /// without a memory access: most chunks start with a byte no emoticon starts with).
+        let emoticonFirstBytes: ByteSet
         /// The last bytes of the emoticons, as a 256-bit set: a chunk of text (or a prefix of it)
         /// can only be an emoticon when its last byte is in it (no hashing otherwise).
         let emoticonLastBytes: ByteSet
@@ -54,15 +57,18 @@ final class SentimentWordTable: @unchecked Sendable {
 
         /// Whether the whitespace-delimited chunk starting at `start` of the `count` bytes at
         /// `base` may be an emoticon, or one followed by sentence punctuation: its first two
-        /// bytes (the second taken as 0 at the end of the text) are in ``emoticonPairs``.
+        /// bytes (the second taken as 0 at the end of the text) are in ``emoticonPairs`` (and
+        /// the first in ``emoticonFirstBytes``).
         /// Exact as a filter: stripping punctuation never takes a tried chunk below 2 bytes, so
         /// a chunk of 2 or more bytes can only match an emoticon that begins with its first
         /// two, and a chunk of 1 byte only an emoticon of 1 byte, whose pairs are all set.
         /// - Complexity: O(1), one bit.
         @inline(__always)
         func mayStartEmoticon(_ base: UnsafePointer<UInt8>, at start: Int, count: Int) -> Bool {
+            let first = base[start]
+            guard emoticonFirstBytes.contains(first) else { return false }
             let second = start &+ 1 < count ? base[start &+ 1] : 0
-            let bit = Int(base[start]) &<< 8 | Int(second)
+            let bit = Int(first) &<< 8 | Int(second)
             return (emoticonPairs[bit &>> 6] &>> UInt64(bit & 63)) & 1 != 0
         }
 
@@ -179,7 +185,7 @@ final class SentimentWordTable: @unchecked Sendable {
 
         var emoticonKeys: [[UInt8]] = []
         var emoticonValences: [Double] = []
-        var lastBytes = ByteSet()
+        var firstBytes = ByteSet(), lastBytes = ByteSet()
         let emoticonPairs = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
         emoticonPairs.initialize(repeating: 0, count: 1024)
         for (text, valence) in lexicon.emoticons.sorted(by: { $0.key < $1.key }) {
@@ -187,6 +193,7 @@ final class SentimentWordTable: @unchecked Sendable {
             emoticonKeys.append(bytes)
             emoticonValences.append(valence)
             guard let first = bytes.first, let last = bytes.last else { continue }
+            firstBytes.insert(first)
             lastBytes.insert(last)
             for second in bytes.count >= 2 ? bytes[1]...bytes[1] : 0...255 {
                 let bit = Int(first) << 8 | Int(second)
@@ -209,7 +216,7 @@ final class SentimentWordTable: @unchecked Sendable {
                     phraseValences: self.phraseValences, maximumPhraseLength: lexicon.maximumPhraseLength,
                     hasPhrases: !lexicon.phrases.isEmpty, emoticons: emoticons.view, emoticonValences: self.emoticonValences,
                     maximumEmoticonLength: lexicon.maximumEmoticonLength, hasEmoticons: !lexicon.emoticons.isEmpty,
-                    emoticonPairs: emoticonPairs, emoticonLastBytes: lastBytes, phrasePairs: phrasePairs)
+                    emoticonPairs: emoticonPairs, emoticonFirstBytes: firstBytes, emoticonLastBytes: lastBytes, phrasePairs: phrasePairs)
     }
 
     deinit {
