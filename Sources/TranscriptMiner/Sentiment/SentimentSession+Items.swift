@@ -6,7 +6,7 @@ extension SentimentBuffers {
     @inline(__always)
     private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View, findsEmoticons: Bool) {
         items.removeAll(keepingCapacity: true)
-        emoticons.removeAll(keepingCapacity: true)
+        if !emoticons.isEmpty { emoticons.removeAll(keepingCapacity: true) }
         cursor = 0
         clause = 0
         sentence = 0
@@ -18,7 +18,12 @@ extension SentimentBuffers {
         capitalItems = 0
         if findsEmoticons && table.hasEmoticons && !bytes.isEmpty { findEmoticons(bytes, table) }
         // Room for a lower-cased word and its two collapsed forms.
-        if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
+        if scratchCapacity < 2 * bytes.count + 16 {
+            scratch.deallocate()
+            scratchCapacity = 2 * bytes.count + 64
+            scratch = .allocate(capacity: scratchCapacity)
+            scratch.initialize(repeating: 0, count: scratchCapacity)
+        }
     }
 
     /// Appends the emoticons that end before `start`; whether a token at `start..<end` is kept
@@ -101,59 +106,61 @@ extension SentimentBuffers {
     mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View)
         -> (exclamations: Int, questions: Int)? {
         begin(bytes, table, findsEmoticons: false)
-        var scratch: [UInt8] = []
-        swap(&scratch, &self.scratch)
-        let findsEmoticons = table.hasEmoticons
-        let counts = scratch.withUnsafeMutableBufferPointer { scratch in
-            let lower = scratch.baseAddress!
-            let base = bytes.baseAddress
-            let n = bytes.count
-            return SentimentASCIIPath.scan(bytes, chunk: { start in
-                if findsEmoticons && table.mayStartEmoticon(base!, at: start, count: n) { _ = emoticonChunk(from: start, bytes, table) }
-            }, token: { start, end, isNumber in
-                guard enter(start, end, bytes) else { return }
-                var item = SentimentItem(clause: clause, sentence: sentence)
-                if !isNumber {
-                    let count = end &- start
-                    if count <= 8 && start &+ 8 <= n {
-                        // Eight bytes at once: the word's bytes are letters and apostrophes, so
-                        // setting bit 5 of each lower-cases it (the chain's folding of ASCII).
-                        let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
-                        let word = UnsafeRawPointer(base! + start).loadUnaligned(as: UInt64.self) & mask
-                        let cases = Self.letterCases(word)
-                        // At least two set bits: x & (x − 1) ≠ 0 (no population count needed).
-                        let cased = cases.upper | cases.lower
-                        item.flags = (cased & (cased &- 1) != 0 ? SentimentItem.cased : 0)
-                            | (cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0 ? SentimentItem.allCaps : 0)
-                        UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
-                    } else {
-                        // Lower case and the capitals test in one pass.
-                        var upper = 0, lowerCount = 0
-                        var k = 0
-                        for i in start..<end {
-                            let b = bytes[i]
-                            if b &- 65 < 26 {
-                                upper &+= 1
-                                lower[k] = b | 0x20
-                            } else {
-                                if b &- 97 < 26 { lowerCount &+= 1 }
-                                lower[k] = b
-                            }
-                            k &+= 1
-                        }
-                        item.flags = (upper + lowerCount >= 2 ? SentimentItem.cased : 0)
-                            | (upper >= 2 && lowerCount == 0 ? SentimentItem.allCaps : 0)
-                    }
-                    item.flags |= SentimentItem.lexical
-                    Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
-                }
-                push(item, table)
-            })
-        }
-        swap(&scratch, &self.scratch)
-        guard let counts else { return nil }
+        guard let counts = scanASCII(bytes, table) else { return nil }
         finish(bytes)
         return counts
+    }
+
+    /// The scan of ``collectASCII(_:_:)``, in a function of its own: the scan and its closures
+    /// are inlined into it (the compiler stops inlining them into a larger caller).
+    @inline(never)
+    private mutating func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View)
+        -> (exclamations: Int, questions: Int)? {
+        let findsEmoticons = table.hasEmoticons
+        let lower = scratch
+        let base = bytes.baseAddress
+        let n = bytes.count
+        return SentimentASCIIPath.scan(bytes, chunk: { start in
+            if findsEmoticons && table.mayStartEmoticon(base!, at: start, count: n) { _ = emoticonChunk(from: start, bytes, table) }
+        }, token: { start, end, isNumber in
+            guard enter(start, end, bytes) else { return }
+            var item = SentimentItem(clause: clause, sentence: sentence)
+            if !isNumber {
+                let count = end &- start
+                if count <= 8 && start &+ 8 <= n {
+                    // Eight bytes at once: the word's bytes are letters and apostrophes, so
+                    // setting bit 5 of each lower-cases it (the chain's folding of ASCII).
+                    let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
+                    let word = UnsafeRawPointer(base! + start).loadUnaligned(as: UInt64.self) & mask
+                    let cases = Self.letterCases(word)
+                    // At least two set bits: x & (x − 1) ≠ 0 (no population count needed).
+                    let cased = cases.upper | cases.lower
+                    item.flags = (cased & (cased &- 1) != 0 ? SentimentItem.cased : 0)
+                        | (cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0 ? SentimentItem.allCaps : 0)
+                    UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
+                } else {
+                    // Lower case and the capitals test in one pass.
+                    var upper = 0, lowerCount = 0
+                    var k = 0
+                    for i in start..<end {
+                        let b = bytes[i]
+                        if b &- 65 < 26 {
+                            upper &+= 1
+                            lower[k] = b | 0x20
+                        } else {
+                            if b &- 97 < 26 { lowerCount &+= 1 }
+                            lower[k] = b
+                        }
+                        k &+= 1
+                    }
+                    item.flags = (upper + lowerCount >= 2 ? SentimentItem.cased : 0)
+                        | (upper >= 2 && lowerCount == 0 ? SentimentItem.allCaps : 0)
+                }
+                item.flags |= SentimentItem.lexical
+                Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
+            }
+            push(item, table)
+        })
     }
 
     /// The upper-case and the lower-case ASCII letters among the eight bytes of `word` (all
@@ -173,15 +180,10 @@ extension SentimentBuffers {
     mutating func collectChain(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
                                _ table: SentimentWordTable.View) {
         begin(bytes, table, findsEmoticons: true)
-        var scratch: [UInt8] = []
-        swap(&scratch, &self.scratch)
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            let spare = scratch.baseAddress!
-            tokens.forEachToken(in: text) { token in
-                pushChainToken(token, bytes, table, spare)
-            }
+        let spare = scratch
+        tokens.forEachToken(in: text) { token in
+            pushChainToken(token, bytes, table, spare)
         }
-        swap(&scratch, &self.scratch)
         finish(bytes)
     }
 

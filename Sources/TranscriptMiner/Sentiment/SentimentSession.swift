@@ -25,9 +25,16 @@ public final class SentimentSession {
     /// copy of the buffers' references on each text; the session is not `Sendable`, so one text
     /// at a time uses them.
     private let buffers: UnsafeMutablePointer<SentimentBuffers>
+    /// The scorer's lookup tables and amplifiers, kept here so that a text reaches them without
+    /// going through `scorer` (a retain and a release of its table per text); valid while
+    /// `scorer` holds the table.
+    private let view: SentimentWordTable.View
+    private let amplifiers: [[Int32]]
 
     init(scorer: SentimentScorer, usesASCIIPath: Bool = true) {
         self.scorer = scorer
+        self.view = scorer.table.view
+        self.amplifiers = scorer.table.amplifiers
         self.tokens = SentimentScorer.analyzer.makeSession()
         self.usesASCIIPath = usesASCIIPath && SentimentASCIIPath.agreesWithChain
         buffers = .allocate(capacity: 1)
@@ -35,7 +42,7 @@ public final class SentimentSession {
     }
 
     deinit {
-        buffers.pointee.items.release()
+        buffers.pointee.release()
         buffers.deinitialize(count: 1)
         buffers.deallocate()
     }
@@ -43,10 +50,10 @@ public final class SentimentSession {
     /// The sentiment of `text` (see ``SentimentScorer`` for the rules).
     /// - Complexity: O(n) in the length of `text`.
     public func score(_ text: String) -> SentimentScore {
-        let buffers = self.buffers, tokens = self.tokens, table = scorer.table, fast = usesASCIIPath
+        let buffers = self.buffers, tokens = self.tokens, fast = usesASCIIPath
         func run(_ text: String) -> SentimentScore? {
             text.utf8.withContiguousStorageIfAvailable { bytes in
-                buffers.pointee.score(text, bytes, tokens, table.view, amplifiers: table.amplifiers, asciiPath: fast)
+                buffers.pointee.score(text, bytes, tokens, view, amplifiers: amplifiers, asciiPath: fast)
             }
         }
         if let score = run(text) { return score }
@@ -63,8 +70,10 @@ struct SentimentBuffers {
     var items = SentimentItemList(capacity: 64)
     var emoticons: [(start: Int, end: Int, valence: Double)] = []
     var amplifiersByClause: [Int32] = []
-    /// Lower-cased and collapsed word bytes.
-    var scratch: [UInt8] = []
+    /// Lower-cased and collapsed word bytes: `scratchCapacity` bytes owned like ``items``
+    /// (a raw buffer: no uniqueness test, retain or release per text).
+    var scratch: UnsafeMutablePointer<UInt8>
+    var scratchCapacity = 256
     /// Where the punctuation between items is scanned from, and the current clause and sentence.
     var cursor = 0
     var clause: Int32 = 0
@@ -85,7 +94,14 @@ struct SentimentBuffers {
     var capitalItems = 0
 
     init() {
-        scratch = [UInt8](repeating: 0, count: 256)
+        scratch = .allocate(capacity: scratchCapacity)
+        scratch.initialize(repeating: 0, count: scratchCapacity)
+    }
+
+    /// Frees the items and the scratch bytes; the buffers must not be used afterwards.
+    func release() {
+        items.release()
+        scratch.deallocate()
     }
 
     /// Collects the items of `text` (whose UTF-8 is `bytes`), applies the rules and totals them.
