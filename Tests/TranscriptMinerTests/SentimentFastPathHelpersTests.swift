@@ -3,7 +3,7 @@ import Testing
 @_spi(Benchmarks) @testable import TranscriptMiner
 
 /// The word-at-a-time helpers of the scorer's ASCII path against their byte-by-byte meaning,
-/// the phrase-pair filter against the lexicon, and the session's item list.
+/// the phrase-pair and emoticon filters against the lexicon, and the session's item list.
 @Suite("Sentiment fast-path helpers")
 struct SentimentFastPathHelpersTests {
     /// Bytes at the edges of the letter ranges, apostrophes, spaces, zero and non-ASCII bytes.
@@ -52,6 +52,42 @@ struct SentimentFastPathHelpersTests {
         }
     }
 
+    @Test func everyEmoticonChunkPassesTheFirstTwoBytesFilter() {
+        let table = SentimentWordTable(SentimentLexicon.builtIn)
+        let view = table.view
+        for emoticon in SentimentLexicon.builtIn.emoticons.keys {
+            // Alone, at the end of a text, and with trailing punctuation before a space.
+            for text in [emoticon, "ok " + emoticon, emoticon + "!! ok", emoticon + ". x"] {
+                let bytes = Array(text.utf8)
+                let start = text.hasPrefix("ok ") ? 3 : 0
+                let passes = bytes.withUnsafeBufferPointer { view.mayStartEmoticon($0.baseAddress!, at: start, count: $0.count) }
+                #expect(passes, "\(text)")
+            }
+        }
+        // Chunks no emoticon begins with.
+        for text in ["could", "order", "x", "Thanks"] {
+            let bytes = Array(text.utf8)
+            #expect(!bytes.withUnsafeBufferPointer { view.mayStartEmoticon($0.baseAddress!, at: 0, count: $0.count) }, "\(text)")
+        }
+    }
+
+    @Test func longRunsFoundWithOneLoadAsByteByByte() {
+        var rng = SplitMix64(seed: 7)
+        let letters = Array("aab'".utf8)
+        for _ in 0..<100_000 {
+            let count = Int(rng.next() % 9)
+            var bytes = (0..<count).map { _ in letters[Int(rng.next() % UInt64(letters.count))] }
+            let key = bytes
+            bytes += [UInt8](repeating: UInt8(rng.next() % 256), count: 8)  // slack, any bytes
+            let expected = key.withUnsafeBufferPointer { SentimentBuffers.hasLongRun($0) }
+            let got = bytes.withUnsafeBufferPointer { SentimentBuffers.hasLongRun(padded: $0.baseAddress!, count: count) }
+            #expect(got == expected, "\(key)")
+        }
+        let sooo = Array("sooo!!!!".utf8), soo = Array("soo!!!!!".utf8)
+        #expect(sooo.withUnsafeBufferPointer { SentimentBuffers.hasLongRun(padded: $0.baseAddress!, count: 4) })
+        #expect(!soo.withUnsafeBufferPointer { SentimentBuffers.hasLongRun(padded: $0.baseAddress!, count: 3) })
+    }
+
     @Test func wordFactsRoundTripThroughTheSlotPayload() {
         var facts = WordFacts()
         facts.valence = -2.7
@@ -68,13 +104,29 @@ struct SentimentFastPathHelpersTests {
     @Test func itemListGrowsAndShrinks() {
         var list = SentimentItemList(capacity: 2)
         defer { list.release() }
-        for k in 0..<100 { list.append(SentimentItem(start: k, end: k + 1, clause: Int32(k), sentence: 0)) }
-        #expect(list.count == 100 && list[99].start == 99 && list.last?.end == 100)
+        for k in 0..<100 { list.append(SentimentItem(clause: Int32(k), sentence: Int32(k + 1))) }
+        #expect(list.count == 100 && list[99].clause == 99 && list.last?.sentence == 100)
         list[3].valence = 1.5
         #expect(list.withUnsafeBufferPointer { $0[3].valence } == 1.5)
         list.removeLast(40)
-        #expect(list.count == 60 && list.last?.start == 59)
+        #expect(list.count == 60 && list.last?.clause == 59)
         list.removeAll(keepingCapacity: true)
         #expect(list.isEmpty && list.last == nil)
+    }
+
+    @Test func itemsTakeTheirRolesAndStepsFromWordFactsBits() {
+        #expect(MemoryLayout<SentimentItem>.stride == 32)
+        var facts = WordFacts()
+        facts.flags = WordFacts.entry | WordFacts.negator | WordFacts.phraseHead
+        facts.setBoost(SentimentRules.boosterIncrement)
+        var item = SentimentItem(clause: 1, sentence: 2)
+        #expect(item.boost == 0 && item.emphasis == 0 && item.word == -1)
+        item.flags = SentimentItem.lexical | UInt16(facts.flags) & SentimentItem.roles
+        #expect(item.isNegator && item.isPhraseHead && !item.isAmplifierHead && item.isLexical)
+        #expect(item.boost == facts.boost && item.boost == SentimentRules.boosterIncrement)
+        item.makeDampener()
+        #expect(item.boost == -SentimentRules.boosterIncrement)
+        item.flags |= SentimentItem.elongated
+        #expect(item.emphasis == SentimentRules.elongationIncrement && item.isNegator)
     }
 }

@@ -146,9 +146,10 @@ final class ByteKeyTable: @unchecked Sendable {
         (hash >> 40) << 8 | UInt64(truncatingIfNeeded: min(count, 255))
     }
 
-    /// A 64-bit hash of `count` bytes at `key` (eight bytes per multiply, then MurmurHash3's
-    /// fmix64), and the first 8 bytes, zero-padded. With `padded`, the key is followed by at least
-    /// 8 readable bytes, and the last partial word is read with one load and masked. Not keyed:
+    /// A 64-bit hash of `count` bytes at `key` (eight bytes per multiply, then the high half
+    /// folded into the low, which pick the slot), and the first 8 bytes, zero-padded. With
+    /// `padded`, the key is followed by at least 8 readable bytes, and the last partial word is
+    /// read with one load and masked. Not keyed:
     /// the keys are the lexicon's, and a lookup of unknown text costs at most a probe sequence at
     /// load ≤ 1/2.
     @inline(__always)
@@ -179,9 +180,9 @@ final class ByteKeyTable: @unchecked Sendable {
             if count < 8 { head = word }
             h = (h ^ word) &* 0xC4CE_B9FE_1A85_EC53
         }
-        h ^= h >> 33
-        h &*= 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
+        // The slot comes from the low bits: fold the product's high bits into them (one step,
+        // not a full finaliser: the table's lookups wait on this chain).
+        h ^= h >> 32
         return (h, head)
     }
 

@@ -6,17 +6,24 @@ extension SentimentBuffers {
     @inline(__always)
     private mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View, findsEmoticons: Bool) {
         items.removeAll(keepingCapacity: true)
-        emoticons.removeAll(keepingCapacity: true)
+        if !emoticons.isEmpty { emoticons.removeAll(keepingCapacity: true) }
         cursor = 0
         clause = 0
         sentence = 0
         nextEmoticon = 0
-        phraseHeads = 0
-        firstPhraseHead = -1
+        firstPhrasePair = -1
         amplifierHeads = 0
+        modifiers = 0
+        casedItems = 0
+        capitalItems = 0
         if findsEmoticons && table.hasEmoticons && !bytes.isEmpty { findEmoticons(bytes, table) }
         // Room for a lower-cased word and its two collapsed forms.
-        if scratch.count < 2 * bytes.count + 16 { scratch = [UInt8](repeating: 0, count: 2 * bytes.count + 64) }
+        if scratchCapacity < 2 * bytes.count + 16 {
+            scratch.deallocate()
+            scratchCapacity = 2 * bytes.count + 64
+            scratch = .allocate(capacity: scratchCapacity)
+            scratch.initialize(repeating: 0, count: scratchCapacity)
+        }
     }
 
     /// Appends the emoticons that end before `start`; whether a token at `start..<end` is kept
@@ -56,10 +63,31 @@ extension SentimentBuffers {
     private mutating func appendEmoticon(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         let e = emoticons[index]
         if !items.isEmpty { scanGap(upTo: e.start, bytes) }
-        var item = SentimentItem(start: e.start, end: e.end, clause: clause, sentence: sentence)
+        var item = SentimentItem(clause: clause, sentence: sentence)
         item.base = e.valence
-        items.append(item)
+        items.append(item)  // no flags: nothing for push(_:_:) to note
         cursor = e.end
+    }
+
+    /// Appends `item` and notes what lets later passes be skipped (``firstPhrasePair``,
+    /// ``amplifierHeads``, ``modifiers``, ``casedItems``, ``capitalItems``).
+    /// - Complexity: O(1): a look at the previous item, and a bit of the phrase-pair set when
+    ///   that item is a phrase head.
+    @inline(__always)
+    private mutating func push(_ item: SentimentItem, _ table: SentimentWordTable.View) {
+        let flags = item.flags
+        let head = SentimentItem.lexical | SentimentItem.phraseHead
+        if flags & SentimentItem.lexical != 0 && firstPhrasePair < 0 && item.word >= 0, let previous = items.last,
+           previous.flags & head == head && previous.clause == item.clause && table.mayBeginPhrase(previous.word, item.word) {
+            firstPhrasePair = items.count &- 1
+        }
+        if flags & SentimentItem.amplifierHead != 0 { amplifierHeads &+= 1 }
+        if flags & SentimentItem.modifier != 0 { modifiers &+= 1 }
+        if flags & SentimentItem.cased != 0 {
+            casedItems &+= 1
+            if flags & SentimentItem.allCaps != 0 { capitalItems &+= 1 }
+        }
+        items.append(item)
     }
 
     /// Appends the emoticons after the last token.
@@ -78,65 +106,61 @@ extension SentimentBuffers {
     mutating func collectASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View)
         -> (exclamations: Int, questions: Int)? {
         begin(bytes, table, findsEmoticons: false)
-        var scratch: [UInt8] = []
-        swap(&scratch, &self.scratch)
-        let findsEmoticons = table.hasEmoticons
-        let firstBytes = table.emoticonFirstBytes
-        let counts = scratch.withUnsafeMutableBufferPointer { scratch in
-            let lower = scratch.baseAddress!
-            let base = bytes.baseAddress
-            let n = bytes.count
-            return SentimentASCIIPath.scan(bytes, chunk: { start in
-                if findsEmoticons && firstBytes.contains(base![start]) { _ = emoticonChunk(from: start, bytes, table) }
-            }, token: { start, end, isNumber in
-                guard enter(start, end, bytes) else { return }
-                var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
-                if !isNumber {
-                    let count = end &- start
-                    if count <= 8 && start &+ 8 <= n {
-                        // Eight bytes at once: the word's bytes are letters and apostrophes, so
-                        // setting bit 5 of each lower-cases it (the chain's folding of ASCII).
-                        let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
-                        let word = UnsafeRawPointer(base! + start).loadUnaligned(as: UInt64.self) & mask
-                        let cases = Self.letterCases(word)
-                        // At least two set bits: x & (x − 1) ≠ 0 (no population count needed).
-                        let cased = cases.upper | cases.lower
-                        item.isCased = cased & (cased &- 1) != 0
-                        item.isAllCaps = cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0
-                        UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
-                    } else {
-                        // Lower case and the capitals test in one pass.
-                        var upper = 0, lowerCount = 0
-                        var k = 0
-                        for i in start..<end {
-                            let b = bytes[i]
-                            if b &- 65 < 26 {
-                                upper &+= 1
-                                lower[k] = b | 0x20
-                            } else {
-                                if b &- 97 < 26 { lowerCount &+= 1 }
-                                lower[k] = b
-                            }
-                            k &+= 1
-                        }
-                        item.isCased = upper + lowerCount >= 2
-                        item.isAllCaps = upper >= 2 && lowerCount == 0
-                    }
-                    item.isLexical = true
-                    Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
-                    if item.isPhraseHead {
-                        if phraseHeads == 0 { firstPhraseHead = items.count }
-                        phraseHeads &+= 1
-                    }
-                    if item.isAmplifierHead { amplifierHeads &+= 1 }
-                }
-                items.append(item)
-            })
-        }
-        swap(&scratch, &self.scratch)
-        guard let counts else { return nil }
+        guard let counts = scanASCII(bytes, table) else { return nil }
         finish(bytes)
         return counts
+    }
+
+    /// The scan of ``collectASCII(_:_:)``, in a function of its own: the scan and its closures
+    /// are inlined into it (the compiler stops inlining them into a larger caller).
+    @inline(never)
+    private mutating func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View)
+        -> (exclamations: Int, questions: Int)? {
+        let findsEmoticons = table.hasEmoticons
+        let lower = scratch
+        let base = bytes.baseAddress
+        let n = bytes.count
+        return SentimentASCIIPath.scan(bytes, chunk: { start in
+            if findsEmoticons && table.mayStartEmoticon(base!, at: start, count: n) { _ = emoticonChunk(from: start, bytes, table) }
+        }, token: { start, end, isNumber in
+            guard enter(start, end, bytes) else { return }
+            var item = SentimentItem(clause: clause, sentence: sentence)
+            if !isNumber {
+                let count = end &- start
+                if count <= 8 && start &+ 8 <= n {
+                    // Eight bytes at once: the word's bytes are letters and apostrophes, so
+                    // setting bit 5 of each lower-cases it (the chain's folding of ASCII).
+                    let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
+                    let word = UnsafeRawPointer(base! + start).loadUnaligned(as: UInt64.self) & mask
+                    let cases = Self.letterCases(word)
+                    // At least two set bits: x & (x − 1) ≠ 0 (no population count needed).
+                    let cased = cases.upper | cases.lower
+                    item.flags = (cased & (cased &- 1) != 0 ? SentimentItem.cased : 0)
+                        | (cases.upper & (cases.upper &- 1) != 0 && cases.lower == 0 ? SentimentItem.allCaps : 0)
+                    UnsafeMutableRawPointer(lower).storeBytes(of: word | (0x2020_2020_2020_2020 & mask), as: UInt64.self)
+                } else {
+                    // Lower case and the capitals test in one pass.
+                    var upper = 0, lowerCount = 0
+                    var k = 0
+                    for i in start..<end {
+                        let b = bytes[i]
+                        if b &- 65 < 26 {
+                            upper &+= 1
+                            lower[k] = b | 0x20
+                        } else {
+                            if b &- 97 < 26 { lowerCount &+= 1 }
+                            lower[k] = b
+                        }
+                        k &+= 1
+                    }
+                    item.flags = (upper + lowerCount >= 2 ? SentimentItem.cased : 0)
+                        | (upper >= 2 && lowerCount == 0 ? SentimentItem.allCaps : 0)
+                }
+                item.flags |= SentimentItem.lexical
+                Self.lookUp(&item, UnsafeBufferPointer(start: lower, count: count), text: nil, table, scratch: lower + count)
+            }
+            push(item, table)
+        })
     }
 
     /// The upper-case and the lower-case ASCII letters among the eight bytes of `word` (all
@@ -156,15 +180,10 @@ extension SentimentBuffers {
     mutating func collectChain(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: AnalysisSession,
                                _ table: SentimentWordTable.View) {
         begin(bytes, table, findsEmoticons: true)
-        var scratch: [UInt8] = []
-        swap(&scratch, &self.scratch)
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            let spare = scratch.baseAddress!
-            tokens.forEachToken(in: text) { token in
-                pushChainToken(token, bytes, table, spare)
-            }
+        let spare = scratch
+        tokens.forEachToken(in: text) { token in
+            pushChainToken(token, bytes, table, spare)
         }
-        swap(&scratch, &self.scratch)
         finish(bytes)
     }
 
@@ -172,12 +191,12 @@ extension SentimentBuffers {
                                          _ scratch: UnsafeMutablePointer<UInt8>) {
         let start = token.range.lowerBound, end = token.range.upperBound
         guard enter(start, end, bytes) else { return }
-        var item = SentimentItem(start: start, end: end, clause: clause, sentence: sentence)
+        var item = SentimentItem(clause: clause, sentence: sentence)
         var text = token.text
         switch token.kind {
         case .word, .hashtag, .kana, .ideographic:
             item.isLexical = token.kind != .hashtag
-            if token.kind == .word { markCapitals(&item, bytes) }
+            if token.kind == .word { markCapitals(&item, start, end, bytes) }
             text.withUTF8 { Self.lookUp(&item, $0, text: token.text, table, scratch: scratch) }
         case .number:
             // Only numbers with letters ("gr8", "2nite") can be words of feeling.
@@ -192,33 +211,41 @@ extension SentimentBuffers {
         case .url, .email, .mention, .identifier, .placeholder, .phrase:
             break  // never sentiment: a handle like @united is not the word "united"
         }
-        if item.isPhraseHead && item.isLexical {
-            if phraseHeads == 0 { firstPhraseHead = items.count }
-            phraseHeads &+= 1
-        }
-        if item.isAmplifierHead { amplifierHeads &+= 1 }
-        items.append(item)
+        push(item, table)
     }
 
     /// The lexicon valence and rule roles of a word whose normalised bytes are `key`; elongated
     /// words ("sooo", "loooove") are tried with runs of 3 or more letters collapsed to 2, then
-    /// to 1. `text` is the word as a `String` when it may be non-ASCII (runs are then runs of
-    /// characters), `nil` for the ASCII path; `scratch` has room for `2 × key.count` bytes.
+    /// to 1 (``lookUpCollapsed(_:_:text:_:scratch:)``, out of line: rare). `text` is the word as a
+    /// `String` when it may be non-ASCII (runs are then runs of characters), `nil` for the ASCII
+    /// path, whose key is in the scratch buffer with slack after it and whose facts come with
+    /// the word's slot; `scratch` has room for `2 × key.count` bytes.
+    /// - Complexity: one table lookup, and a test for runs (one load for the ASCII path's keys
+    ///   of up to 8 bytes), unless the word is elongated.
     @inline(__always)
     static func lookUp(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
                        _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
-        // The ASCII path's key is in the scratch buffer, which has slack after it; its facts come
-        // with the slot.
         if text == nil {
             let entry = table.words.entry(ofPadded: key.baseAddress!, count: key.count)
-            item.word = entry.index
-            if assign(&item, entry.index, WordFacts(payload: entry.payload), key) { return }
+            let facts = WordFacts(payload: entry.payload)
+            setWord(&item, entry.index, facts)
+            if assign(&item, entry.index, facts, key) { return }
+            guard key.count <= 8 ? hasLongRun(padded: key.baseAddress!, count: key.count) : hasLongRun(key) else { return }
         } else {
             let id = table.words.index(of: key)
-            item.word = id
-            if assign(&item, id, table.facts(id), key) { return }
+            let facts = table.facts(id)
+            setWord(&item, id, facts)
+            if assign(&item, id, facts, key) { return }
+            guard hasLongRun(key) else { return }
         }
-        guard hasLongRun(key) else { return }
+        lookUpCollapsed(&item, key, text: text, table, scratch: scratch)
+    }
+
+    /// The rest of ``lookUp(_:_:text:_:scratch:)`` for a key with a run of 3 or more equal
+    /// bytes that is not a word the rules know as it is: its collapsed forms.
+    @inline(never)
+    static func lookUpCollapsed(_ item: inout SentimentItem, _ key: UnsafeBufferPointer<UInt8>, text: String?,
+                                _ table: SentimentWordTable.View, scratch: UnsafeMutablePointer<UInt8>) {
         var ascii = true
         for b in key where b >= 0x80 {
             ascii = false
@@ -231,9 +258,10 @@ extension SentimentBuffers {
                 let count = collapse(key, to: length, into: scratch)
                 let candidate = UnsafeBufferPointer(start: UnsafePointer(scratch), count: count)
                 let entry = table.words.entry(ofPadded: scratch, count: count)
-                if assign(&item, entry.index, WordFacts(payload: entry.payload), candidate) {
-                    item.word = entry.index
-                    item.emphasis = SentimentRules.elongationIncrement
+                let facts = WordFacts(payload: entry.payload)
+                if assign(&item, entry.index, facts, candidate) {
+                    setWord(&item, entry.index, facts)
+                    item.flags |= SentimentItem.elongated
                     return
                 }
             }
@@ -241,16 +269,26 @@ extension SentimentBuffers {
             for var candidate in [twice, collapsingRuns(text, to: 1) ?? twice] {
                 let done = candidate.withUTF8 { candidate -> Bool in
                     let candidateID = table.words.index(of: candidate)
-                    guard assign(&item, candidateID, table.facts(candidateID), candidate) else { return false }
-                    item.word = candidateID
+                    let facts = table.facts(candidateID)
+                    guard assign(&item, candidateID, facts, candidate) else { return false }
+                    setWord(&item, candidateID, facts)
                     return true
                 }
                 if done {
-                    item.emphasis = SentimentRules.elongationIncrement
+                    item.flags |= SentimentItem.elongated
                     return
                 }
             }
         }
+    }
+
+    /// Makes `id` (whose facts are `facts`) the item's word, and marks the item when its word
+    /// is one the modifier pass acts on. (An earlier word's mark stays: a mark too many only
+    /// means the pass runs.)
+    @inline(__always)
+    static func setWord(_ item: inout SentimentItem, _ id: Int32, _ facts: WordFacts) {
+        item.word = id
+        item.flags |= UInt16(facts.flags) & SentimentItem.modifier
     }
 
     /// Sets valence and roles from the word `id` (−1: not in the table) whose facts are `facts`
@@ -261,10 +299,8 @@ extension SentimentBuffers {
         if id >= 0 {
             if facts.has(WordFacts.entry) {
                 item.base = facts.valence
-                item.boost = facts.boost
-                item.isNegator = facts.has(WordFacts.negator)
-                item.isPhraseHead = facts.has(WordFacts.phraseHead)
-                item.isAmplifierHead = facts.has(WordFacts.amplifierHead)
+                // Negator, phrase head, amplifier head, booster, dampener: the same bits.
+                item.flags = item.flags & ~SentimentItem.roles | UInt16(facts.flags) & SentimentItem.roles
                 return true
             }
             if facts.has(WordFacts.ruleNegator) {
@@ -302,6 +338,23 @@ extension SentimentBuffers {
         return false
     }
 
+    /// ``hasLongRun(_:)`` for the `count` ≤ 8 bytes at `key`, which are followed by enough
+    /// readable bytes to load 8: per byte, `x` is the byte xor the one before it, and a run of
+    /// 3 is two neighbouring bytes of `x` (from the second on) that are zero.
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func hasLongRun(padded key: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count >= 3 else { return false }
+        let mask: UInt64 = count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
+        let word = UnsafeRawPointer(key).loadUnaligned(as: UInt64.self) & mask
+        let x = word ^ (word &<< 8)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // The top bit of each byte of x that is zero (exact: no carries between bytes).
+        let zero = ~(((x & low) &+ low) | x | low)
+        let equal = zero & mask & ~0xFF  // key[i] == key[i − 1], for 1 ≤ i < count
+        return equal & (equal &<< 8) != 0
+    }
+
     /// Writes `key` with every run of 3 or more equal bytes cut to `length` into `output`;
     /// returns the number of bytes written. For ASCII, where bytes are characters.
     @inline(__always)
@@ -335,14 +388,14 @@ extension SentimentBuffers {
     }
 
     /// Marks a word written in capitals (two or more letters, none lower case).
-    private func markCapitals(_ item: inout SentimentItem, _ bytes: UnsafeBufferPointer<UInt8>) {
+    private func markCapitals(_ item: inout SentimentItem, _ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         var upper = 0, lower = 0, ascii = true
-        for i in item.start..<item.end {
+        for i in start..<end {
             let b = bytes[i]
             if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { upper += 1 } else if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") { lower += 1 } else if b >= 0x80 { ascii = false }
         }
         if !ascii {
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[item.start..<item.end]), as: UTF8.self)
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             upper = 0
             lower = 0
             for c in word where c.isCased {
@@ -356,16 +409,15 @@ extension SentimentBuffers {
     /// Finds emoticons in the raw text: a whitespace-delimited chunk equal to an entry, or an
     /// entry followed by sentence punctuation (".", ",", "!", "?").
     private mutating func findEmoticons(_ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) {
-        let firstBytes = table.emoticonFirstBytes
         guard let base = bytes.baseAddress else { return }
         var i = 0
         let n = bytes.count
         var afterSpace = true
         while i < n {
             // A chunk starts after whitespace (or at the start); stripping punctuation only moves
-            // its end, so its first byte decides for every try: only those bytes start a chunk.
+            // its end, so its first two bytes decide for every try.
             let b = base[i]
-            if afterSpace && !Self.isSpace(b) && firstBytes.contains(b) {
+            if afterSpace && !Self.isSpace(b) && table.mayStartEmoticon(base, at: i, count: n) {
                 i = emoticonChunk(from: i, bytes, table)
                 continue
             }
@@ -377,7 +429,7 @@ extension SentimentBuffers {
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    /// Tries the chunk starting at `start` (its first byte is the first byte of an emoticon) and
+    /// Tries the chunk starting at `start` (its first two bytes may begin an emoticon) and
     /// its prefixes without trailing sentence punctuation; returns the chunk's end.
     private mutating func emoticonChunk(from start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ table: SentimentWordTable.View) -> Int {
         let base = bytes.baseAddress!
@@ -408,15 +460,18 @@ extension SentimentBuffers {
 
     /// Replaces each run of words that is a lexicon phrase (the longest from each start) by one
     /// item carrying the phrase's valence. Phrases are probed by the ids of their words: a word
-    /// without an id is in no phrase.
+    /// without an id is in no phrase. Starts at ``firstPhrasePair`` (≥ 0: the caller skips the
+    /// pass when no head is followed by a word a phrase may continue it with); recounts
+    /// ``casedItems`` and ``capitalItems`` when a phrase merged.
     mutating func mergePhrases(_ table: SentimentWordTable.View) {
+        precondition(firstPhrasePair >= 0, "no phrase to merge")
         let n = items.count
         let longest = table.maximumPhraseLength
         let kept = withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, longest)) { ids in
             let ids = ids.baseAddress!
             return items.withUnsafeMutableBufferPointer { items -> Int in
-                // Items before the first phrase head stay where they are.
-                var write = max(0, firstPhraseHead)
+                // Items before the first head that may begin a phrase stay where they are.
+                var write = firstPhrasePair
                 var i = write
                 while i < n {
                     // Only heads are read whole; other items are moved once a phrase has merged.
@@ -449,15 +504,11 @@ extension SentimentBuffers {
                                 caps = caps && items[k].isAllCaps
                                 cased = cased || items[k].isCased
                             }
+                            // A lexical phrase head still; no word id, roles, step or emphasis.
                             item.word = -1
-                            item.end = items[best].end
                             item.base = bestValence
-                            item.isNegator = false
-                            item.isAmplifierHead = false
-                            item.boost = 0
-                            item.emphasis = 0
-                            item.isAllCaps = caps
-                            item.isCased = cased
+                            item.flags = SentimentItem.lexical | SentimentItem.phraseHead
+                                | (caps ? SentimentItem.allCaps : 0) | (cased ? SentimentItem.cased : 0)
                             items[write] = item
                             write += 1
                             i = best + 1
@@ -471,6 +522,16 @@ extension SentimentBuffers {
                 return write
             }
         }
+        guard kept < n else { return }
         items.removeLast(n - kept)
+        // A phrase is cased when one of its words is, in capitals when all are.
+        casedItems = 0
+        capitalItems = 0
+        items.withUnsafeBufferPointer { items in
+            for item in items where item.isCased {
+                casedItems &+= 1
+                if item.isAllCaps { capitalItems &+= 1 }
+            }
+        }
     }
 }

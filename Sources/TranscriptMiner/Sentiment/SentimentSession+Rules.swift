@@ -6,18 +6,13 @@ extension SentimentBuffers {
     /// added after it.
     mutating func applyRules(_ rules: SentimentWordTable.RuleWords, _ amplifiers: [[Int32]]) -> Sums {
         let n = items.count
-        let buts = markModifiers(rules)
+        let buts = modifiers > 0 ? markModifiers(rules) : 0
         let amplified = amplifierHeads > 0
         if amplified { countAmplifiers(amplifiers) }
         var sums = Sums()
         items.withUnsafeMutableBufferPointer { items in
             // Mixed case: some words in capitals and some not.
-            var capitals = 0, cased = 0
-            for item in items where item.isCased {
-                cased += 1
-                if item.isAllCaps { capitals += 1 }
-            }
-            let mixedCase = capitals > 0 && capitals < cased
+            let mixedCase = capitalItems > 0 && capitalItems < casedItems
             amplifiersByClause.withUnsafeBufferPointer { amplifiersByClause in
                 for i in 0..<n {
                     var v = items[i].base
@@ -73,6 +68,8 @@ extension SentimentBuffers {
     /// Booster words that have a valence of their own act as boosters before a sentiment word;
     /// "no" before a sentiment word is a negator only; "kind of", "sort of", "a bit", "a little",
     /// "a tad" are dampeners. Returns the number of "but"s (the contrastive rule is skipped when 0).
+    /// Only items marked ``WordFacts/modifier`` start any of this (the caller skips the pass
+    /// when there are none).
     private mutating func markModifiers(_ rules: SentimentWordTable.RuleWords) -> Int {
         items.withUnsafeMutableBufferPointer { items in
             let n = items.count
@@ -86,9 +83,9 @@ extension SentimentBuffers {
                     let nextWord = items[next].word
                     if (word == rules.kind || word == rules.sort) && nextWord == rules.of {
                         items[i].base = 0
-                        items[next].boost = -SentimentRules.boosterIncrement
+                        items[next].makeDampener()
                     } else if word == rules.a && (nextWord == rules.bit || nextWord == rules.tad || nextWord == rules.little) {
-                        items[next].boost = -SentimentRules.boosterIncrement
+                        items[next].makeDampener()
                     }
                 }
                 if items[i].base != 0 && next >= 0 && (items[next].base != 0 || (items[next].boost != 0 && items[next].base == 0)) {

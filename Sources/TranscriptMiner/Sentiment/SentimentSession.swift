@@ -25,9 +25,16 @@ public final class SentimentSession {
     /// copy of the buffers' references on each text; the session is not `Sendable`, so one text
     /// at a time uses them.
     private let buffers: UnsafeMutablePointer<SentimentBuffers>
+    /// The scorer's lookup tables and amplifiers, kept here so that a text reaches them without
+    /// going through `scorer` (a retain and a release of its table per text); valid while
+    /// `scorer` holds the table.
+    private let view: SentimentWordTable.View
+    private let amplifiers: [[Int32]]
 
     init(scorer: SentimentScorer, usesASCIIPath: Bool = true) {
         self.scorer = scorer
+        self.view = scorer.table.view
+        self.amplifiers = scorer.table.amplifiers
         self.tokens = SentimentScorer.analyzer.makeSession()
         self.usesASCIIPath = usesASCIIPath && SentimentASCIIPath.agreesWithChain
         buffers = .allocate(capacity: 1)
@@ -35,7 +42,7 @@ public final class SentimentSession {
     }
 
     deinit {
-        buffers.pointee.items.release()
+        buffers.pointee.release()
         buffers.deinitialize(count: 1)
         buffers.deallocate()
     }
@@ -43,10 +50,10 @@ public final class SentimentSession {
     /// The sentiment of `text` (see ``SentimentScorer`` for the rules).
     /// - Complexity: O(n) in the length of `text`.
     public func score(_ text: String) -> SentimentScore {
-        let buffers = self.buffers, tokens = self.tokens, table = scorer.table, fast = usesASCIIPath
+        let buffers = self.buffers, tokens = self.tokens, fast = usesASCIIPath
         func run(_ text: String) -> SentimentScore? {
             text.utf8.withContiguousStorageIfAvailable { bytes in
-                buffers.pointee.score(text, bytes, tokens, table.view, amplifiers: table.amplifiers, asciiPath: fast)
+                buffers.pointee.score(text, bytes, tokens, view, amplifiers: amplifiers, asciiPath: fast)
             }
         }
         if let score = run(text) { return score }
@@ -63,22 +70,38 @@ struct SentimentBuffers {
     var items = SentimentItemList(capacity: 64)
     var emoticons: [(start: Int, end: Int, valence: Double)] = []
     var amplifiersByClause: [Int32] = []
-    /// Lower-cased and collapsed word bytes.
-    var scratch: [UInt8] = []
+    /// Lower-cased and collapsed word bytes: `scratchCapacity` bytes owned like ``items``
+    /// (a raw buffer: no uniqueness test, retain or release per text).
+    var scratch: UnsafeMutablePointer<UInt8>
+    var scratchCapacity = 256
     /// Where the punctuation between items is scanned from, and the current clause and sentence.
     var cursor = 0
     var clause: Int32 = 0
     var sentence: Int32 = 0
     var nextEmoticon = 0
-    /// Lexical items that start a lexicon phrase (no phrase to probe when 0).
-    var phraseHeads = 0
-    /// The index of the first of them, −1 when none.
-    var firstPhraseHead = -1
+    /// The first lexical phrase head followed, in its clause, by a lexical word a phrase may
+    /// continue it with (``SentimentWordTable/View/mayBeginPhrase(_:_:)``), −1 when none: no
+    /// phrase can merge before it (phrase merging is skipped when −1).
+    var firstPhrasePair = -1
     /// Items that may start a frustration amplifier (the amplifier rule is skipped when 0).
     var amplifierHeads = 0
+    /// Items whose word the modifier pass acts on (``WordFacts/modifier``; the pass is skipped
+    /// when 0).
+    var modifiers = 0
+    /// Items with at least two cased letters, and those of them in capitals (the mixed-case
+    /// test); kept while items are appended, counted again when phrases merge.
+    var casedItems = 0
+    var capitalItems = 0
 
     init() {
-        scratch = [UInt8](repeating: 0, count: 256)
+        scratch = .allocate(capacity: scratchCapacity)
+        scratch.initialize(repeating: 0, count: scratchCapacity)
+    }
+
+    /// Frees the items and the scratch bytes; the buffers must not be used afterwards.
+    func release() {
+        items.release()
+        scratch.deallocate()
     }
 
     /// Collects the items of `text` (whose UTF-8 is `bytes`), applies the rules and totals them.
@@ -92,7 +115,7 @@ struct SentimentBuffers {
             collectChain(text, bytes, tokens, table)
         }
         guard !items.isEmpty else { return .empty }
-        if table.hasPhrases && phraseHeads > 0 { mergePhrases(table) }
+        if table.hasPhrases && firstPhrasePair >= 0 { mergePhrases(table) }
         let sums = applyRules(table.rules, amplifiers)
         return total(sums, exclamations: punctuation.exclamations, questions: punctuation.questions)
     }

@@ -35,9 +35,15 @@ final class SentimentWordTable: @unchecked Sendable {
         let emoticonValences: UnsafePointer<Double>
         let maximumEmoticonLength: Int
         let hasEmoticons: Bool
-        /// The first and the last bytes of the emoticons, as 256-bit sets: a chunk of text can
-        /// only be an emoticon when both of its ends are in them (no hashing otherwise).
+        /// A bit per pair of bytes an emoticon begins with (first · 256 + second; for an
+        /// emoticon of one byte, every pair beginning with it), 8 KB: see
+        /// ``mayStartEmoticon(_:at:count:)``.
+        let emoticonPairs: UnsafePointer<UInt64>
+        /// The first bytes of the emoticons, as a 256-bit set (tested before ``emoticonPairs``,
+        /// without a memory access: most chunks start with a byte no emoticon starts with).
         let emoticonFirstBytes: ByteSet
+        /// The last bytes of the emoticons, as a 256-bit set: a chunk of text (or a prefix of it)
+        /// can only be an emoticon when its last byte is in it (no hashing otherwise).
         let emoticonLastBytes: ByteSet
         /// A bit per hash of each pair of word ids that begins a phrase (``pairBit(_:_:)``): a
         /// clear bit means no phrase begins with the pair (no false negatives; false positives
@@ -48,6 +54,23 @@ final class SentimentWordTable: @unchecked Sendable {
         /// instead (``ByteKeyTable/View/entry(ofPadded:count:)``).
         @inline(__always)
         func facts(_ id: Int32) -> WordFacts { id >= 0 ? factsByID[Int(id)] : WordFacts() }
+
+        /// Whether the whitespace-delimited chunk starting at `start` of the `count` bytes at
+        /// `base` may be an emoticon, or one followed by sentence punctuation: its first two
+        /// bytes (the second taken as 0 at the end of the text) are in ``emoticonPairs`` (and
+        /// the first in ``emoticonFirstBytes``).
+        /// Exact as a filter: stripping punctuation never takes a tried chunk below 2 bytes, so
+        /// a chunk of 2 or more bytes can only match an emoticon that begins with its first
+        /// two, and a chunk of 1 byte only an emoticon of 1 byte, whose pairs are all set.
+        /// - Complexity: O(1), one bit.
+        @inline(__always)
+        func mayStartEmoticon(_ base: UnsafePointer<UInt8>, at start: Int, count: Int) -> Bool {
+            let first = base[start]
+            guard emoticonFirstBytes.contains(first) else { return false }
+            let second = start &+ 1 < count ? base[start &+ 1] : 0
+            let bit = Int(first) &<< 8 | Int(second)
+            return (emoticonPairs[bit &>> 6] &>> UInt64(bit & 63)) & 1 != 0
+        }
 
         /// Whether a phrase may begin with the words `first`, `second` (see ``phrasePairs``).
         @inline(__always)
@@ -74,6 +97,7 @@ final class SentimentWordTable: @unchecked Sendable {
     private let phraseValences: UnsafeMutablePointer<Double>
     private let emoticonValences: UnsafeMutablePointer<Double>
     private let phrasePairs: UnsafeMutablePointer<UInt64>
+    private let emoticonPairs: UnsafeMutablePointer<UInt64>
     /// Bits of ``View/phrasePairs``: 2^15 (4 KB, in L1 beside the items), about 2 % set by the
     /// built-in lexicon's pairs.
     static let phrasePairBits = 15
@@ -122,6 +146,12 @@ final class SentimentWordTable: @unchecked Sendable {
         rules.never = id("never"); rules.so = id("so"); rules.this = id("this"); rules.without = id("without")
         rules.doubt = id("doubt"); rules.least = id("least"); rules.at = id("at"); rules.very = id("very")
         amplifiers = SentimentRules.frustrationAmplifiers.map { $0.map(id) }
+        // The words the modifier pass starts from (SentimentBuffers.markModifiers).
+        // "a" acts only before "bit", "tad", "little": those are marked instead of it.
+        for word in [rules.but, rules.kind, rules.sort, rules.no, rules.bit, rules.tad, rules.little] {
+            facts[Int(word)].flags |= WordFacts.modifier
+        }
+        for k in facts.indices where facts[k].valence != 0 && facts[k].boost != 0 { facts[k].flags |= WordFacts.modifier }
 
         // Phrases: their keys are the chain's token texts joined by single spaces.
         var phraseKeys: [[UInt8]] = []
@@ -156,14 +186,21 @@ final class SentimentWordTable: @unchecked Sendable {
         var emoticonKeys: [[UInt8]] = []
         var emoticonValences: [Double] = []
         var firstBytes = ByteSet(), lastBytes = ByteSet()
+        let emoticonPairs = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+        emoticonPairs.initialize(repeating: 0, count: 1024)
         for (text, valence) in lexicon.emoticons.sorted(by: { $0.key < $1.key }) {
-            emoticonKeys.append(Array(text.utf8))
+            let bytes = Array(text.utf8)
+            emoticonKeys.append(bytes)
             emoticonValences.append(valence)
-            if let first = text.utf8.first, let last = text.utf8.last {
-                firstBytes.insert(first)
-                lastBytes.insert(last)
+            guard let first = bytes.first, let last = bytes.last else { continue }
+            firstBytes.insert(first)
+            lastBytes.insert(last)
+            for second in bytes.count >= 2 ? bytes[1]...bytes[1] : 0...255 {
+                let bit = Int(first) << 8 | Int(second)
+                emoticonPairs[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
+        self.emoticonPairs = emoticonPairs
 
         words = ByteKeyTable(keys: keys.map { Array($0.utf8) }, payloads: facts.map(\.payload), dense: true)
         phrases = ByteKeyTable(keys: phraseKeys)
@@ -179,7 +216,7 @@ final class SentimentWordTable: @unchecked Sendable {
                     phraseValences: self.phraseValences, maximumPhraseLength: lexicon.maximumPhraseLength,
                     hasPhrases: !lexicon.phrases.isEmpty, emoticons: emoticons.view, emoticonValences: self.emoticonValences,
                     maximumEmoticonLength: lexicon.maximumEmoticonLength, hasEmoticons: !lexicon.emoticons.isEmpty,
-                    emoticonFirstBytes: firstBytes, emoticonLastBytes: lastBytes, phrasePairs: phrasePairs)
+                    emoticonPairs: emoticonPairs, emoticonFirstBytes: firstBytes, emoticonLastBytes: lastBytes, phrasePairs: phrasePairs)
     }
 
     deinit {
@@ -187,6 +224,7 @@ final class SentimentWordTable: @unchecked Sendable {
         phraseValences.deallocate()
         emoticonValences.deallocate()
         phrasePairs.deallocate()
+        emoticonPairs.deallocate()
     }
 }
 

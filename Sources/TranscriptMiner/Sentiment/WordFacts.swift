@@ -23,6 +23,11 @@ struct WordFacts {
     static let booster: UInt8 = 32
     /// A dampener: ``boost`` is −``SentimentRules/boosterIncrement``.
     static let dampener: UInt8 = 64
+    /// A word the modifier pass starts from ("but", "kind", "sort", "no", boosters with a valence
+    /// of their own, and "bit", "tad", "little", which "a" makes dampeners: marking them rather
+    /// than the frequent "a"): a text without one skips that pass. Set whether or not the word
+    /// is an ``entry``.
+    static let modifier: UInt8 = 128
 
     @inline(__always) func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
 
