@@ -146,7 +146,7 @@ struct BoundedAssignment: Sendable {
             }
             #endif
             motion = CentroidMotion(from: padded, to: centroids, moved: moved)
-            for c in moved { padded.replace(c, from: centroids) }
+            padded.replace(moved, from: centroids)
         } else {
             padded = PaddedCentroids(centroids)
         }

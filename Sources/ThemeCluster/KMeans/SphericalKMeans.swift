@@ -119,7 +119,7 @@ public struct SphericalKMeans: Sendable {
             var next = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers, reusing: update)
             next.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
             state.adopt(labels)
-            for c in next.moved { centroids.replace(c, with: next.vectors[c]) }
+            centroids.replace(next.moved, from: next.vectors)
             update = next
             let objective = assignment.objective
             if changed == 0 { break }
@@ -131,7 +131,7 @@ public struct SphericalKMeans: Sendable {
         var (final, _) = await state.assign(rows, centroids: centroids, moved: update?.moved, workers: options.workers)
         if final.labels != labels {
             let last = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers, reusing: update)
-            for c in last.moved { centroids.replace(c, with: last.vectors[c]) }
+            centroids.replace(last.moved, from: last.vectors)
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
         }
         var sizes = [Int](repeating: 0, count: centroids.count)
