@@ -224,26 +224,29 @@ struct BoundedAssignment: Sendable {
                 guard start < end else { continue }   // an empty row stays unassigned
                 let old = result.labels[offset]
                 if old >= 0, motion != nil {
-                    // The own similarity (the full scan's bits) and the per-term bound on how much
-                    // any other centroid's similarity grew, in one pass over the row.
+                    // In one pass over the row: the own and runner-up similarities where their
+                    // centroid moved (each summed over the entries in order from zero, as the
+                    // full scan sums it: the same bits), and the per-term bound on how much any
+                    // other centroid's similarity grew. A centroid that did not move gives the
+                    // same bits as last time, so its similarity is reused.
                     let a = Int(old)
-                    // The same centroid gives the same bits: recompute only if it moved.
-                    let own = moved[a] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: a)
-                        : similarities[row]
-                    var shift = 0.0, size = 0.0
+                    let b = Int(result.runnerUp[offset])
+                    let ownMoved = moved[a], rivalMoved = b >= 0 && moved[b]
+                    var ownSum = 0.0, rivalSum = 0.0, shift = 0.0, size = 0.0
                     for entry in start..<end {
                         let weight = weights[entry]
                         let term = Int(columns[entry])
+                        if ownMoved { ownSum += weight * centroids.value(term: term, centroid: a) }
+                        if rivalMoved { rivalSum += weight * centroids.value(term: term, centroid: b) }
                         let change = weight >= 0 ? termMotion[term].rise(excluding: old) : termMotion[term].fall(excluding: old)
                         let product = weight * change
                         shift += product
                         size += abs(product)
                     }
+                    let own = ownMoved ? ownSum : similarities[row]
                     // Every centroid but a and the runner-up b is below `bound`; b is scored exactly.
                     let bound = result.upper[offset] + min(farthest[a], shift + size * 1e-9) + slack
-                    let b = Int(result.runnerUp[offset])
-                    let rival = b < 0 ? -Double.infinity
-                        : moved[b] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: b) : result.rivals[offset]
+                    let rival = b < 0 ? -Double.infinity : rivalMoved ? rivalSum : result.rivals[offset]
                     if own > bound && own > rival {
                         result.similarities[offset] = own
                         result.rivals[offset] = rival
