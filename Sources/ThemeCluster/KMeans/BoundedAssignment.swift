@@ -268,25 +268,13 @@ struct BoundedAssignment: Sendable {
                 }
                 // The full scan, as plain Lloyd: all k similarities, the first maximum wins.
                 centroids.scoreAll(entries: start..<end, columns: columns, weights: weights, into: scratch)
-                var best = 0
-                var bestValue = scratch[0]
-                for c in 1..<k where scratch[c] > bestValue {
-                    best = c
-                    bestValue = scratch[c]
-                }
-                var second = -1
-                var total = 0.0
-                for c in 0..<k {
-                    total += scratch[c]
-                    if c != best && (second < 0 || scratch[c] > scratch[second]) { second = c }
-                }
-                var third = -Double.infinity
-                for c in 0..<k where c != best && c != second && scratch[c] > third { third = scratch[c] }
+                let ranking = FullScanRanking(scores: scratch, count: k)
+                let best = ranking.best, bestValue = ranking.bestValue
                 result.labels[offset] = Int32(best)
-                result.runnerUp[offset] = total.isNaN ? -1 : Int32(second)
-                result.rivals[offset] = second >= 0 ? scratch[second] : -.infinity
+                result.runnerUp[offset] = Int32(ranking.second)
+                result.rivals[offset] = ranking.rival
                 result.similarities[offset] = bestValue
-                result.upper[offset] = total.isNaN ? .infinity : third
+                result.upper[offset] = ranking.upper
                 result.objectives[offset / SphericalKMeans.chunkSize] += bestValue
                 result.fullyScored += 1
                 if Int32(best) != old { result.changed += 1 }
