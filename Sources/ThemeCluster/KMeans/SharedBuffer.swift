@@ -31,6 +31,25 @@ final class SharedBuffer<Element>: @unchecked Sendable {
         pointer.deallocate()
     }
 
+    /// Overwrites the elements with `array`'s (`count` of them).
+    /// - Complexity: O(count).
+    func copy(from array: [Element]) {
+        precondition(array.count == count, "\(array.count) elements for a buffer of \(count)")
+        for (index, value) in array.enumerated() { pointer[index] = value }
+    }
+
+    /// A copy of the buffer.
+    /// - Complexity: O(count).
+    func copy() -> SharedBuffer<Element> {
+        let copy = SharedBuffer(count: count, repeating: pointer[0])
+        for index in 0..<count { copy.pointer[index] = pointer[index] }
+        return copy
+    }
+
+    /// The elements as an array.
+    /// - Complexity: O(count).
+    var elements: [Element] { Array(UnsafeBufferPointer(rebasing: pointer[0..<count])) }
+
     /// Element `index`.
     @inline(__always)
     subscript(index: Int) -> Element {
