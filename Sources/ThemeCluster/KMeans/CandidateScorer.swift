@@ -43,12 +43,12 @@ struct CandidateScorer: Sendable {
         similarities = SharedBuffer(count: self.slots * active.count, repeating: 0)
         let chunkSize = SphericalKMeans.chunkSize
         let chunkCount = (active.count + chunkSize - 1) / chunkSize
-        // About 4 blocks per worker (enough to balance, few enough that starting the tasks of a
-        // step costs little), or 16 blocks for one worker (a block's scratch stays in cache);
-        // fewer when the blocks' term tables would outgrow the postings themselves. Blocks are
-        // whole chunks, so the sums, summed per chunk, do not depend on this choice.
-        let target = workers > 1 ? 4 * workers : 16
-        var perBlock = max(1, (chunkCount + target - 1) / target)
+        // One block per task (``TaskSizing``) with several workers, or 16 blocks for one worker
+        // (a block's scratch stays in cache); fewer when the blocks' term tables would outgrow the
+        // postings themselves. Blocks are whole chunks, so the sums, summed per chunk, do not
+        // depend on this choice.
+        var perBlock = workers > 1 ? TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
+            : max(1, (chunkCount + 15) / 16)
         let budget = max(rows.nonZeroCount, 1 << 16)
         while perBlock < chunkCount && ((chunkCount + perBlock - 1) / perBlock) * (rows.columnCount + 1) > budget { perBlock *= 2 }
         postings = BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize)

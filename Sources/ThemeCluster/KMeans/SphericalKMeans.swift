@@ -47,8 +47,8 @@
 /// second pass, a few percent after five or so), O(n + nnz of the changed clusters) for the
 /// update and O(d · moved) to refresh the moved centroids; for nnz stored entries, n documents and
 /// d terms. Memory O(k · d) for the centroids plus O(n) per-document state (label, runner-up, two
-/// similarities, one bound) and O(nnz + d · n / 1,024) for the seeding's index — never an n × k
-/// matrix.
+/// similarities, one bound) and O(nnz + d · n / 1,024 + candidates · n) for the seeding's index
+/// and its candidates' similarities — never an n × k matrix.
 public struct SphericalKMeans: Sendable {
     /// Documents per chunk of concurrent work; fixed, so results never depend on the cores.
     public static let chunkSize = 1024
