@@ -37,24 +37,22 @@
 /// **Cost.** Per pass O(d · moved) for the motion of the centroids that moved, O(nnz) for the
 /// bounds and the own and runner-up similarities, and O(nnz_x · k) only for the documents whose
 /// bound fails; memory O(n): a label, runner-up, two similarities and a bound per document, never
-/// O(n · k). Chunks of ``SphericalKMeans/chunkSize`` documents run concurrently; sums are reduced
-/// in chunk order, so the result does not depend on `workers`.
+/// O(n · k). Chunks of ``SphericalKMeans/chunkSize`` documents run concurrently, each updating
+/// its own rows' state in place (``RowBounds``: nothing to merge afterwards); sums are reduced in
+/// chunk order, so the result does not depend on `workers`.
 struct BoundedAssignment: Sendable {
+    /// Per row: the label, its similarity, the runner-up, its similarity and `upper`, at least
+    /// the computed similarity to every centroid but the own and the runner-up (every centroid
+    /// but the own when there is no runner-up) for the centroids of the last pass (+∞ when
+    /// unknown). The runner-up is the centroid that came second in the row's last full scan, or
+    /// the label it displaced; its similarity is known exactly each pass, so `upper` only bounds
+    /// the other k − 2. Both similarities are reused as they are while their centroid does not
+    /// move (the same centroid gives the same bits). Updated in place by the chunks of a pass.
+    private var rowBounds: RowBounds
     /// Each row's centroid (``KMeansResult/unassigned`` before the first pass and for empty rows).
-    private(set) var labels: [Int32]
+    var labels: [Int32] { rowBounds.labels.elements }
     /// Each row's similarity to its centroid in the last pass (0 for an empty row).
-    private(set) var similarities: [Double]
-    /// Per row: at least the computed similarity to every centroid but its own and its runner-up
-    /// (every centroid but its own when there is no runner-up), for the centroids of the last
-    /// pass; +∞ when unknown.
-    private var upper: [Double]
-    /// Per row: the centroid that came second in its last full scan, or the label it displaced
-    /// (−1 when unknown). Its similarity is known exactly each pass, so `upper` only bounds the
-    /// other k − 2.
-    private var runnerUp: [Int32]
-    /// Per row: the similarity to `runnerUp` as last computed. With `similarities`, reused as is
-    /// while its centroid does not move (the same centroid gives the same bits).
-    private var rivalSimilarities: [Double]
+    var similarities: [Double] { rowBounds.similarities.elements }
     /// The centroids of the last pass, padded for 8-wide scans; updated in place between passes.
     private var padded: PaddedCentroids?
     /// Rows scored against every centroid in the last pass (for statistics and tests).
@@ -64,11 +62,7 @@ struct BoundedAssignment: Sendable {
 
     /// A state with every row unassigned: the first pass scores every row fully.
     init(rowCount: Int) {
-        labels = [Int32](repeating: KMeansResult.unassigned, count: rowCount)
-        similarities = [Double](repeating: 0, count: rowCount)
-        upper = [Double](repeating: .infinity, count: rowCount)
-        runnerUp = [Int32](repeating: -1, count: rowCount)
-        rivalSimilarities = [Double](repeating: -.infinity, count: rowCount)
+        rowBounds = RowBounds(rowCount: rowCount)
     }
 
     /// A state whose first pass against `centroids` (the seeds) is already done: `scores` holds
@@ -77,11 +71,11 @@ struct BoundedAssignment: Sendable {
     init(rowCount: Int, seeds centroids: Centroids, scores: SeedingScores) {
         self.init(rowCount: rowCount)
         guard let first = scores.assignment(rowCount: rowCount) else { return }
-        labels = first.labels
-        similarities = first.similarities
-        runnerUp = first.runnerUp
-        rivalSimilarities = first.rivalSimilarities
-        upper = first.upper
+        rowBounds.labels.copy(from: first.labels)
+        rowBounds.similarities.copy(from: first.similarities)
+        rowBounds.runnerUp.copy(from: first.runnerUp)
+        rowBounds.rivals.copy(from: first.rivalSimilarities)
+        rowBounds.upper.copy(from: first.upper)
         padded = PaddedCentroids(centroids)
         prescored = true
     }
@@ -90,13 +84,20 @@ struct BoundedAssignment: Sendable {
     /// label differs loses its bound, so the next pass scores it fully.
     /// - Complexity: O(n).
     mutating func adopt(_ newLabels: [Int32]) {
-        precondition(newLabels.count == labels.count, "one label per row")
-        for row in labels.indices where labels[row] != newLabels[row] {
-            labels[row] = newLabels[row]
-            upper[row] = .infinity
-            runnerUp[row] = -1
-            similarities[row] = .nan   // not the similarity to the new label: never reused
+        precondition(newLabels.count == rowBounds.count, "one label per row")
+        makeUnique()
+        let state = rowBounds
+        for row in newLabels.indices where state.labels[row] != newLabels[row] {
+            state.labels[row] = newLabels[row]
+            state.upper[row] = .infinity
+            state.runnerUp[row] = -1
+            state.similarities[row] = .nan   // not the similarity to the new label: never reused
         }
+    }
+
+    /// Copies the per-row state first if another copy of this assignment shares it.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&rowBounds) { rowBounds = rowBounds.copy() }
     }
 
     /// Assigns every row to its most similar centroid among `centroids` (ties to the lowest index)
@@ -107,7 +108,8 @@ struct BoundedAssignment: Sendable {
     /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails.
     mutating func assign(_ rows: SparseMatrix, centroids: Centroids, moved: [Int]? = nil,
                          workers: Int) async -> (assignment: Assignment, changed: Int) {
-        precondition(rows.rowCount == labels.count, "one label per row")
+        precondition(rows.rowCount == rowBounds.count, "one label per row")
+        makeUnique()
         if prescored {
             // The first pass, done by the seeding: report it as the pass would have.
             prescored = false
@@ -121,6 +123,7 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
+            let labels = self.labels, similarities = self.similarities
             var assignment = Assignment(labels: labels, similarities: similarities, objective: 0)
             for chunk in ChunkedWork.chunks(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize) {
                 var part = 0.0
@@ -146,71 +149,48 @@ struct BoundedAssignment: Sendable {
             }
             #endif
             motion = CentroidMotion(from: padded, to: centroids, moved: moved)
-            for c in moved { padded.replace(c, from: centroids) }
+            padded.replace(moved, from: centroids)
         } else {
             padded = PaddedCentroids(centroids)
         }
         // The rounding margin of computed similarities (see the type's documentation).
         let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
-        let oldLabels = labels, oldUpper = upper, oldRunnerUp = runnerUp, oldSimilarities = similarities
-        let oldRivals = rivalSimilarities, flags = movedFlags
+        let state = rowBounds, flags = movedFlags
         let current = padded!, bounds = motion
-        // Tasks of whole chunks, about 4 per worker: fewer tasks to start in the short late passes.
+        // Tasks of whole chunks (``TaskSizing``): few tasks to start in the short late passes.
         // The objective is still summed per chunk, then over chunks in order.
         let chunkCount = (rows.rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
-        let perTask = max(1, (chunkCount + 4 * max(workers, 1) - 1) / (4 * max(workers, 1)))
+        let perTask = TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
-            Self.assignChunk(range, rows: rows, centroids: current, labels: oldLabels, upper: oldUpper,
-                             runnerUp: oldRunnerUp, similarities: oldSimilarities, rivals: oldRivals, moved: flags,
-                             motion: bounds, slack: slack)
+            Self.assignChunk(range, rows: rows, centroids: current, state: state, moved: flags, motion: bounds, slack: slack)
         }
-        var assignment = Assignment(labels: [], similarities: [], objective: 0)
-        assignment.labels.reserveCapacity(rows.rowCount)
-        assignment.similarities.reserveCapacity(rows.rowCount)
-        var newUpper: [Double] = [], newRunnerUp: [Int32] = [], newRivals: [Double] = []
-        newRivals.reserveCapacity(rows.rowCount)
-        newUpper.reserveCapacity(rows.rowCount)
-        newRunnerUp.reserveCapacity(rows.rowCount)
+        var assignment = Assignment(labels: state.labels.elements, similarities: state.similarities.elements, objective: 0)
         var changed = 0
         fullyScored = 0
         for part in parts {
-            assignment.labels.append(contentsOf: part.labels)
-            assignment.similarities.append(contentsOf: part.similarities)
-            newUpper.append(contentsOf: part.upper)
-            newRunnerUp.append(contentsOf: part.runnerUp)
-            newRivals.append(contentsOf: part.rivals)
             for objective in part.objectives { assignment.objective += objective }
             changed += part.changed
             fullyScored += part.fullyScored
         }
-        labels = assignment.labels
-        similarities = assignment.similarities
-        upper = newUpper
-        runnerUp = newRunnerUp
-        rivalSimilarities = newRivals
         return (assignment, changed)
     }
 
-    /// One chunk's share of a pass.
+    /// One chunk's share of a pass (its rows' new state is written in place).
     private struct ChunkResult: Sendable {
-        var labels: [Int32]
-        var similarities: [Double]
-        var upper: [Double]
-        var runnerUp: [Int32]
-        var rivals: [Double]
         /// Σ similarities of each chunk of ``SphericalKMeans/chunkSize`` rows.
         var objectives: [Double]
         var changed = 0
         var fullyScored = 0
     }
 
-    private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, labels: [Int32],
-                                    upper: [Double], runnerUp: [Int32], similarities: [Double], rivals: [Double], moved: [Bool],
-                                    motion: CentroidMotion?, slack: Double) -> ChunkResult {
+    /// Assigns rows `range` (a whole number of chunks from a chunk boundary), reading and then
+    /// overwriting each row's state in `state`.
+    private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, state: RowBounds,
+                                    moved: [Bool], motion: CentroidMotion?, slack: Double) -> ChunkResult {
         let k = centroids.count
-        var result = ChunkResult(labels: Array(labels[range]), similarities: [Double](repeating: 0, count: range.count),
-                                 upper: Array(upper[range]), runnerUp: Array(runnerUp[range]), rivals: Array(rivals[range]),
-                                 objectives: [Double](repeating: 0, count: (range.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize))
+        var result = ChunkResult(objectives: [Double](repeating: 0, count: (range.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize))
+        let labels = state.labels.pointer, similarities = state.similarities.pointer, upper = state.upper.pointer
+        let runnerUp = state.runnerUp.pointer, rivals = state.rivals.pointer
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
         defer { scratch.deallocate() }
         let farthest = motion?.farthest ?? []
@@ -222,42 +202,45 @@ struct BoundedAssignment: Sendable {
             for (offset, row) in range.enumerated() {
                 let start = offsets[row], end = offsets[row + 1]
                 guard start < end else { continue }   // an empty row stays unassigned
-                let old = result.labels[offset]
+                let old = labels[row]
                 if old >= 0, motion != nil {
-                    // The own similarity (the full scan's bits) and the per-term bound on how much
-                    // any other centroid's similarity grew, in one pass over the row.
+                    // In one pass over the row: the own and runner-up similarities where their
+                    // centroid moved (each summed over the entries in order from zero, as the
+                    // full scan sums it: the same bits), and the per-term bound on how much any
+                    // other centroid's similarity grew. A centroid that did not move gives the
+                    // same bits as last time, so its similarity is reused.
                     let a = Int(old)
-                    // The same centroid gives the same bits: recompute only if it moved.
-                    let own = moved[a] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: a)
-                        : similarities[row]
-                    var shift = 0.0, size = 0.0
+                    let b = Int(runnerUp[row])
+                    let ownMoved = moved[a], rivalMoved = b >= 0 && moved[b]
+                    var ownSum = 0.0, rivalSum = 0.0, shift = 0.0, size = 0.0
                     for entry in start..<end {
                         let weight = weights[entry]
                         let term = Int(columns[entry])
+                        if ownMoved { ownSum += weight * centroids.value(term: term, centroid: a) }
+                        if rivalMoved { rivalSum += weight * centroids.value(term: term, centroid: b) }
                         let change = weight >= 0 ? termMotion[term].rise(excluding: old) : termMotion[term].fall(excluding: old)
                         let product = weight * change
                         shift += product
                         size += abs(product)
                     }
+                    let own = ownMoved ? ownSum : similarities[row]
                     // Every centroid but a and the runner-up b is below `bound`; b is scored exactly.
-                    let bound = result.upper[offset] + min(farthest[a], shift + size * 1e-9) + slack
-                    let b = Int(result.runnerUp[offset])
-                    let rival = b < 0 ? -Double.infinity
-                        : moved[b] ? centroids.similarity(entries: start..<end, columns: columns, weights: weights, to: b) : result.rivals[offset]
+                    let bound = upper[row] + min(farthest[a], shift + size * 1e-9) + slack
+                    let rival = b < 0 ? -Double.infinity : rivalMoved ? rivalSum : rivals[row]
                     if own > bound && own > rival {
-                        result.similarities[offset] = own
-                        result.rivals[offset] = rival
-                        result.upper[offset] = bound
+                        similarities[row] = own
+                        rivals[row] = rival
+                        upper[row] = bound
                         result.objectives[offset / SphericalKMeans.chunkSize] += own
                         continue
                     }
                     if b >= 0 && rival > bound && rival > own {
                         // The runner-up wins outright: a becomes the runner-up.
-                        result.labels[offset] = Int32(b)
-                        result.runnerUp[offset] = old
-                        result.rivals[offset] = own
-                        result.similarities[offset] = rival
-                        result.upper[offset] = bound
+                        labels[row] = Int32(b)
+                        runnerUp[row] = old
+                        rivals[row] = own
+                        similarities[row] = rival
+                        upper[row] = bound
                         result.objectives[offset / SphericalKMeans.chunkSize] += rival
                         result.changed += 1
                         continue
@@ -265,25 +248,13 @@ struct BoundedAssignment: Sendable {
                 }
                 // The full scan, as plain Lloyd: all k similarities, the first maximum wins.
                 centroids.scoreAll(entries: start..<end, columns: columns, weights: weights, into: scratch)
-                var best = 0
-                var bestValue = scratch[0]
-                for c in 1..<k where scratch[c] > bestValue {
-                    best = c
-                    bestValue = scratch[c]
-                }
-                var second = -1
-                var total = 0.0
-                for c in 0..<k {
-                    total += scratch[c]
-                    if c != best && (second < 0 || scratch[c] > scratch[second]) { second = c }
-                }
-                var third = -Double.infinity
-                for c in 0..<k where c != best && c != second && scratch[c] > third { third = scratch[c] }
-                result.labels[offset] = Int32(best)
-                result.runnerUp[offset] = total.isNaN ? -1 : Int32(second)
-                result.rivals[offset] = second >= 0 ? scratch[second] : -.infinity
-                result.similarities[offset] = bestValue
-                result.upper[offset] = total.isNaN ? .infinity : third
+                let ranking = FullScanRanking(scores: scratch, count: k, stride: centroids.stride)
+                let best = ranking.best, bestValue = ranking.bestValue
+                labels[row] = Int32(best)
+                runnerUp[row] = Int32(ranking.second)
+                rivals[row] = ranking.rival
+                similarities[row] = bestValue
+                upper[row] = ranking.upper
                 result.objectives[offset / SphericalKMeans.chunkSize] += bestValue
                 result.fullyScored += 1
                 if Int32(best) != old { result.changed += 1 }

@@ -58,34 +58,36 @@ struct CentroidMotion: Sendable {
         var drifts = [Double](repeating: 0, count: k)
         var newSquares = old.squaredNorms
         var sawNaN = false
+        // Term by term (one term's values of the moved centroids share a few cache lines), the
+        // moved centroids in their given order within each term: each term's extremes see the
+        // changes in the same order, and each centroid's sums add its terms in increasing order.
+        var squares = [Double](repeating: 0, count: moved.count), norms = squares
         new.values.withUnsafeBufferPointer { after in
             terms.withUnsafeMutableBufferPointer { terms in
-                for c in moved {
-                    let owner = Int32(c)
-                    var squares = 0.0, norm = 0.0
-                    for t in 0..<d {
+                for t in 0..<d {
+                    var term = terms[t]
+                    for (i, c) in moved.enumerated() {
                         let a = after[t * k + c]
                         let change = a - old.value(term: t, centroid: c)
                         sawNaN = sawNaN || change.isNaN
-                        squares += change * change
-                        norm += a * a
-                        if change > terms[t].rise {
-                            terms[t].riseRunnerUp = terms[t].rise
-                            terms[t].rise = change
-                            terms[t].riseOwner = owner
-                        } else if change > terms[t].riseRunnerUp {
-                            terms[t].riseRunnerUp = change
+                        squares[i] += change * change
+                        norms[i] += a * a
+                        if change > term.rise {
+                            term.riseRunnerUp = term.rise
+                            term.rise = change
+                            term.riseOwner = Int32(c)
+                        } else if change > term.riseRunnerUp {
+                            term.riseRunnerUp = change
                         }
-                        if change < terms[t].fall {
-                            terms[t].fallRunnerUp = terms[t].fall
-                            terms[t].fall = change
-                            terms[t].fallOwner = owner
-                        } else if change < terms[t].fallRunnerUp {
-                            terms[t].fallRunnerUp = change
+                        if change < term.fall {
+                            term.fallRunnerUp = term.fall
+                            term.fall = change
+                            term.fallOwner = Int32(c)
+                        } else if change < term.fallRunnerUp {
+                            term.fallRunnerUp = change
                         }
                     }
-                    drifts[c] = squares.squareRoot()
-                    newSquares[c] = norm
+                    terms[t] = term
                 }
                 // With one centroid there is no other one: any finite value will do.
                 if k == 1 {
@@ -95,6 +97,10 @@ struct CentroidMotion: Sendable {
                     }
                 }
             }
+        }
+        for (i, c) in moved.enumerated() {
+            drifts[c] = squares[i].squareRoot()
+            newSquares[c] = norms[i]
         }
         guard !sawNaN else { return nil }
         var first = 0, second = -1

@@ -22,13 +22,20 @@ public struct Centroids: Sendable, Hashable {
         self.values = values
     }
 
-    /// Replaces centroid `c` by `vector` (stored as ``init(clusterMajor:dimension:)`` stores it).
-    /// - Complexity: O(dimension).
-    mutating func replace(_ c: Int, with vector: [Double]) {
-        precondition(vector.count == dimension, "centroid \(c) has \(vector.count) entries, expected \(dimension)")
-        let k = count
+    /// Replaces each centroid c of `clusters` by `vectors[c]` (stored as
+    /// ``init(clusterMajor:dimension:)`` stores it), term by term, so that the writes for one term
+    /// fall in the same few cache lines instead of one line per centroid and term.
+    /// - Complexity: O(dimension · clusters).
+    mutating func replace(_ clusters: [Int], from vectors: [[Double]]) {
+        let k = count, d = dimension
+        for c in clusters { precondition(vectors[c].count == d, "centroid \(c) has \(vectors[c].count) entries, expected \(d)") }
         values.withUnsafeMutableBufferPointer { values in
-            for (term, value) in vector.enumerated() { values[term * k + c] = value != 0 ? value : 0 }
+            for term in 0..<d {
+                for c in clusters {
+                    let value = vectors[c][term]
+                    values[term * k + c] = value != 0 ? value : 0
+                }
+            }
         }
     }
 

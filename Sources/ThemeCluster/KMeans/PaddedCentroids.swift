@@ -4,7 +4,7 @@
 /// ```swift
 /// let padded = PaddedCentroids(centroids)
 /// padded.scoreAll(entries: 10..<25, columns: columns, weights: weights, into: scratch)  // scratch[0..<k]
-/// padded.replace(3, from: updated)   // between passes: only the centroids that moved
+/// padded.replace([3, 9], from: updated)   // between passes: only the centroids that moved
 /// ```
 ///
 /// Bit-identical to the scalar loops of ``Centroids/similarities(ofRow:in:into:)``: each lane c
@@ -53,18 +53,21 @@ final class PaddedCentroids: @unchecked Sendable {
     @inline(__always)
     func value(term: Int, centroid c: Int) -> Double { values[term * stride + c] }
 
-    /// Copies centroid `c` from `centroids` (same count and dimension).
-    /// - Complexity: O(d).
-    func replace(_ c: Int, from centroids: Centroids) {
-        var squares = 0.0
+    /// Copies the centroids `clusters` from `centroids` (same count and dimension), term by term
+    /// (one term's values of all of them share a few cache lines).
+    /// - Complexity: O(d · clusters).
+    func replace(_ clusters: [Int], from centroids: Centroids) {
+        var squares = [Double](repeating: 0, count: clusters.count)
         centroids.values.withUnsafeBufferPointer { source in
             for term in 0..<dimension {
-                let value = source[term * count + c]
-                values[term * stride + c] = value
-                squares += value * value
+                for (i, c) in clusters.enumerated() {
+                    let value = source[term * count + c]
+                    values[term * stride + c] = value
+                    squares[i] += value * value
+                }
             }
         }
-        squaredNorms[c] = squares
+        for (i, c) in clusters.enumerated() { squaredNorms[c] = squares[i] }
     }
 
     /// The similarity of the row made of `entries` to centroid `c`, in entry order from zero.

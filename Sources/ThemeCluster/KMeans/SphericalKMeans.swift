@@ -47,8 +47,8 @@
 /// second pass, a few percent after five or so), O(n + nnz of the changed clusters) for the
 /// update and O(d · moved) to refresh the moved centroids; for nnz stored entries, n documents and
 /// d terms. Memory O(k · d) for the centroids plus O(n) per-document state (label, runner-up, two
-/// similarities, one bound) and O(nnz + d · n / 1,024) for the seeding's index — never an n × k
-/// matrix.
+/// similarities, one bound) and O(nnz + d · n / 1,024 + candidates · n) for the seeding's index
+/// and its candidates' similarities — never an n × k matrix.
 public struct SphericalKMeans: Sendable {
     /// Documents per chunk of concurrent work; fixed, so results never depend on the cores.
     public static let chunkSize = 1024
@@ -119,7 +119,7 @@ public struct SphericalKMeans: Sendable {
             var next = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers, reusing: update)
             next.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
             state.adopt(labels)
-            for c in next.moved { centroids.replace(c, with: next.vectors[c]) }
+            centroids.replace(next.moved, from: next.vectors)
             update = next
             let objective = assignment.objective
             if changed == 0 { break }
@@ -131,7 +131,7 @@ public struct SphericalKMeans: Sendable {
         var (final, _) = await state.assign(rows, centroids: centroids, moved: update?.moved, workers: options.workers)
         if final.labels != labels {
             let last = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers, reusing: update)
-            for c in last.moved { centroids.replace(c, with: last.vectors[c]) }
+            centroids.replace(last.moved, from: last.vectors)
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
         }
         var sizes = [Int](repeating: 0, count: centroids.count)

@@ -1,0 +1,158 @@
+/// Scores k-means++ candidates against every active row through ``BlockPostings`` and keeps the
+/// results in place: each candidate's similarities go to a slot of one preallocated buffer, so
+/// the chosen one is adopted from its slot (never scored twice) and the distances to the centres
+/// so far are lowered in place (never copied).
+///
+/// ```swift
+/// let scorer = CandidateScorer(rows, active: active, workers: 2, slots: 6)
+/// let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
+/// let totals = await scorer.potentials(of: picks, capping: closest, workers: 2)  // slots 0..<picks.count
+/// await scorer.adopt(slot: best, centre: 5, scores: scores, closest: closest, workers: 2)
+/// ```
+///
+/// **Same bits as scoring row by row.** A candidate is walked term by term in increasing order,
+/// adding `weight × value` into the rows of each posting list, so every row receives the same
+/// products in the same order as the row-by-row dot product, and rows sharing no term keep its
+/// exact 0. A row's distance is `max(0, 1 − cos)`, capped by its distance to the centres so far
+/// (`min(distance, closest)`); a candidate's total is summed per chunk of
+/// ``SphericalKMeans/chunkSize`` rows in row order, then over chunks in order. Up to four
+/// candidates are summed side by side (one accumulator each, so four independent chains instead
+/// of one long one); each accumulator still adds its own rows in row order.
+///
+/// Blocks of whole chunks run concurrently; each writes only its own rows of the slots and of
+/// `closest`, and the totals are reduced in chunk order, so nothing depends on `workers`.
+/// - Complexity: per call O(candidates · (P + n)) spread over `workers` tasks, for P the posting
+///   entries of a candidate's terms and n active rows. Memory O(nnz + blocks · d) for the index
+///   plus `slots · n` similarities.
+struct CandidateScorer: Sendable {
+    private let rows: SparseMatrix
+    private let postings: BlockPostings
+    /// The number of active rows.
+    private let count: Int
+    /// The candidates' similarities: slot s, position p at `s * count + p`.
+    private let similarities: SharedBuffer<Double>
+    /// The number of slots: the most candidates one call may score.
+    let slots: Int
+
+    /// Indexes the active rows and allocates `slots` rows of similarities.
+    /// - Complexity: O(nnz + blocks · d + slots · n).
+    init(_ rows: SparseMatrix, active: [Int], workers: Int, slots: Int) {
+        self.rows = rows
+        count = active.count
+        self.slots = max(slots, 1)
+        similarities = SharedBuffer(count: self.slots * active.count, repeating: 0)
+        let chunkSize = SphericalKMeans.chunkSize
+        let chunkCount = (active.count + chunkSize - 1) / chunkSize
+        // One block per task (``TaskSizing``) with several workers, or 16 blocks for one worker
+        // (a block's scratch stays in cache); fewer when the blocks' term tables would outgrow the
+        // postings themselves. Blocks are whole chunks, so the sums, summed per chunk, do not
+        // depend on this choice.
+        var perBlock = workers > 1 ? TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
+            : max(1, (chunkCount + 15) / 16)
+        let budget = max(rows.nonZeroCount, 1 << 16)
+        while perBlock < chunkCount && ((chunkCount + perBlock - 1) / perBlock) * (rows.columnCount + 1) > budget { perBlock *= 2 }
+        postings = BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize)
+    }
+
+    /// Document `document`'s entries scaled to unit length exactly as
+    /// ``CentroidUpdate/normalizedMean(of:in:)`` scales them (the same sum of squares, the same
+    /// division), as (term, value) pairs in increasing term order.
+    private func normalized(_ document: Int) -> [(term: Int, value: Double)] {
+        let range = rows.entries(ofRow: document)
+        var length = 0.0
+        for entry in range { length += rows.values[entry] * rows.values[entry] }
+        length = length.squareRoot()
+        return range.map { entry in
+            let value = 0 + rows.values[entry]
+            return (Int(rows.columnIndices[entry]), length > 0 ? value / length : value)
+        }
+    }
+
+    /// Adds every row's similarity to `candidate` into `similarities` (indexed by position within
+    /// block `block`, zero on entry).
+    private func accumulate(_ candidate: [(term: Int, value: Double)], block: Int,
+                            into similarities: UnsafeMutablePointer<Double>) {
+        let start = postings.blocks[block].lowerBound
+        postings.positions.withUnsafeBufferPointer { positions in
+            postings.weights.withUnsafeBufferPointer { weights in
+                for (term, value) in candidate {
+                    for posting in postings.postings(ofTerm: term, inBlock: block) {
+                        similarities[Int(positions[posting]) - start] += weights[posting] * value
+                    }
+                }
+            }
+        }
+    }
+
+    /// Scores `candidates` (at most ``slots``; candidate i into slot i) against every active row
+    /// and returns each one's total distance, every row's distance capped by `closest` (+∞ caps
+    /// nothing). Summed per 1,024-row chunk, then over chunks in order.
+    /// - Complexity: O(candidates · (P + n)) spread over `workers` tasks.
+    func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int) async -> [Double] {
+        precondition(candidates.count <= slots, "more candidates than slots")
+        let vectors = candidates.map(normalized)
+        let chunkSize = SphericalKMeans.chunkSize
+        let count = count, similarities = similarities
+        let parts = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
+            let block = blocks.lowerBound
+            let range = postings.blocks[block]
+            let chunks = ChunkedWork.chunks(count: range.count, chunkSize: chunkSize)
+            let base = similarities.pointer.baseAddress!
+            for (slot, vector) in vectors.enumerated() {
+                let scores = base + slot * count + range.lowerBound
+                scores.update(repeating: 0, count: range.count)
+                accumulate(vector, block: block, into: scores)
+            }
+            var sums = [Double](repeating: 0, count: vectors.count * chunks.count)
+            let caps = closest.pointer.baseAddress! + range.lowerBound
+            for group in stride(from: 0, to: vectors.count, by: 4) {
+                // Four lanes; a group of fewer candidates repeats its last one in the spare lanes.
+                let last = min(group + 3, vectors.count - 1)
+                let s0 = base + group * count + range.lowerBound
+                let s1 = base + min(group + 1, last) * count + range.lowerBound
+                let s2 = base + min(group + 2, last) * count + range.lowerBound
+                let s3 = base + last * count + range.lowerBound
+                for (j, chunk) in chunks.enumerated() {
+                    var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
+                    for local in chunk {
+                        let cap = caps[local]
+                        sum0 += min(max(0, 1 - s0[local]), cap)
+                        sum1 += min(max(0, 1 - s1[local]), cap)
+                        sum2 += min(max(0, 1 - s2[local]), cap)
+                        sum3 += min(max(0, 1 - s3[local]), cap)
+                    }
+                    sums[group * chunks.count + j] = sum0
+                    if last >= group + 1 { sums[(group + 1) * chunks.count + j] = sum1 }
+                    if last >= group + 2 { sums[(group + 2) * chunks.count + j] = sum2 }
+                    if last >= group + 3 { sums[(group + 3) * chunks.count + j] = sum3 }
+                }
+            }
+            return sums
+        }
+        var potentials = [Double](repeating: 0, count: candidates.count)
+        for (block, sums) in parts.enumerated() {
+            let chunkCount = (postings.blocks[block].count + chunkSize - 1) / chunkSize
+            for c in candidates.indices {
+                for j in 0..<chunkCount { potentials[c] += sums[c * chunkCount + j] }
+            }
+        }
+        return potentials
+    }
+
+    /// Makes the candidate scored into slot `slot` by the last ``potentials(of:capping:workers:)``
+    /// centre number `centre`: offers its similarities to `scores` and lowers every row's entry
+    /// of `closest` to its distance `max(0, 1 − cos)` to it.
+    /// - Complexity: O(n) spread over `workers` tasks.
+    func adopt(slot: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>, workers: Int) async {
+        precondition(slot < slots, "no such slot")
+        let buffer = similarities, offset = slot * count
+        _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
+            let similarities = buffer.pointer.baseAddress! + offset
+            for position in postings.blocks[blocks.lowerBound] {
+                let similarity = similarities[position]
+                scores.offer(position: position, centre: centre, similarity: similarity)
+                closest[position] = min(max(0, 1 - similarity), closest[position])
+            }
+        }
+    }
+}

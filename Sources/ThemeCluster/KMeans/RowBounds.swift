@@ -1,0 +1,50 @@
+/// The per-document state of ``BoundedAssignment`` — label, similarity, runner-up, its similarity
+/// and the bound on every other centroid — in buffers that the concurrent chunks of a pass update
+/// in place, each chunk only its own rows (a row's new state depends on its old state alone), so
+/// a pass neither copies its chunks' results nor merges them.
+///
+/// A reference type: ``BoundedAssignment`` copies it before changing it when it is shared
+/// (copy on write), so the assignment keeps value semantics. Memory: 32 bytes per document.
+final class RowBounds: @unchecked Sendable {
+    /// Each row's centroid (``KMeansResult/unassigned`` before the first pass and for empty rows).
+    let labels: SharedBuffer<Int32>
+    /// Each row's similarity to its centroid in the last pass (0 for an empty row; NaN after a
+    /// relabelling outside a pass, never reused).
+    let similarities: SharedBuffer<Double>
+    /// At least the computed similarity to every centroid but the row's own and its runner-up,
+    /// for the centroids of the last pass; +∞ when unknown.
+    let upper: SharedBuffer<Double>
+    /// The centroid that came second in the row's last full scan, or the label it displaced (−1
+    /// when unknown).
+    let runnerUp: SharedBuffer<Int32>
+    /// The similarity to `runnerUp` as last computed.
+    let rivals: SharedBuffer<Double>
+
+    /// Every one of `rowCount` rows unassigned, nothing known.
+    init(rowCount: Int) {
+        labels = SharedBuffer(count: rowCount, repeating: KMeansResult.unassigned)
+        similarities = SharedBuffer(count: rowCount, repeating: 0)
+        upper = SharedBuffer(count: rowCount, repeating: .infinity)
+        runnerUp = SharedBuffer(count: rowCount, repeating: -1)
+        rivals = SharedBuffer(count: rowCount, repeating: -.infinity)
+    }
+
+    private init(labels: SharedBuffer<Int32>, similarities: SharedBuffer<Double>, upper: SharedBuffer<Double>,
+                 runnerUp: SharedBuffer<Int32>, rivals: SharedBuffer<Double>) {
+        self.labels = labels
+        self.similarities = similarities
+        self.upper = upper
+        self.runnerUp = runnerUp
+        self.rivals = rivals
+    }
+
+    /// The number of rows.
+    var count: Int { labels.count }
+
+    /// An independent copy.
+    /// - Complexity: O(n).
+    func copy() -> RowBounds {
+        RowBounds(labels: labels.copy(), similarities: similarities.copy(), upper: upper.copy(), runnerUp: runnerUp.copy(),
+                  rivals: rivals.copy())
+    }
+}

@@ -1,0 +1,59 @@
+/// A fixed-size buffer that the concurrent chunks of one step write in place, each at its own
+/// disjoint positions, so that no chunk returns an array for a serial merge to copy.
+///
+/// ```swift
+/// let closest = SharedBuffer<Double>(count: n, repeating: .infinity)
+/// await ChunkedWork.map(count: n, chunkSize: 1024, workers: 2) { range in
+///     for i in range { closest[i] = … }   // a chunk touches only its own range
+/// }
+/// ```
+///
+/// The caller guarantees that concurrent tasks never touch the same position and that readers
+/// run only after the writers of a step have finished (the task group's end orders them); that
+/// is the whole reason for `@unchecked Sendable`. The contents never depend on the number of
+/// workers, only on what each position's chunk writes. Memory: `count` elements, allocated once.
+final class SharedBuffer<Element>: @unchecked Sendable {
+    /// The elements (`count` of them; one unused element when `count` is 0).
+    let pointer: UnsafeMutableBufferPointer<Element>
+    /// The number of elements.
+    let count: Int
+
+    /// `count` copies of `value`.
+    /// - Complexity: O(count).
+    init(count: Int, repeating value: Element) {
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: value)
+    }
+
+    deinit {
+        pointer.deinitialize()
+        pointer.deallocate()
+    }
+
+    /// Overwrites the elements with `array`'s (`count` of them).
+    /// - Complexity: O(count).
+    func copy(from array: [Element]) {
+        precondition(array.count == count, "\(array.count) elements for a buffer of \(count)")
+        for (index, value) in array.enumerated() { pointer[index] = value }
+    }
+
+    /// A copy of the buffer.
+    /// - Complexity: O(count).
+    func copy() -> SharedBuffer<Element> {
+        let copy = SharedBuffer(count: count, repeating: pointer[0])
+        for index in 0..<count { copy.pointer[index] = pointer[index] }
+        return copy
+    }
+
+    /// The elements as an array.
+    /// - Complexity: O(count).
+    var elements: [Element] { Array(UnsafeBufferPointer(rebasing: pointer[0..<count])) }
+
+    /// Element `index`.
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get { pointer[index] }
+        set { pointer[index] = newValue }
+    }
+}
