@@ -202,7 +202,9 @@ struct Themes: AsyncParsableCommand {
         }
         if let history {
             do {
+                let recording = ContinuousClock.now
                 let recorded = try history.record(report, label: runLabel)
+                report.timings.append(StageTiming("history", duration: recording.duration(to: .now)))
                 report.history = ThemeReportHistory(recorded: recorded,
                                                     trends: try history.trends(TrendOptions(lastRuns: trendRuns, endingAt: recorded.label)))
             } catch {
