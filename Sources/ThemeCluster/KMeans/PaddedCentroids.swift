@@ -70,6 +70,24 @@ final class PaddedCentroids: @unchecked Sendable {
         for (i, c) in clusters.enumerated() { squaredNorms[c] = squares[i] }
     }
 
+    /// Sets coordinate `term` of centroid `c` to `value` and returns the value it held. For
+    /// ``CentroidMotion/refresh(_:to:moved:workers:)`` between passes: concurrent callers must
+    /// touch disjoint terms, and must set ``squaredNorms`` afterwards
+    /// (``setSquaredNorms(of:to:)``).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func exchange(term: Int, centroid c: Int, with value: Double) -> Double {
+        let old = values[term * stride + c]
+        values[term * stride + c] = value
+        return old
+    }
+
+    /// Records the squared norms of the centroids `clusters` after ``exchange(term:centroid:with:)``.
+    /// - Complexity: O(clusters).
+    func setSquaredNorms(of clusters: [Int], to squares: [Double]) {
+        for (i, c) in clusters.enumerated() { squaredNorms[c] = squares[i] }
+    }
+
     /// The similarity of the row made of `entries` to centroid `c`, in entry order from zero.
     /// - Complexity: O(entries).
     @inline(__always)
