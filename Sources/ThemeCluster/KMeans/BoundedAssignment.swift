@@ -148,8 +148,7 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
-            motion = CentroidMotion(from: padded, to: centroids, moved: moved)
-            padded.replace(moved, from: centroids)
+            motion = await CentroidMotion.refresh(padded, to: centroids, moved: moved, workers: workers)
         } else {
             padded = PaddedCentroids(centroids)
         }
@@ -194,11 +193,11 @@ struct BoundedAssignment: Sendable {
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
         defer { scratch.deallocate() }
         let farthest = motion?.farthest ?? []
-        let termMotion = motion?.terms ?? []
+        let termMotion = UnsafeBufferPointer(motion?.terms.pointer ?? UnsafeMutableBufferPointer(start: nil, count: 0))
         rows.rowOffsets.withUnsafeBufferPointer { offsets in
         rows.columnIndices.withUnsafeBufferPointer { columns in
         rows.values.withUnsafeBufferPointer { weights in
-        termMotion.withUnsafeBufferPointer { termMotion in
+        withExtendedLifetime(motion) {   // it owns the buffer behind termMotion
             for (offset, row) in range.enumerated() {
                 let start = offsets[row], end = offsets[row + 1]
                 guard start < end else { continue }   // an empty row stays unassigned

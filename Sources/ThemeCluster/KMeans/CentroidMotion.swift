@@ -3,7 +3,7 @@
 /// ``BoundedAssignment``).
 ///
 /// ```swift
-/// let motion = CentroidMotion(from: paddedBefore, to: after, moved: [3, 8])!
+/// let motion = await CentroidMotion.refresh(padded, to: after, moved: [3, 8], workers: 2)!  // padded now holds `after`
 /// motion.farthest[a]       // max over c ≠ a of ‖c′ − c‖
 /// motion.terms[t].rise     // the largest change of coordinate t over all centroids
 /// ```
@@ -16,7 +16,8 @@
 ///   this bound is far below the whole drift; it costs O(nnz of the row), like the own similarity.
 ///
 /// Both are exact inequalities; ``BoundedAssignment`` adds margins for rounding.
-/// - Complexity: O(d · moved) to build, for the centroids that moved; memory O(k + d).
+/// - Complexity: O(d · moved) to build, for the centroids that moved, in blocks of terms on up to
+///   `workers` tasks; memory O(k + d).
 struct CentroidMotion: Sendable {
     /// Coordinate t's extreme changes over all centroids, with the centroid that holds each
     /// extreme and the runner-up, so that the extreme over "every centroid but a" is one lookup.
@@ -35,74 +36,133 @@ struct CentroidMotion: Sendable {
 
     /// Per label a: max_{c≠a} ‖Δ_c‖, times 1 + 10⁻⁹ for the rounding of the norms.
     let farthest: [Double]
-    /// Per term: the extremes of Δ_{c,t}.
-    let terms: [Term]
+    /// Per term: the extremes of Δ_{c,t} (d of them; written by ``refresh(_:to:moved:workers:)``
+    /// only, read-only afterwards).
+    let terms: SharedBuffer<Term>
     /// The largest norm of any centroid before or after (at least 1), which scales the rounding
     /// error of computed similarities.
     let scale: Double
 
-    /// The motion from `old` to `new`, where only the centroids in `moved` may differ (every
-    /// other one must be bit-identical); `nil` when a change is not a number (NaN in the data:
-    /// nothing can be bounded).
+    /// Terms per block of the refresh: fixed, so the block sums never depend on the workers.
+    static let termBlock = 256
+
+    /// Moves the centroids `moved` of `padded` to their values in `new` (every other centroid must
+    /// be bit-identical in both) and returns the motion; `nil` when a change is not a number (NaN
+    /// in the data: nothing can be bounded), in which case `padded` is still updated.
     ///
-    /// The unmoved centroids change by exactly 0: they enter each term's extremes as one value 0
-    /// owned by no label, which can only make a bound larger (never unsound).
-    /// - Complexity: O(d · moved).
-    init?(from old: PaddedCentroids, to new: Centroids, moved: [Int]) {
-        precondition(old.count == new.count && old.dimension == new.dimension, "centroids of different shapes")
+    /// One walk over the terms does both jobs, in blocks of ``termBlock`` terms on up to `workers`
+    /// tasks: each block reads a moved centroid's old value, writes its new one and records the
+    /// change in its terms' extremes (each block writes only its own terms). The unmoved centroids
+    /// change by exactly 0: they enter each term's extremes as one value 0 owned by no label,
+    /// which can only make a bound larger (never unsound).
+    ///
+    /// Each moved centroid's squared drift and new squared norm are summed per block in term order,
+    /// then over blocks in block order: the same bits for any number of workers (and the same as
+    /// one walk when d ≤ ``termBlock``). They only feed the bounds, whose margins (10⁻⁹ relative)
+    /// cover the rounding of any summation order, so the labels and similarities do not depend on
+    /// the order either.
+    /// - Complexity: O(d · moved) work spread over the workers, plus O(moved · d / ``termBlock``
+    ///   + k) to combine the blocks; memory O(k + d).
+    static func refresh(_ padded: PaddedCentroids, to new: Centroids, moved: [Int], workers: Int) async -> CentroidMotion? {
+        precondition(padded.count == new.count && padded.dimension == new.dimension, "centroids of different shapes")
         let k = new.count, d = new.dimension
         let unmoved = k - moved.count
         let rest = Term(rise: unmoved >= 1 ? 0 : -.infinity, riseRunnerUp: unmoved >= 2 ? 0 : -.infinity,
                         fall: unmoved >= 1 ? 0 : .infinity, fallRunnerUp: unmoved >= 2 ? 0 : .infinity, riseOwner: -2, fallOwner: -2)
-        var terms = [Term](repeating: rest, count: d)
-        var drifts = [Double](repeating: 0, count: k)
-        var newSquares = old.squaredNorms
-        var sawNaN = false
-        // Term by term (one term's values of the moved centroids share a few cache lines), the
-        // moved centroids in their given order within each term: each term's extremes see the
-        // changes in the same order, and each centroid's sums add its terms in increasing order.
+        let terms = SharedBuffer<Term>(count: d, repeating: rest)
+        let oldSquares = padded.squaredNorms
+        let after = new.values
+        let blocks = await ChunkedWork.map(count: d, chunkSize: termBlock, workers: workers) { block in
+            refresh(block, of: padded, to: after, moved: moved, terms: terms)
+        }
         var squares = [Double](repeating: 0, count: moved.count), norms = squares
-        new.values.withUnsafeBufferPointer { after in
-            terms.withUnsafeMutableBufferPointer { terms in
-                for t in 0..<d {
-                    var term = terms[t]
-                    for (i, c) in moved.enumerated() {
-                        let a = after[t * k + c]
-                        let change = a - old.value(term: t, centroid: c)
-                        sawNaN = sawNaN || change.isNaN
-                        squares[i] += change * change
-                        norms[i] += a * a
-                        if change > term.rise {
-                            term.riseRunnerUp = term.rise
-                            term.rise = change
-                            term.riseOwner = Int32(c)
-                        } else if change > term.riseRunnerUp {
-                            term.riseRunnerUp = change
-                        }
-                        if change < term.fall {
-                            term.fallRunnerUp = term.fall
-                            term.fall = change
-                            term.fallOwner = Int32(c)
-                        } else if change < term.fallRunnerUp {
-                            term.fallRunnerUp = change
-                        }
-                    }
-                    terms[t] = term
-                }
-                // With one centroid there is no other one: any finite value will do.
-                if k == 1 {
-                    for t in 0..<d {
-                        terms[t].riseRunnerUp = 0
-                        terms[t].fallRunnerUp = 0
-                    }
-                }
+        var sawNaN = false
+        for block in blocks {
+            sawNaN = sawNaN || block.sawNaN
+            for i in moved.indices {
+                squares[i] += block.squares[i]
+                norms[i] += block.norms[i]
             }
         }
+        padded.setSquaredNorms(of: moved, to: norms)
+        // With one centroid there is no other one: any finite value will do.
+        if k == 1 {
+            for t in 0..<d {
+                terms[t].riseRunnerUp = 0
+                terms[t].fallRunnerUp = 0
+            }
+        }
+        guard !sawNaN else { return nil }
+        var drifts = [Double](repeating: 0, count: k)
+        var newSquares = oldSquares
         for (i, c) in moved.enumerated() {
             drifts[c] = squares[i].squareRoot()
             newSquares[c] = norms[i]
         }
-        guard !sawNaN else { return nil }
+        return CentroidMotion(drifts: drifts, terms: terms,
+                              scale: max(1, (oldSquares.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot()))
+    }
+
+    /// One block's share of ``refresh(_:to:moved:workers:)``.
+    private struct BlockSums: Sendable {
+        /// Per moved centroid (in `moved` order): Σ change² and Σ new value² over the block's terms.
+        var squares: [Double]
+        var norms: [Double]
+        var sawNaN = false
+    }
+
+    /// Refreshes terms `block` of `padded` and records their extremes in `terms`: term by term
+    /// (one term's values of the moved centroids share a few cache lines), the moved centroids in
+    /// their given order within each term, so each term's extremes see the changes in the same
+    /// order and each centroid's block sums add its terms in increasing order.
+    /// - Complexity: O(block · moved).
+    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to after: [Double], moved: [Int],
+                                terms: SharedBuffer<Term>) -> BlockSums {
+        let k = padded.count
+        var sums = BlockSums(squares: [Double](repeating: 0, count: moved.count), norms: [Double](repeating: 0, count: moved.count))
+        var sawNaN = false
+        after.withUnsafeBufferPointer { after in
+            moved.withUnsafeBufferPointer { moved in
+                sums.squares.withUnsafeMutableBufferPointer { squares in
+                    sums.norms.withUnsafeMutableBufferPointer { norms in
+                        for t in block {
+                            var term = terms[t]
+                            for i in 0..<moved.count {
+                                let c = moved[i]
+                                let a = after[t * k + c]
+                                let change = a - padded.exchange(term: t, centroid: c, with: a)
+                                sawNaN = sawNaN || change.isNaN
+                                squares[i] += change * change
+                                norms[i] += a * a
+                                if change > term.rise {
+                                    term.riseRunnerUp = term.rise
+                                    term.rise = change
+                                    term.riseOwner = Int32(c)
+                                } else if change > term.riseRunnerUp {
+                                    term.riseRunnerUp = change
+                                }
+                                if change < term.fall {
+                                    term.fallRunnerUp = term.fall
+                                    term.fall = change
+                                    term.fallOwner = Int32(c)
+                                } else if change < term.fallRunnerUp {
+                                    term.fallRunnerUp = change
+                                }
+                            }
+                            terms[t] = term
+                        }
+                    }
+                }
+            }
+        }
+        sums.sawNaN = sawNaN
+        return sums
+    }
+
+    /// The motion with each centroid's drift ‖Δ_c‖ (0 for the unmoved ones).
+    /// - Complexity: O(k).
+    private init(drifts: [Double], terms: SharedBuffer<Term>, scale: Double) {
+        let k = drifts.count
         var first = 0, second = -1
         for c in 1..<max(k, 1) {
             if drifts[c] > drifts[first] {
@@ -117,6 +177,6 @@ struct CentroidMotion: Sendable {
             return other * (1 + 1e-9)
         }
         self.terms = terms
-        scale = max(1, (old.squaredNorms.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot())
+        self.scale = scale
     }
 }

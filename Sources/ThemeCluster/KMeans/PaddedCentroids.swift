@@ -4,7 +4,7 @@
 /// ```swift
 /// let padded = PaddedCentroids(centroids)
 /// padded.scoreAll(entries: 10..<25, columns: columns, weights: weights, into: scratch)  // scratch[0..<k]
-/// padded.replace([3, 9], from: updated)   // between passes: only the centroids that moved
+/// _ = padded.exchange(term: 7, centroid: 3, with: 0.25)   // between passes (CentroidMotion.refresh)
 /// ```
 ///
 /// Bit-identical to the scalar loops of ``Centroids/similarities(ofRow:in:into:)``: each lane c
@@ -13,7 +13,7 @@
 /// hold zeros and are never read back.
 ///
 /// A reference type so that the concurrent chunks of a pass share one copy; it is only changed
-/// (``replace(_:from:)``) between passes, by its single owner, ``BoundedAssignment`` (hence
+/// (``exchange(term:centroid:with:)``) between passes, by its single owner, ``BoundedAssignment`` (hence
 /// `@unchecked Sendable`). Memory: d · ⌈k / 8⌉ · 8 `Double`s.
 final class PaddedCentroids: @unchecked Sendable {
     /// The number of centroids.
@@ -53,20 +53,21 @@ final class PaddedCentroids: @unchecked Sendable {
     @inline(__always)
     func value(term: Int, centroid c: Int) -> Double { values[term * stride + c] }
 
-    /// Copies the centroids `clusters` from `centroids` (same count and dimension), term by term
-    /// (one term's values of all of them share a few cache lines).
-    /// - Complexity: O(d · clusters).
-    func replace(_ clusters: [Int], from centroids: Centroids) {
-        var squares = [Double](repeating: 0, count: clusters.count)
-        centroids.values.withUnsafeBufferPointer { source in
-            for term in 0..<dimension {
-                for (i, c) in clusters.enumerated() {
-                    let value = source[term * count + c]
-                    values[term * stride + c] = value
-                    squares[i] += value * value
-                }
-            }
-        }
+    /// Sets coordinate `term` of centroid `c` to `value` and returns the value it held. For
+    /// ``CentroidMotion/refresh(_:to:moved:workers:)`` between passes: concurrent callers must
+    /// touch disjoint terms, and must set ``squaredNorms`` afterwards
+    /// (``setSquaredNorms(of:to:)``).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func exchange(term: Int, centroid c: Int, with value: Double) -> Double {
+        let old = values[term * stride + c]
+        values[term * stride + c] = value
+        return old
+    }
+
+    /// Records the squared norms of the centroids `clusters` after ``exchange(term:centroid:with:)``.
+    /// - Complexity: O(clusters).
+    func setSquaredNorms(of clusters: [Int], to squares: [Double]) {
         for (i, c) in clusters.enumerated() { squaredNorms[c] = squares[i] }
     }
 
