@@ -143,21 +143,23 @@ struct NightlyHistoryTests {
         #expect(try RunHistory(path: database).runs().map(\.label).last == "after")
     }
 
-    @Test func twoRunsAtOnceBothRecordOneAfterTheOther() async throws {
+    @Test func runsStartedAtOnceAllRecordOneAfterTheOther() async throws {
         let folder = try TemporaryFolder()
         let database = folder.url.appendingPathComponent("history.sqlite").path
         let corpus = try Self.night(1, in: folder, count: 800).path
-        async let first = Task.detached {
-            try MinectlRunner.run(["themes", corpus, "--db", database, "--run-label", "a", "--k", "6", "--quiet", "--format", "json"])
-        }.value
-        async let second = Task.detached {
-            try MinectlRunner.run(["themes", corpus, "--db", database, "--run-label", "b", "--k", "6", "--quiet", "--format", "json"])
-        }.value
-        let results = try await [first, second]
+        // Three processes open, create and migrate the same new database at once, then record.
+        let results = try await withThrowingTaskGroup(of: MinectlRunner.Result.self) { group in
+            for label in ["a", "b", "c"] {
+                group.addTask {
+                    try MinectlRunner.run(["themes", corpus, "--db", database, "--run-label", label, "--k", "6", "--quiet", "--format", "json"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
         for result in results { #expect(result.status == 0, "\(result.stderr)") }
         let history = try RunHistory(path: database)
-        #expect(Set(try history.runs().map(\.label)) == ["a", "b"])
-        #expect(try history.runs().map(\.newConversations).sorted() == [0, 800], "the second run saw the same transcripts")
+        #expect(Set(try history.runs().map(\.label)) == ["a", "b", "c"])
+        #expect(try history.runs().map(\.newConversations).sorted() == [0, 0, 800], "the later runs saw the same transcripts")
         #expect(try history.integrityCheck() == ["ok"])
     }
 

@@ -36,7 +36,8 @@ public final class RunHistory: Sendable {
 
     /// Opens (and with ``Access/readWrite`` creates and migrates) the history at `path`.
     /// - Parameters:
-    ///   - busyTimeout: how long a write waits for another process's write to finish. Default 60 s.
+    ///   - busyTimeout: how long opening and each write wait for another process's write to
+    ///     finish. Default 60 s.
     /// - Throws: ``RunHistoryError`` naming the file: it cannot be opened, is not a run history,
     ///   or comes from a newer version.
     public convenience init(path: String, access: Access = .readWrite, busyTimeout: Duration = .seconds(60)) throws(RunHistoryError) {
@@ -59,24 +60,47 @@ public final class RunHistory: Sendable {
             }
             configuration.readonly = true
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = Self.migrator
-            switch access {
-            case .readWrite:
-                try pool.write { db in try Self.checkIsHistory(db, migrator: migrator, path: path) }
-                try migrator.migrate(pool)
-            case .readOnly:
-                try pool.read { db in
-                    try Self.checkIsHistory(db, migrator: migrator, path: path)
-                    guard try migrator.hasCompletedMigrations(db) else {
-                        throw RunHistoryError(.failed, path: path, "written by an older version; open it once for writing (minectl themes --db) to upgrade it")
-                    }
+        // Opening a database another process is creating, switching to WAL or migrating at the same
+        // moment can fail with SQLITE_BUSY without SQLite's busy handler being consulted, or with
+        // "table already exists" when both saw the migration unapplied: retry (each migration is its
+        // own transaction, so the retry applies only what is still missing) until the busy timeout.
+        let deadline = ContinuousClock.now + busyTimeout
+        var opened: DatabasePool?
+        while opened == nil {
+            do {
+                opened = try Self.open(path: path, access: access, configuration: configuration)
+            } catch let error as DatabaseError where Self.isRace(error) && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            } catch {
+                throw RunHistoryError.from(error, path: path)
+            }
+        }
+        pool = opened!
+    }
+
+    /// Whether `error` comes from another process opening or migrating the database at the same moment.
+    private static func isRace(_ error: DatabaseError) -> Bool {
+        [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
+            || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
+    }
+
+    /// Opens the pool, checks that it is a run history and, for writing, migrates it.
+    private static func open(path: String, access: Access, configuration: Configuration) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let migrator = Self.migrator
+        switch access {
+        case .readWrite:
+            try pool.write { db in try Self.checkIsHistory(db, migrator: migrator, path: path) }
+            try migrator.migrate(pool)
+        case .readOnly:
+            try pool.read { db in
+                try Self.checkIsHistory(db, migrator: migrator, path: path)
+                guard try migrator.hasCompletedMigrations(db) else {
+                    throw RunHistoryError(.failed, path: path, "written by an older version; open it once for writing (minectl themes --db) to upgrade it")
                 }
             }
-        } catch {
-            throw RunHistoryError.from(error, path: path)
         }
+        return pool
     }
 
     /// Refuses a database that holds other tables than a run history's, or a newer schema.
