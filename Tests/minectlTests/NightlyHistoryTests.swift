@@ -163,6 +163,25 @@ struct NightlyHistoryTests {
         #expect(try history.integrityCheck() == ["ok"])
     }
 
+    @Test func theSameNightsGiveTheSameHistoryInAnyProcess() throws {
+        let folder = try TemporaryFolder()
+        let nights = try (0..<2).map { try Self.night($0, in: folder, count: 500).path }
+        var renderings: [String] = []
+        for copy in ["a", "b"] {
+            let database = folder.url.appendingPathComponent("\(copy).sqlite").path
+            for (index, night) in nights.enumerated() {
+                let run = try MinectlRunner.run(["themes", night, "--db", database, "--run-label", "n\(index)", "--k", "6", "--quiet",
+                                                 "--format", "json"])
+                #expect(run.status == 0, "\(run.stderr)")
+            }
+            let trends = try MinectlRunner.run(["trends", "--db", database, "--format", "json"])
+            // Only the recording times and the file name may differ.
+            renderings.append(trends.stdout.replacingOccurrences(of: #""recordedAt":"[^"]*""#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: database, with: "DB"))
+        }
+        #expect(renderings[0] == renderings[1])
+    }
+
     @Test func databaseProblemsExitWithClearErrors() throws {
         let folder = try TemporaryFolder()
         let notHistory = try folder.write("notes.sqlite", String(repeating: "not a database ", count: 20))

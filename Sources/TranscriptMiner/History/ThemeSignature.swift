@@ -29,7 +29,9 @@ public struct ThemeSignature: Sendable, Hashable {
     private static func normalised(_ terms: [WeightedTerm]) -> [String: Double] {
         var vector: [String: Double] = [:]
         for term in terms where term.weight > 0 { vector[term.term, default: 0] += term.weight }
-        let norm = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        // Summed in sorted term order: a dictionary's order changes from process to process, and
+        // so would the last bits of the norm.
+        let norm = vector.keys.sorted().reduce(0) { $0 + vector[$1]! * vector[$1]! }.squareRoot()
         guard norm > 0 else { return [:] }
         return vector.mapValues { $0 / norm }
     }

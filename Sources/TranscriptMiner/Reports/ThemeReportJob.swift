@@ -52,7 +52,7 @@ public struct ThemeReportJob: Sendable {
     ///   ``ThemeAnalysisError`` when there is nothing to cluster.
     public func run(paths: [String], progress: (@Sendable (Progress) -> Void)? = nil) async throws -> ThemeReport {
         let started = ContinuousClock.now
-        var kept = Kept(filter: filter, progress: progress)
+        var kept = Kept(filter: filter, roles: analysis.documents.roles, progress: progress)
         var input: ReadProgress?
         let summary = try Ingestor(options: ingestion).read(paths, progress: kept.progress == nil ? nil : { input = $0 }) { transcript, _ in
             kept.add(transcript, input: input)
@@ -69,7 +69,7 @@ public struct ThemeReportJob: Sendable {
     public func run<Source: AsyncSequence & Sendable>(transcripts source: Source, progress: (@Sendable (Progress) -> Void)? = nil)
         async throws -> ThemeReport where Source.Element == Transcript {
         let started = ContinuousClock.now
-        var kept = Kept(filter: filter, progress: progress)
+        var kept = Kept(filter: filter, roles: analysis.documents.roles, progress: progress)
         for try await transcript in source { kept.add(transcript) }
         var summary = IngestionSummary()
         summary.recordsRead = kept.transcripts.count + kept.filteredOut
@@ -77,15 +77,24 @@ public struct ThemeReportJob: Sendable {
         return try await report(kept, ingestion: summary, readSince: started)
     }
 
-    /// The transcripts the filter keeps, and how many it left out, as they arrive.
+    /// The transcripts the filter keeps, and how many it left out, as they arrive. A kept
+    /// transcript is held compacted (``Transcript/keepingText(of:)``: only the text the analysis
+    /// reads), with its content hash taken first.
     private struct Kept {
         let filter: TranscriptFilter
+        let roles: Set<Role>
         let progress: (@Sendable (Progress) -> Void)?
         var transcripts: [Transcript] = []
+        var contentHashes: [UInt64] = []
         var filteredOut = 0
 
         mutating func add(_ transcript: Transcript, input: ReadProgress? = nil) {
-            if filter.includes(transcript) { transcripts.append(transcript) } else { filteredOut += 1 }
+            if filter.includes(transcript) {
+                contentHashes.append(transcript.contentHash)
+                transcripts.append(transcript.keepingText(of: roles))
+            } else {
+                filteredOut += 1
+            }
             progress?(.reading(transcripts: transcripts.count + filteredOut, input: input))
         }
     }
@@ -96,7 +105,7 @@ public struct ThemeReportJob: Sendable {
         kept.progress?(.stage(read))
         var analysis = ThemeAnalysis(options: analysis)
         if let progress = kept.progress { analysis.progress = { @Sendable timing in progress(.stage(timing)) } }
-        let result = try await analysis.run(kept.transcripts)
+        let result = try await analysis.run(kept.transcripts, contentHashes: kept.contentHashes)
         return ThemeReport(result: result, ingestion: summary, settings: settings, inputs: summary.inputs, filteredOut: kept.filteredOut,
                            timings: [read] + result.timings, top: top)
     }

@@ -31,22 +31,36 @@ public struct ConversationFacts: Sendable, Hashable {
     /// The facts of one transcript, scored with `session` over the turns of `roles`.
     /// - Complexity: O(length of the scored turns + length of the transcript (its hash)).
     public init(_ transcript: Transcript, session: SentimentSession, roles: Set<Role>) {
+        self.init(transcript, session: session, roles: roles, hashing: true)
+    }
+
+    /// The facts, with the content hash left 0 unless `hashing`.
+    init(_ transcript: Transcript, session: SentimentSession, roles: Set<Role>, hashing: Bool) {
         let sentiment = session.score(transcript, roles: roles)
         var turns = 0
         for turn in transcript.turns where turn.isPublic && roles.contains(turn.role) { turns += 1 }
         if turns == 0 { turns = transcript.turns.count { $0.isPublic && $0.role == .unknown } }
         self.init(compound: sentiment.score.compound, scoredTurns: sentiment.turnsScored,
                   endsWorse: sentiment.trajectory?.endsWorse ?? false, customerTurns: turns, channel: transcript.channel,
-                  contentHash: transcript.contentHash)
+                  contentHash: hashing ? transcript.contentHash : 0)
     }
 
     /// The facts of every transcript, computed concurrently over fixed chunks (so the same for any
     /// number of workers), in input order.
     /// - Complexity: O(total length of the scored turns) spread over `workers` tasks.
-    public static func compute(_ transcripts: [Transcript], scorer: SentimentScorer, roles: Set<Role>, workers: Int) async -> [ConversationFacts] {
+    /// - Parameter contentHashes: the transcripts' ``Transcript/contentHash`` computed earlier (by
+    ///   a caller that compacted the transcripts, see ``Transcript/keepingText(of:)``), in input
+    ///   order; `nil` computes them here.
+    public static func compute(_ transcripts: [Transcript], scorer: SentimentScorer, roles: Set<Role>, workers: Int,
+                               contentHashes: [UInt64]? = nil) async -> [ConversationFacts] {
+        precondition(contentHashes.map { $0.count == transcripts.count } ?? true, "one content hash per transcript")
         let chunks = await ChunkedWork.map(count: transcripts.count, chunkSize: 1024, workers: workers) { range in
             let session = scorer.makeSession()
-            return transcripts[range].map { ConversationFacts($0, session: session, roles: roles) }
+            return range.map { index in
+                var facts = ConversationFacts(transcripts[index], session: session, roles: roles, hashing: contentHashes == nil)
+                if let contentHashes { facts.contentHash = contentHashes[index] }
+                return facts
+            }
         }
         return Array(chunks.joined())
     }

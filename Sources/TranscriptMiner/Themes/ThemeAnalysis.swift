@@ -20,8 +20,11 @@ public struct ThemeAnalysis: Sendable {
     }
 
     /// Runs the analysis.
+    /// - Parameter contentHashes: each transcript's ``Transcript/contentHash``, when the caller
+    ///   computed it before compacting the transcripts (``Transcript/keepingText(of:)``); `nil`
+    ///   computes it from `transcripts`.
     /// - Throws: ``ThemeAnalysisError`` when no vocabulary or no clustering can be made.
-    public func run(_ transcripts: [Transcript]) async throws(ThemeAnalysisError) -> ThemeResult {
+    public func run(_ transcripts: [Transcript], contentHashes: [UInt64]? = nil) async throws(ThemeAnalysisError) -> ThemeResult {
         var stages = StageClock(progress: progress)
         let documents = options.documents.build(transcripts)
         stages.lap("documents")
@@ -77,7 +80,7 @@ public struct ThemeAnalysis: Sendable {
                                                           themeCount: clustering.clusterCount, workers: options.clustering.workers)
         stages.lap("labels")
         let facts = await ConversationFacts.compute(transcripts, scorer: options.sentiment, roles: options.documents.roles,
-                                                    workers: options.clustering.workers)
+                                                    workers: options.clustering.workers, contentHashes: contentHashes)
         stages.lap("sentiment")
         let exemplars = await options.exemplars.select(transcripts, assignments: themeAssignments, similarities: clustering.similarities,
                                                        centroids: clustering.centroids, model: model, documents: options.documents,
