@@ -43,7 +43,7 @@ public struct NeighborSmoothing: Sendable, Hashable {
         guard neighbors > 0, strength > 0, matrix.rowCount > 1 else { return matrix }
         let postings = Self.impactOrderedPostings(search, limit: postingsPerTerm)
         let (neighbors, strength, budget, maximumEntries) = (self.neighbors, self.strength, postingsPerDocument, self.maximumEntries)
-        let parts = await ChunkedWork.map(count: matrix.rowCount, chunkSize: 1024, workers: workers) { range in
+        var parts = await ChunkedWork.map(count: matrix.rowCount, chunkSize: 1024, workers: workers) { range in
             // Scratch space, allocated once per chunk and left all-zero after every row:
             // `partial` holds candidate scores by document, `query` the current row scattered by
             // term (for exact rescoring), `dense` the blend by term.
@@ -126,8 +126,14 @@ public struct NeighborSmoothing: Sendable, Hashable {
             }}}}}}
             return builder.build()
         }
-        var builder = SparseMatrix.Builder(columnCount: matrix.columnCount, expectedRows: matrix.rowCount)
-        for part in parts { builder.append(contentsOf: part) }
+        // Assembled into storage of the exact final size, each chunk's rows released once copied:
+        // the peak is the smoothed matrix plus one chunk, not twice the matrix.
+        var builder = SparseMatrix.Builder(columnCount: matrix.columnCount, expectedRows: matrix.rowCount,
+                                           expectedNonZeros: parts.reduce(0) { $0 + $1.nonZeroCount })
+        for index in parts.indices {
+            builder.append(contentsOf: parts[index])
+            parts[index] = SparseMatrix.Builder(columnCount: matrix.columnCount).build()
+        }
         return builder.build()
     }
 
