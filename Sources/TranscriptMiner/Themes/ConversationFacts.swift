@@ -31,18 +31,18 @@ public struct ConversationFacts: Sendable, Hashable {
     /// The facts of one transcript, scored with `session` over the turns of `roles`.
     /// - Complexity: O(length of the scored turns + length of the transcript (its hash)).
     public init(_ transcript: Transcript, session: SentimentSession, roles: Set<Role>) {
-        self.init(transcript, session: session, roles: roles, hashing: true)
+        self.init(transcript, session: session, roles: roles, contentHash: transcript.contentHash)
     }
 
-    /// The facts, with the content hash left 0 unless `hashing`.
-    init(_ transcript: Transcript, session: SentimentSession, roles: Set<Role>, hashing: Bool) {
+    /// The facts, with the content hash given (taken before the transcript was compacted).
+    init(_ transcript: Transcript, session: SentimentSession, roles: Set<Role>, contentHash: UInt64) {
         let sentiment = session.score(transcript, roles: roles)
         var turns = 0
         for turn in transcript.turns where turn.isPublic && roles.contains(turn.role) { turns += 1 }
         if turns == 0 { turns = transcript.turns.count { $0.isPublic && $0.role == .unknown } }
         self.init(compound: sentiment.score.compound, scoredTurns: sentiment.turnsScored,
                   endsWorse: sentiment.trajectory?.endsWorse ?? false, customerTurns: turns, channel: transcript.channel,
-                  contentHash: hashing ? transcript.contentHash : 0)
+                  contentHash: contentHash)
     }
 
     /// The facts of every transcript, computed concurrently over fixed chunks (so the same for any
@@ -57,9 +57,8 @@ public struct ConversationFacts: Sendable, Hashable {
         let chunks = await ChunkedWork.map(count: transcripts.count, chunkSize: 1024, workers: workers) { range in
             let session = scorer.makeSession()
             return range.map { index in
-                var facts = ConversationFacts(transcripts[index], session: session, roles: roles, hashing: contentHashes == nil)
-                if let contentHashes { facts.contentHash = contentHashes[index] }
-                return facts
+                ConversationFacts(transcripts[index], session: session, roles: roles,
+                                  contentHash: contentHashes?[index] ?? transcripts[index].contentHash)
             }
         }
         return Array(chunks.joined())
