@@ -25,6 +25,25 @@ struct ThemesCommandTests {
         #expect(again.stdout == first.stdout)
     }
 
+    @Test func fitSampleFitsOnSomeAndAssignsAll() throws {
+        let arguments = ["themes", "-", "--input-format", "lines", "--k", "3", "--seed", "1", "--format", "json", "--assignments", "--fit-sample", "30"]
+        let result = try MinectlRunner.run(arguments, input: Data(Self.lines.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["clustering"] as? [String: Any])?["fittedOn"] as? Int == 30)
+        #expect((object["settings"] as? [String: Any])?["fit-sample"] as? String == "30")
+        let themes = try #require(object["assignments"] as? [[String: Any]]).map { $0["theme"] as? Int }
+        #expect(themes.count == 60)
+        // The 30 lines outside the sample land with the lines that say the same thing.
+        for question in 0..<3 { #expect(Set(stride(from: question, to: 60, by: 3).map { themes[$0] }).count == 1) }
+        #expect(Set(themes).count == 3)
+        // At or under the limit nothing is sampled and the report says nothing about it.
+        let whole = try MinectlRunner.run(arguments.dropLast(2) + ["--fit-sample", "60"], input: Data(Self.lines.utf8))
+        #expect(whole.status == 0 && !whole.stdout.contains("fittedOn"))
+        let invalid = try MinectlRunner.run(["themes", "-", "--fit-sample", "-1"])
+        #expect(invalid.status == 64 && invalid.stderr.contains("--fit-sample"), "\(invalid.stderr)")
+    }
+
     @Test func csvRowsAreNumberedFromOneWhenOneFileIsRead() throws {
         let folder = try TemporaryFolder()
         let rows = Self.lines.split(separator: "\n").map { "\"\($0)\",label" }.joined(separator: "\n")

@@ -19,6 +19,7 @@ public enum ReportSummary {
         let unclustered = report.result.unclustered
         return ReportNumbers.count(report.result.themes.count) + (report.result.themes.count == 1 ? " theme" : " themes")
             + " · " + ReportNumbers.count(unclustered.size) + " unclustered (" + ReportNumbers.percent(unclustered.share) + ")"
+            + (report.result.fittedDocuments.map { " · fitted on a sample of " + ReportNumbers.count($0) } ?? "")
     }
 
     /// The top terms of a theme for one cell: its label phrases (unstemmed, readable), best

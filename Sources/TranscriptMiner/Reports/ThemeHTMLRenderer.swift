@@ -306,7 +306,9 @@ public struct ThemeHTMLRenderer: ThemeReportRenderer {
         let vocabulary = Self.counted(result.vocabularySize, "term", "terms"),
             iterations = Self.counted(result.iterations, "iteration", "iterations")
         html.element(
-            "p", "Vocabulary of \(vocabulary); k-means ran \(iterations) (objective \(Format.fixed(result.objective, decimals: 3))).")
+            "p", "Vocabulary of \(vocabulary); k-means ran \(iterations) (objective \(Format.fixed(result.objective, decimals: 3)))"
+                + (result.fittedDocuments.map { " on a sample of \(Format.count($0)) conversations drawn by id; every conversation was then assigned to its nearest theme" } ?? "")
+                + ".")
         html.newline()
         if !result.merges.isEmpty {
             let merges: [String] = result.merges.map { merge in

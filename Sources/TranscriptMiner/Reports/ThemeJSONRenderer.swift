@@ -39,7 +39,9 @@ public struct ThemeJSONRenderer: ThemeReportRenderer {
         text += ",\"rejectedByReason\":{" + ingestion.rejectedByCode.sorted { $0.key < $1.key }
             .map { JSONText.quoted($0.key.rawValue) + ":\($0.value)" }.joined(separator: ",") + "}"
         text += ",\"filteredOut\":\(report.filteredOut),\"conversations\":\(report.conversationCount),\"vocabulary\":\(report.result.vocabularySize)}"
-        text += ",\"clustering\":{\"iterations\":\(report.result.iterations),\"objective\":" + number(report.result.objective) + "}"
+        text += ",\"clustering\":{\"iterations\":\(report.result.iterations),\"objective\":" + number(report.result.objective)
+        if let fitted = report.result.fittedDocuments { text += ",\"fittedOn\":\(fitted)" }
+        text += "}"
         if includeTimings {
             text += ",\"timings\":{" + report.timings.map { JSONText.quoted($0.stage) + ":" + number($0.seconds) }.joined(separator: ",") + "}"
         }

@@ -39,7 +39,10 @@ public struct ThemeAnalysis: Sendable {
             throw .vectorizing(error)
         }
         stages.lap("tfidf")
-        var clustered = matrix
+        // Beyond the sample limit, smoothing and clustering see the sample only (see FitSample).
+        let sample = options.fitSample?.indices(of: transcripts.map(\.id))
+        var clustered = sample.map { matrix.selecting(rows: $0) } ?? matrix
+        let fitted = clustered
         if let smoothing = options.smoothing { clustered = await smoothing.apply(to: matrix, workers: options.clustering.workers) }
         if let neighbors = options.neighborSmoothing {
             clustered = await neighbors.apply(to: clustered, workers: options.clustering.workers)
@@ -58,7 +61,7 @@ public struct ThemeAnalysis: Sendable {
                 (clusteringOptions, selection) = (warmOptions, nil)
                 clustering = try await SphericalKMeans(options: warmOptions).refine(rows, from: initial)
             } else {
-                (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered, unsmoothed: matrix)
+                (clusteringOptions, selection) = try await options.resolvedClustering(for: clustered, unsmoothed: fitted)
                 clustering = try await SphericalKMeans(options: clusteringOptions).fit(clustered)
             }
         } catch {
@@ -68,21 +71,26 @@ public struct ThemeAnalysis: Sendable {
             (clustering, merges) = await clustering.mergingNearDuplicates(above: threshold, rows: clustered, workers: options.clustering.workers)
         }
         var assignments = clustering.assignments
+        var similarities = clustering.similarities
+        if sample != nil {
+            (assignments, similarities) = await clustering.centroids.assign(matrix, workers: options.clustering.workers)
+        }
         var lowSimilarity = 0
-        for (index, similarity) in clustering.similarities.enumerated()
+        for (index, similarity) in similarities.enumerated()
         where assignments[index] >= 0 && similarity < options.minimumSimilarity {
             assignments[index] = KMeansResult.unassigned
             lowSimilarity += 1
         }
         let themeAssignments = assignments.map { $0 >= 0 ? Int($0) : nil }
         stages.lap("clustering")
-        let descriptions = await options.labeler.describe(documents: documents.texts, assignments: themeAssignments,
+        let descriptions = await options.labeler.describe(documents: sample.map { $0.map { documents.texts[$0] } } ?? documents.texts,
+                                                          assignments: sample.map { $0.map { themeAssignments[$0] } } ?? themeAssignments,
                                                           themeCount: clustering.clusterCount, workers: options.clustering.workers)
         stages.lap("labels")
         let facts = await ConversationFacts.compute(transcripts, scorer: options.sentiment, roles: options.documents.roles,
                                                     workers: options.clustering.workers, contentHashes: contentHashes)
         stages.lap("sentiment")
-        let exemplars = await options.exemplars.select(transcripts, assignments: themeAssignments, similarities: clustering.similarities,
+        let exemplars = await options.exemplars.select(transcripts, assignments: themeAssignments, similarities: similarities,
                                                        centroids: clustering.centroids, model: model, documents: options.documents,
                                                        workers: options.clustering.workers)
         let codes = await CodeTermCounter().documentFrequencies(documents.texts, workers: options.clustering.workers)
@@ -104,7 +112,7 @@ public struct ThemeAnalysis: Sendable {
         }
         themes.sort { ($0.statistics.painScore, -$0.id) > ($1.statistics.painScore, -$1.id) }
         for index in themes.indices { themes[index].rank = index + 1 }
-        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments, similarities: clustering.similarities,
+        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments, similarities: similarities,
                            conversations: facts, themes: themes,
                            unclustered: ThemeStatistics(members: unclustered, facts: facts, total: total, pain: options.pain),
                            unclusteredWithoutTerms: unclustered.count - lowSimilarity, unclusteredBelowSimilarity: lowSimilarity,
@@ -112,7 +120,7 @@ public struct ThemeAnalysis: Sendable {
                            objective: clustering.objective, merges: merges, timings: stages.timings,
                            k: clusteringOptions.k, kSelection: selection,
                            vocabulary: model.vocabulary, documentFrequencies: model.documentFrequencies,
-                           codeFrequencies: codes)
+                           codeFrequencies: codes, fittedDocuments: sample?.count)
     }
 }
 
@@ -182,7 +190,7 @@ public struct ThemeResult: Sendable {
     public var vocabularySize: Int
     /// k-means iterations of the winning restart.
     public var iterations: Int
-    /// The k-means objective (Σ cosine similarity).
+    /// The k-means objective (Σ cosine similarity over the documents fitted on).
     public var objective: Double
     /// Near-duplicate clusters merged into one theme (cluster numbers before merging).
     public var merges: [KMeansResult.Merge]
@@ -200,6 +208,10 @@ public struct ThemeResult: Sendable {
     /// How many documents contain each code — error codes, versions (`e4012`, `7.4`), which the
     /// analysis chain turns into placeholders — when at least 2 do (the run history's "new words").
     public var codeFrequencies: [String: Int] = [:]
+    /// How many documents the smoothing and clustering were fitted on when that was a sample
+    /// (``ThemeOptions/fitSample``); `nil` when they were fitted on every document. Every
+    /// document is assigned either way.
+    public var fittedDocuments: Int? = nil
 }
 
 /// Why a ``ThemeAnalysis`` could not run.

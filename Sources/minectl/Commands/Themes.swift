@@ -14,7 +14,9 @@ struct Themes: AsyncParsableCommand {
             redacted exemplar quotes, the customer's mean sentiment, negative and ends-worse \
             shares, channel mix and a pain score (volume × negativity × effort, per 100 \
             conversations); themes are ranked by it. Documents with cosine below 0.2 to their \
-            theme are reported as unclustered. With --k auto (the default) k is the value in \
+            theme are reported as unclustered. Beyond --fit-sample transcripts (100,000), the \
+            smoothing and k-means run on that many, drawn by a hash of the transcript id, and \
+            every transcript is then assigned to its most similar theme. With --k auto (the default) k is the value in \
             --min-k…--max-k whose clustering of a sample of at most 10,000 documents has the \
             highest modularity on their 20-nearest-neighbour graph; the JSON's "k" object gives \
             the score of every k tried. Same input, options and seed give the same themes on any \
@@ -67,6 +69,9 @@ struct Themes: AsyncParsableCommand {
 
     @Option(help: "Independent k-means runs; the one with the best objective is kept.")
     var restarts: Int = 3
+
+    @Option(name: .customLong("fit-sample"), help: "Fit the smoothing and clustering on at most this many transcripts (drawn by a hash of the id), then assign every transcript; 0 fits on all.")
+    var fitSample: Int = FitSample().limit
 
     @Option(help: "Analyse only transcripts created at or after this date (2026-11-01, 2026-11-01T08:00:00Z, …).")
     var since: String?
@@ -127,6 +132,7 @@ struct Themes: AsyncParsableCommand {
             guard high >= low else { throw ValidationError("--max-k (\(high)) must be at least --min-k (\(low))") }
         }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
+        guard fitSample >= 0 else { throw ValidationError("--fit-sample must be 0 (fit on all) or more (got \(fitSample))") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
         if db == nil && runLabel != nil { throw ValidationError("--run-label needs --db") }
         if db == nil && warmStart { throw ValidationError("--warm-start needs --db") }
@@ -151,6 +157,7 @@ struct Themes: AsyncParsableCommand {
         }
         options.clustering.seed = seed
         options.clustering.restarts = restarts
+        options.fitSample = fitSample > 0 ? FitSample(limit: fitSample) : nil
         options.documents.includesPrivateTurns = input.keepPrivateNotes
         if role == .all { options.documents.roles = Set(Role.allCases) }
         do {
@@ -252,6 +259,7 @@ struct Themes: AsyncParsableCommand {
                      ReportSetting("k-criterion", kCriterion.rawValue)]
         }
         list += [ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts)), ReportSetting("role", role.rawValue)]
+        if fitSample != FitSample().limit { list.append(ReportSetting("fit-sample", fitSample > 0 ? String(fitSample) : "all")) }
         if let since { list.append(ReportSetting("since", since)) }
         if let until { list.append(ReportSetting("until", until)) }
         if !channel.isEmpty { list.append(ReportSetting("channel", channel.map { Channel(parsing: $0).rawValue }.joined(separator: ","))) }

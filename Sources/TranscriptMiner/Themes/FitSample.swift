@@ -1,0 +1,58 @@
+/// The documents a theme analysis fits its clustering on when the input is large: at most
+/// ``limit`` of them, chosen by a hash of the transcript id. Every document is then assigned to
+/// the nearest of the fitted themes.
+///
+/// Fitting is the part of the analysis that grows faster than the input: neighbour smoothing
+/// looks for each document's neighbours among all the others, whose scores stop fitting in the
+/// processor's caches beyond a few hundred thousand documents, and each k-means iteration visits
+/// every document. A uniform sample of 100,000 conversations pins down 77 themes as well as a
+/// million do (a theme of 0.1 % still has about 100 members in it), so beyond ``limit`` the
+/// analysis smooths and clusters the sample only, then assigns every document — sample included,
+/// so no document's theme depends on whether it was drawn — to its most similar theme centroid by
+/// its own (unsmoothed) TF-IDF vector. Labels are built from the sample's members; sizes,
+/// sentiment, pain and quotes from all documents.
+///
+/// The sample depends only on the ids: a document is drawn when its key (``key(of:)``, a
+/// 64-bit hash of its id) is among the ``limit`` smallest. It is the same whatever the input
+/// order, the number of workers or how the input was split into parts, so a run over parts
+/// merged later can draw the same sample (each part keeps its ``limit`` smallest keys).
+///
+/// | parameter | default | why |
+/// |---|---|---|
+/// | `limit` | 100,000 | inputs up to that size are fitted whole, as before; beyond it the fit costs the same at any size |
+public struct FitSample: Sendable, Hashable {
+    /// Inputs with at most this many documents are fitted whole; larger ones on this many.
+    /// Default 100,000.
+    public var limit: Int
+
+    /// Creates a sample rule.
+    /// - Precondition: `limit > 0`.
+    public init(limit: Int = 100_000) {
+        precondition(limit > 0, "a fit sample needs at least one document")
+        self.limit = limit
+    }
+
+    /// The sorted indices of the documents to fit on, or `nil` when there are no more than
+    /// ``limit`` of them (fit on all).
+    ///
+    /// Ties between equal keys (equal ids cannot occur in one run; different ids with the same
+    /// key, about n²/2⁶⁵) go to the lower index.
+    /// - Complexity: O(n log n) for n ids; memory O(n).
+    public func indices(of ids: [String]) -> [Int]? {
+        guard ids.count > limit else { return nil }
+        var keyed = ids.enumerated().map { (key: Self.key(of: $0.element), index: $0.offset) }
+        keyed.sort { ($0.key, $0.index) < ($1.key, $1.index) }
+        return keyed.prefix(limit).map(\.index).sorted()
+    }
+
+    /// The key that decides whether a transcript is drawn: FNV-1a over the id's UTF-8 bytes,
+    /// finished with the SplitMix64 mixer so that ids differing only in their last characters
+    /// (`t0000041`, `t0000042`) spread uniformly over all 64 bits.
+    public static func key(of id: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        return hash ^ (hash >> 31)
+    }
+}
