@@ -109,6 +109,9 @@ public struct CannedLines: Sendable {
     /// No canned clauses: stripping changes nothing.
     public static let none = CannedLines(entries: [:], minimumWords: .max)
 
+    /// Whether there is no canned clause (stripping changes nothing).
+    public var isEmpty: Bool { entries.isEmpty }
+
     /// The canned clauses, most widespread first (ties by text).
     public var lines: [Entry] {
         entries.values.sorted { ($0.transcriptCount, $1.example) > ($1.transcriptCount, $0.example) }

@@ -37,7 +37,7 @@ public struct ThemeDocumentBuilder: Sendable, Hashable {
     /// The documents of `transcripts`, in order (an empty string for a transcript without
     /// matching turns).
     /// - Complexity: O(total text length): one pass to find canned lines, one to strip them.
-    public func build(_ transcripts: [Transcript]) -> ThemeDocuments {
+    public func build(_ transcripts: some TranscriptCollection) -> ThemeDocuments {
         func turns(_ index: Int) -> [Turn] {
             transcripts[index].turns.filter { roles.contains($0.role) && (includesPrivateTurns || $0.isPublic) }
         }
@@ -45,8 +45,14 @@ public struct ThemeDocumentBuilder: Sendable, Hashable {
         let canned = searched.isEmpty ? .none : cannedLines?.detect(transcriptCount: transcripts.count) { index in
             turns(index).compactMap { searched.contains($0.role) ? $0.text : nil }
         } ?? .none
+        if canned.isEmpty {
+            // Nothing to strip: each document is its turns joined, made again whenever it is read.
+            let (roles, includesPrivateTurns) = (roles, includesPrivateTurns)
+            let texts = DocumentTexts(count: transcripts.count) { transcripts.text(at: $0, of: roles, includingPrivate: includesPrivateTurns) }
+            return ThemeDocuments(texts: texts, cannedLines: canned, removedClauseCount: 0)
+        }
         var removed = 0
-        var texts: [String] = []
+        var texts = TextColumn()
         texts.reserveCapacity(transcripts.count)
         for index in transcripts.indices {
             var parts: [String] = []
@@ -61,14 +67,15 @@ public struct ThemeDocumentBuilder: Sendable, Hashable {
             }
             texts.append(parts.joined(separator: "\n"))
         }
-        return ThemeDocuments(texts: texts, cannedLines: canned, removedClauseCount: removed)
+        return ThemeDocuments(texts: DocumentTexts(texts), cannedLines: canned, removedClauseCount: removed)
     }
 }
 
 /// The documents made by a ``ThemeDocumentBuilder`` and what was removed from them.
 public struct ThemeDocuments: Sendable {
-    /// One document per transcript, in the transcripts' order.
-    public var texts: [String]
+    /// One document per transcript, in the transcripts' order: held compactly, or made from the
+    /// transcripts when read (see ``DocumentTexts``).
+    public var texts: DocumentTexts
     /// The canned lines found (empty when detection was off).
     public var cannedLines: CannedLines
     /// How many canned clause occurrences were removed.

@@ -77,21 +77,21 @@ public struct ThemeReportJob: Sendable {
         return try await report(kept, ingestion: summary, readSince: started)
     }
 
-    /// The transcripts the filter keeps, and how many it left out, as they arrive. A kept
-    /// transcript is held compacted (``Transcript/keepingText(of:)``: only the text the analysis
-    /// reads), with its content hash taken first.
+    /// The transcripts the filter keeps, and how many it left out, as they arrive. Kept
+    /// transcripts are held in a ``TranscriptStore`` (only the text the analysis reads, about a
+    /// third of the memory of `Transcript` values), with each content hash taken first.
     private struct Kept {
         let filter: TranscriptFilter
         let roles: Set<Role>
         let progress: (@Sendable (Progress) -> Void)?
-        var transcripts: [Transcript] = []
+        var transcripts = TranscriptStore()
         var contentHashes: [UInt64] = []
         var filteredOut = 0
 
         mutating func add(_ transcript: Transcript, input: ReadProgress? = nil) {
             if filter.includes(transcript) {
                 contentHashes.append(transcript.contentHash)
-                transcripts.append(transcript.keepingText(of: roles))
+                transcripts.append(transcript, keepingTextOf: roles)
             } else {
                 filteredOut += 1
             }

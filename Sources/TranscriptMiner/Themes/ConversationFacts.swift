@@ -51,14 +51,14 @@ public struct ConversationFacts: Sendable, Hashable {
     /// - Parameter contentHashes: the transcripts' ``Transcript/contentHash`` computed earlier (by
     ///   a caller that compacted the transcripts, see ``Transcript/keepingText(of:)``), in input
     ///   order; `nil` computes them here.
-    public static func compute(_ transcripts: [Transcript], scorer: SentimentScorer, roles: Set<Role>, workers: Int,
+    public static func compute(_ transcripts: some TranscriptCollection, scorer: SentimentScorer, roles: Set<Role>, workers: Int,
                                contentHashes: [UInt64]? = nil) async -> [ConversationFacts] {
         precondition(contentHashes.map { $0.count == transcripts.count } ?? true, "one content hash per transcript")
         let chunks = await ChunkedWork.map(count: transcripts.count, chunkSize: 1024, workers: workers) { range in
             let session = scorer.makeSession()
             return range.map { index in
-                ConversationFacts(transcripts[index], session: session, roles: roles,
-                                  contentHash: contentHashes?[index] ?? transcripts[index].contentHash)
+                let transcript = transcripts[index]
+                return ConversationFacts(transcript, session: session, roles: roles, contentHash: contentHashes?[index] ?? transcript.contentHash)
             }
         }
         return Array(chunks.joined())

@@ -73,7 +73,7 @@ public struct ExemplarSelector: Sendable {
     ///   - similarities: each transcript's similarity to its theme's centroid.
     ///   - centroids: the themes' centroids, in the column space of `model`.
     ///   - documents: which turns make a theme document (roles, private notes).
-    public func select(_ transcripts: [Transcript], assignments: [Int?], similarities: [Double], centroids: Centroids,
+    public func select(_ transcripts: some TranscriptCollection, assignments: [Int?], similarities: [Double], centroids: Centroids,
                        model: TFIDFModel, documents: ThemeDocumentBuilder, workers: Int) async -> [[ThemeExemplar]] {
         var members = [[Int]](repeating: [], count: centroids.count)
         for (index, theme) in assignments.enumerated() { if let theme { members[theme].append(index) } }
@@ -97,7 +97,7 @@ public struct ExemplarSelector: Sendable {
         var isLong: Bool
     }
 
-    private func quotes(theme: Int, candidates: [Int], transcripts: [Transcript], centroid: [Double], documents: ThemeDocumentBuilder,
+    private func quotes(theme: Int, candidates: [Int], transcripts: some TranscriptCollection, centroid: [Double], documents: ThemeDocumentBuilder,
                         session: TFIDFModel.Session, splitter: SentenceSplitter) -> [ThemeExemplar] {
         func similarity(_ text: some StringProtocol) -> Double {
             let vector = session.transform(String(text))
@@ -106,8 +106,9 @@ public struct ExemplarSelector: Sendable {
             return sum
         }
         var scored: [Candidate] = []
+        let read = Dictionary(uniqueKeysWithValues: candidates.map { ($0, transcripts[$0]) })
         for transcript in candidates {
-            for (turnIndex, turn) in transcripts[transcript].turns.enumerated()
+            for (turnIndex, turn) in read[transcript]!.turns.enumerated()
             where documents.roles.contains(turn.role) && (documents.includesPrivateTurns || turn.isPublic) {
                 let value = similarity(turn.text)
                 guard value > 0 else { continue }
@@ -134,7 +135,7 @@ public struct ExemplarSelector: Sendable {
                 if let known = quotes[position] {
                     quote = known
                 } else {
-                    var text = transcripts[candidate.transcript].turns[candidate.turn].text
+                    var text = read[candidate.transcript]!.turns[candidate.turn].text
                     if let redactor { text = redactor.redact(text).text }
                     quote = trimmed(text, splitter: splitter) { similarity($0) }
                     quotes[position] = quote
@@ -146,7 +147,7 @@ public struct ExemplarSelector: Sendable {
                 seenTexts.insert(key)
                 chosenWords.append(words)
                 usedTranscripts.insert(candidate.transcript)
-                result.append(ThemeExemplar(transcriptID: transcripts[candidate.transcript].id, turnIndex: candidate.turn,
+                result.append(ThemeExemplar(transcriptID: read[candidate.transcript]!.id, turnIndex: candidate.turn,
                                             text: quote, similarity: candidate.similarity))
             }
         }

@@ -24,7 +24,7 @@ public struct ThemeAnalysis: Sendable {
     ///   computed it before compacting the transcripts (``Transcript/keepingText(of:)``); `nil`
     ///   computes it from `transcripts`.
     /// - Throws: ``ThemeAnalysisError`` when no vocabulary or no clustering can be made.
-    public func run(_ transcripts: [Transcript], contentHashes: [UInt64]? = nil) async throws(ThemeAnalysisError) -> ThemeResult {
+    public func run(_ transcripts: some TranscriptCollection, contentHashes: [UInt64]? = nil) async throws(ThemeAnalysisError) -> ThemeResult {
         var stages = StageClock(progress: progress)
         let documents = options.documents.build(transcripts)
         stages.lap("documents")
@@ -40,7 +40,8 @@ public struct ThemeAnalysis: Sendable {
         }
         stages.lap("tfidf")
         // Beyond the sample limit, smoothing and clustering see the sample only (see FitSample).
-        let sample = options.fitSample?.indices(of: transcripts.map(\.id))
+        let ids = transcripts.indices.map(transcripts.transcriptID(at:))
+        let sample = options.fitSample?.indices(of: ids)
         var clustered = sample.map { matrix.selecting(rows: $0) } ?? matrix
         let fitted = clustered
         if let smoothing = options.smoothing { clustered = await smoothing.apply(to: matrix, workers: options.clustering.workers) }
@@ -83,7 +84,7 @@ public struct ThemeAnalysis: Sendable {
         }
         let themeAssignments = assignments.map { $0 >= 0 ? Int($0) : nil }
         stages.lap("clustering")
-        let descriptions = await options.labeler.describe(documents: sample.map { $0.map { documents.texts[$0] } } ?? documents.texts,
+        let descriptions = await options.labeler.describe(documents: sample.map { $0.map { documents.texts[$0] } } ?? Array(documents.texts),
                                                           assignments: sample.map { $0.map { themeAssignments[$0] } } ?? themeAssignments,
                                                           themeCount: clustering.clusterCount, workers: options.clustering.workers)
         stages.lap("labels")
@@ -112,7 +113,7 @@ public struct ThemeAnalysis: Sendable {
         }
         themes.sort { ($0.statistics.painScore, -$0.id) > ($1.statistics.painScore, -$1.id) }
         for index in themes.indices { themes[index].rank = index + 1 }
-        return ThemeResult(transcriptIDs: transcripts.map(\.id), assignments: themeAssignments, similarities: similarities,
+        return ThemeResult(transcriptIDs: ids, assignments: themeAssignments, similarities: similarities,
                            conversations: facts, themes: themes,
                            unclustered: ThemeStatistics(members: unclustered, facts: facts, total: total, pain: options.pain),
                            unclusteredWithoutTerms: unclustered.count - lowSimilarity, unclusteredBelowSimilarity: lowSimilarity,

@@ -15,13 +15,13 @@ struct CodeTermCounter {
     /// Codes in fewer documents are dropped. Default 2.
     var minimumDocuments = 2
 
-    func documentFrequencies(_ texts: [String], workers: Int) async -> [String: Int] {
+    func documentFrequencies(_ texts: some RandomAccessCollection<String> & Sendable, workers: Int) async -> [String: Int] {
         let chunks = await ChunkedWork.map(count: texts.count, chunkSize: 1024, workers: workers) { range in
             var counts: [String: Int] = [:]
             var seen = Set<String>()
             for index in range {
                 seen.removeAll(keepingCapacity: true)
-                Self.forEachCode(in: texts[index]) { seen.insert($0) }
+                Self.forEachCode(in: texts[texts.index(texts.startIndex, offsetBy: index)]) { seen.insert($0) }
                 for code in seen { counts[code, default: 0] += 1 }
             }
             return counts

@@ -69,11 +69,11 @@ public struct TFIDFModel: Sendable {
 
     /// The rows of many texts, in order, computed concurrently over fixed-size chunks; identical
     /// whatever `workers` is.
-    public func transform(_ texts: [String], workers: Int = defaultWorkerCount) async -> SparseMatrix {
+    public func transform(_ texts: some RandomAccessCollection<String> & Sendable, workers: Int = defaultWorkerCount) async -> SparseMatrix {
         let chunks = await ChunkedWork.map(count: texts.count, chunkSize: TFIDFVectorizer.chunkSize, workers: workers) { range in
             let session = makeSession()
             var builder = SparseMatrix.Builder(columnCount: columnCount, expectedRows: range.count)
-            for i in range { session.appendRow(of: texts[i], to: &builder) }
+            for i in range { session.appendRow(of: texts[texts.index(texts.startIndex, offsetBy: i)], to: &builder) }
             return builder.build()
         }
         var builder = SparseMatrix.Builder(columnCount: columnCount, expectedRows: texts.count)

@@ -38,15 +38,35 @@ public struct TFIDFVectorizer: Sendable {
     /// - Throws: ``TFIDFError`` for invalid options, bounds that exclude every term, or no terms.
     /// - Complexity: O(total text length) spread over ``workers`` tasks, plus O(V log V) to sort
     ///   the V kept terms.
-    public func fit(_ texts: [String]) async throws(TFIDFError) -> TFIDFModel {
+    public func fit(_ texts: some RandomAccessCollection<String> & Sendable) async throws(TFIDFError) -> TFIDFModel {
         try await fitCounts(texts).model
     }
 
     /// Learns the vocabulary and idf of `texts` and returns their rows (one per text, in order).
     /// Equal to `fit` followed by `transform` on the same texts, at the cost of one analysis.
-    public func fitTransform(_ texts: [String]) async throws(TFIDFError) -> (model: TFIDFModel, matrix: SparseMatrix) {
-        let (model, chunks, columnsOfChunk) = try await fitCounts(texts)
-        let parts = await ChunkedWork.map(count: chunks.count, chunkSize: 1, workers: workers) { range in
+    /// - Complexity: O(total text length) spread over ``workers`` tasks. Memory: the term counts
+    ///   (8 bytes per distinct term of each text) and the weighted rows (12 bytes per entry) while
+    ///   weighting; then the matrix plus one chunk's rows while assembling.
+    public func fitTransform(_ texts: some RandomAccessCollection<String> & Sendable) async throws(TFIDFError) -> (model: TFIDFModel, matrix: SparseMatrix) {
+        var fitted: (model: TFIDFModel, chunks: [ChunkTermCounts], columns: [[Int32]])? = try await fitCounts(texts)
+        let model = fitted!.model
+        var parts = await Self.weightedRows(of: fitted!.chunks, columns: fitted!.columns, model: model, workers: workers)
+        fitted = nil  // the term counts are no longer needed: release them before assembling
+        // Assembled into storage of the exact final size, each chunk's rows released once copied:
+        // the peak is the matrix plus one chunk's rows, not twice the matrix.
+        var builder = SparseMatrix.Builder(columnCount: model.columnCount, expectedRows: texts.count,
+                                           expectedNonZeros: parts.reduce(0) { $0 + $1.nonZeroCount })
+        for index in parts.indices {
+            builder.append(contentsOf: parts[index])
+            parts[index] = SparseMatrix.Builder(columnCount: model.columnCount).build()
+        }
+        return (model, builder.build())
+    }
+
+    /// Each chunk's rows, weighted by `model` (terms outside its vocabulary dropped).
+    private static func weightedRows(of chunks: [ChunkTermCounts], columns columnsOfChunk: [[Int32]], model: TFIDFModel,
+                                     workers: Int) async -> [SparseMatrix] {
+        await ChunkedWork.map(count: chunks.count, chunkSize: 1, workers: workers) { range in
             let chunk = chunks[range.lowerBound]
             let columns = columnsOfChunk[range.lowerBound]
             var builder = SparseMatrix.Builder(columnCount: model.columnCount, expectedRows: chunk.documentCount,
@@ -62,20 +82,17 @@ public struct TFIDFVectorizer: Sendable {
             }
             return builder.build()
         }
-        var builder = SparseMatrix.Builder(columnCount: model.columnCount, expectedRows: texts.count,
-                                           expectedNonZeros: parts.reduce(0) { $0 + $1.nonZeroCount })
-        for part in parts { builder.append(contentsOf: part) }
-        return (model, builder.build())
     }
 
     /// Counts every chunk, merges the counts, prunes and sorts the vocabulary; returns the model,
     /// the chunks' counts and, per chunk, each local term's column (−1 when pruned).
-    private func fitCounts(_ texts: [String]) async throws(TFIDFError) -> (model: TFIDFModel, chunks: [ChunkTermCounts], columns: [[Int32]]) {
+    private func fitCounts<Texts: RandomAccessCollection<String> & Sendable>(_ texts: Texts) async throws(TFIDFError) -> (model: TFIDFModel, chunks: [ChunkTermCounts], columns: [[Int32]]) {
         if let reason = options.invalidReason { throw .invalidOptions(reason) }
         let extractor = self.extractor
         let ngramRange = options.ngramRange
         let chunks = await ChunkedWork.map(count: texts.count, chunkSize: Self.chunkSize, workers: workers) { range in
-            ChunkTermCounts(texts: texts[range], session: extractor.makeSession(), ngramRange: ngramRange)
+            ChunkTermCounts(texts: texts[texts.index(texts.startIndex, offsetBy: range.lowerBound)..<texts.index(texts.startIndex, offsetBy: range.upperBound)],
+                            session: extractor.makeSession(), ngramRange: ngramRange)
         }
 
         // Merge in chunk order: integer sums, so the order only fixes the global ids' layout.
