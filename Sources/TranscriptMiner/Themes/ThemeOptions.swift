@@ -14,7 +14,7 @@
 /// | `sentiment` | ``SentimentScorer`` with the built-in lexicon | the customer's mood per conversation |
 /// | `pain` | ``PainScore()`` | volume × negativity × effort; themes are ranked by it |
 /// | `exemplars` | ``ExemplarSelector()``: 3 quotes of ≤ 240 characters, redacted | evidence a reader can trust |
-/// | `fitSample` | ``FitSample()``: 100,000 documents | beyond that, fit on a sample chosen by id and assign every document |
+/// | `fitSample` | ``FitSample()``: 20,000 documents | beyond that, fit on a sample chosen by id and assign every document |
 /// | `themeCount` | `.fixed` (`clustering.k`) | `.automatic(2...100)` picks k by modularity on a sample (``ThemeCount``); `minectl themes` uses it by default |
 ///
 /// Measured on Banking77 (13,083 queries, k = 77, mean of 3 seeds): single words beat words +
@@ -43,7 +43,7 @@ public struct ThemeOptions: Sendable {
     public var clustering: KMeansOptions
     /// Fit the smoothing and clustering on a sample of at most ``FitSample/limit`` documents
     /// (chosen by transcript id), then assign every document to its nearest theme; `nil` always
-    /// fits on every document. Default ``FitSample()`` (100,000).
+    /// fits on every document. Default ``FitSample()`` (20,000).
     public var fitSample: FitSample? = FitSample()
     /// Whether k is `clustering.k` or chosen from the data. Default ``ThemeCount/fixed``.
     public var themeCount: ThemeCount = .fixed

@@ -14,7 +14,7 @@ struct Themes: AsyncParsableCommand {
             redacted exemplar quotes, the customer's mean sentiment, negative and ends-worse \
             shares, channel mix and a pain score (volume × negativity × effort, per 100 \
             conversations); themes are ranked by it. Documents with cosine below 0.2 to their \
-            theme are reported as unclustered. Beyond --fit-sample transcripts (100,000), the \
+            theme are reported as unclustered. Beyond --fit-sample transcripts (20,000), the \
             smoothing and k-means run on that many, drawn by a hash of the transcript id, and \
             every transcript is then assigned to its most similar theme. With --k auto (the default) k is the value in \
             --min-k…--max-k whose clustering of a sample of at most 10,000 documents has the \
