@@ -47,10 +47,10 @@ public struct SparseMatrix: Sendable, Hashable {
 
     /// Appends rows one at a time; ``build()`` returns the matrix.
     public struct Builder: Sendable {
-        private let columnCount: Int
-        private var rowOffsets: [Int] = [0]
-        private var columnIndices: [Int32] = []
-        private var values: [Double] = []
+        @usableFromInline let columnCount: Int
+        @usableFromInline var rowOffsets: [Int] = [0]
+        @usableFromInline var columnIndices: [Int32] = []
+        @usableFromInline var values: [Double] = []
 
         /// Starts an empty matrix with `columnCount` columns; `expectedNonZeros` reserves storage.
         public init(columnCount: Int, expectedRows: Int = 0, expectedNonZeros: Int = 0) {
@@ -63,6 +63,9 @@ public struct SparseMatrix: Sendable, Hashable {
 
         /// Appends one row from parallel arrays.
         /// - Precondition: same lengths; indices strictly increasing and in `0..<columnCount`.
+        /// Inlinable, so that callers in other modules get it specialized for their collections
+        /// (unspecialized, every element costs a generic metadata lookup).
+        @inlinable
         public mutating func appendRow(indices: some Collection<Int32>, values rowValues: some Collection<Double>) {
             precondition(indices.count == rowValues.count, "indices and values differ in length")
             var previous: Int32 = -1
