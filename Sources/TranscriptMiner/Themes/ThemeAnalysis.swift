@@ -94,7 +94,7 @@ public struct ThemeAnalysis: Sendable {
         let exemplars = await options.exemplars.select(transcripts, assignments: themeAssignments, similarities: similarities,
                                                        centroids: clustering.centroids, model: model, documents: options.documents,
                                                        workers: options.clustering.workers)
-        let codes = await CodeTermCounter().documentFrequencies(documents.texts, workers: options.clustering.workers)
+        let codes = options.countsCodes ? await CodeTermCounter().documentFrequencies(documents.texts, workers: options.clustering.workers) : [:]
         stages.lap("exemplars")
         var members = [[Int]](repeating: [], count: clustering.clusterCount)
         var unclustered: [Int] = []
@@ -207,7 +207,8 @@ public struct ThemeResult: Sendable {
     /// How many documents contain each ``vocabulary`` term (the run history's "new words").
     public var documentFrequencies: [Int] = []
     /// How many documents contain each code — error codes, versions (`e4012`, `7.4`), which the
-    /// analysis chain turns into placeholders — when at least 2 do (the run history's "new words").
+    /// analysis chain turns into placeholders — when at least 2 do (the run history's "new words");
+    /// empty unless ``ThemeOptions/countsCodes``.
     public var codeFrequencies: [String: Int] = [:]
     /// How many documents the smoothing and clustering were fitted on when that was a sample
     /// (``ThemeOptions/fitSample``); `nil` when they were fitted on every document. Every

@@ -64,6 +64,10 @@ public struct ThemeOptions: Sendable {
     public var pain: PainScore = PainScore()
     /// How each theme's quotes are chosen. Default: ``ExemplarSelector`` with its defaults.
     public var exemplars: ExemplarSelector = ExemplarSelector()
+    /// Whether to count the codes (error codes, versions) in the documents for
+    /// ``ThemeResult/codeFrequencies``, which only the run history reads (its "new words"): one
+    /// more pass over every document. Default `true`; `minectl themes` turns it off without `--db`.
+    public var countsCodes = true
 
     /// Creates options; defaults as in the table above.
     public init(documents: ThemeDocumentBuilder = ThemeDocumentBuilder(),

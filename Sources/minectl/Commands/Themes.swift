@@ -158,6 +158,7 @@ struct Themes: AsyncParsableCommand {
         options.clustering.seed = seed
         options.clustering.restarts = restarts
         options.fitSample = fitSample > 0 ? FitSample(limit: fitSample) : nil
+        options.countsCodes = db != nil   // only the run history reads them
         options.documents.includesPrivateTurns = input.keepPrivateNotes
         if role == .all { options.documents.roles = Set(Role.allCases) }
         do {
