@@ -42,6 +42,7 @@ public struct NeighborSmoothing: Sendable, Hashable {
         precondition(search.rowCount == matrix.rowCount, "the search matrix must have one row per document")
         guard neighbors > 0, strength > 0, matrix.rowCount > 1 else { return matrix }
         let postings = Self.impactOrderedPostings(search, limit: postingsPerTerm)
+        let longestPostings = (0..<postings.rowCount).reduce(0) { max($0, postings.entries(ofRow: $1).count) }
         let (neighbors, strength, budget, maximumEntries) = (self.neighbors, self.strength, postingsPerDocument, self.maximumEntries)
         var parts = await ChunkedWork.map(count: matrix.rowCount, chunkSize: 1024, workers: workers) { range in
             // Scratch space, allocated once per chunk and left all-zero after every row:
@@ -50,6 +51,9 @@ public struct NeighborSmoothing: Sendable, Hashable {
             let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: search.rowCount)
             let query = UnsafeMutableBufferPointer<Double>.allocate(capacity: search.columnCount)
             let dense = UnsafeMutableBufferPointer<Double>.allocate(capacity: matrix.columnCount)
+            // The documents with a partial score, in first-touched order: at most the postings
+            // visited, which stop at the first list that reaches the budget.
+            let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, min(search.rowCount, budget + longestPostings)))
             partial.initialize(repeating: 0)
             query.initialize(repeating: 0)
             dense.initialize(repeating: 0)
@@ -57,8 +61,8 @@ public struct NeighborSmoothing: Sendable, Hashable {
                 partial.deallocate()
                 query.deallocate()
                 dense.deallocate()
+                touched.deallocate()
             }
-            var touched: [Int32] = []
             var terms: [Int32] = []
             var queryEntries: [Int] = []
             var builder = SparseMatrix.Builder(columnCount: matrix.columnCount, expectedRows: range.count)
@@ -71,7 +75,7 @@ public struct NeighborSmoothing: Sendable, Hashable {
             for row in range {
                 // Candidates: partial dot products over the truncated postings, the query's
                 // heaviest terms first, until the budget of postings is spent.
-                touched.removeAll(keepingCapacity: true)
+                var touchedCount = 0
                 queryEntries.removeAll(keepingCapacity: true)
                 queryEntries.append(contentsOf: search.entries(ofRow: row))
                 queryEntries.sort { searchValues[$0] != searchValues[$1] ? searchValues[$0] > searchValues[$1] : $0 < $1 }
@@ -80,15 +84,21 @@ public struct NeighborSmoothing: Sendable, Hashable {
                     let weight = searchValues[entry]
                     let list = postings.entries(ofRow: Int(searchColumns[entry]))
                     visited += list.count
+                    // Branch-free: the document is always written at the end of `touched` and
+                    // kept there (the count advances) only when this is its first score. The row
+                    // itself scores too, is never kept, and is reset below.
                     for posting in list {
                         let other = Int(postingDocuments[posting])
-                        if other == row { continue }
-                        if partial[other] == 0 { touched.append(Int32(truncatingIfNeeded: other)) }
-                        partial[other] += weight * postingWeights[posting]
+                        let score = partial[other]
+                        touched[touchedCount] = Int32(truncatingIfNeeded: other)
+                        touchedCount &+= score == 0 && other != row ? 1 : 0
+                        partial[other] = score + weight * postingWeights[posting]
                     }
                 }
-                let candidates = TopK.largest(3 * neighbors, of: touched) { partial[Int($0)] }
-                for document in touched { partial[Int(document)] = 0 }
+                partial[row] = 0
+                let touchedDocuments = UnsafeBufferPointer(rebasing: touched[0..<touchedCount])
+                let candidates = TopK.largest(3 * neighbors, of: touchedDocuments) { partial[Int($0)] }
+                for document in touchedDocuments { partial[Int(document)] = 0 }
                 // Exact rescoring of the best candidates against the query scattered by term; the
                 // sum runs over the candidate's entries in index order, as `dot(row:with:)` does.
                 for entry in search.entries(ofRow: row) { query[Int(searchColumns[entry])] = searchValues[entry] }

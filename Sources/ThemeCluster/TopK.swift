@@ -2,7 +2,7 @@
 enum TopK {
     /// The `k` items of `items` with the largest `score`, best first, ties to the smaller item.
     /// - Complexity: O(n log k) with a binary heap.
-    static func largest(_ k: Int, of items: [Int32], score: (Int32) -> Double) -> [Int32] {
+    static func largest(_ k: Int, of items: some Collection<Int32>, score: (Int32) -> Double) -> [Int32] {
         guard k > 0, !items.isEmpty else { return [] }
         // A min-heap of the best k so far; its root is the worst of them.
         var heap: [(item: Int32, score: Double)] = []
