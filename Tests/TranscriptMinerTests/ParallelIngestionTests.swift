@@ -259,3 +259,27 @@ private extension JSONEncoder {
         return encoder
     }
 }
+
+@Suite("Redaction scan: 8-byte skipping")
+struct PIIScanWordTests {
+    /// The bytes where a detector may start, as `PIIScan`'s table lists them.
+    static let starts = Set(Array("#./0123456789:?@Ww".utf8))
+
+    @Test func wordTestAgreesWithTheByteTableForEveryByteInEveryPosition() {
+        for position in 0..<8 {
+            for filler: UInt8 in [0x61, 0x20, 0xC3, 0x00, 0x7F, 0xFF] where !Self.starts.contains(filler) {
+                for byte in 0...255 {
+                    var word: UInt64 = 0
+                    for k in 0..<8 { word |= UInt64(k == position ? UInt8(byte) : filler) << (8 * UInt64(k)) }
+                    #expect(PIIScan.mayStartSomething(word) == Self.starts.contains(UInt8(byte)), "byte \(byte) at \(position)")
+                }
+            }
+        }
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<100_000 {
+            let word = rng.next()
+            let expected = (0..<8).contains { Self.starts.contains(UInt8(truncatingIfNeeded: word >> (8 * UInt64($0)))) }
+            #expect(PIIScan.mayStartSomething(word) == expected)
+        }
+    }
+}
