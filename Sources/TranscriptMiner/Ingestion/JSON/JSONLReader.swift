@@ -37,14 +37,14 @@ enum JSONRecord {
 
     /// The transcript (or problem) for the JSON bytes of one record; invalid UTF-8 is repaired
     /// (and reported through `emit` as a repair) first.
-    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String,
+    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: @autoclosure () -> String,
                       emit: (ReadEvent) throws -> Void) throws -> ReadEvent {
         if !isValidUTF8(bytes) {
             let repaired = RepairedText(bytes)
             try emit(.problem(IngestionProblem(.invalidUTF8, at: location, "\(repaired.replacements) invalid UTF-8 sequence(s) replaced with U+FFFD", isRejection: false)))
-            return event(for: Array(repaired.text.utf8)[...], at: location, defaultID: defaultID)
+            return event(for: Array(repaired.text.utf8)[...], at: location, defaultID: defaultID())
         }
-        return event(for: bytes, at: location, defaultID: defaultID)
+        return event(for: bytes, at: location, defaultID: defaultID())
     }
 
     /// Whether `bytes` are valid UTF-8: ASCII is checked 8 bytes at a time, anything else by
@@ -68,8 +68,8 @@ enum JSONRecord {
 
     /// The transcript (or problem) for the JSON bytes of one record (valid UTF-8): straight from
     /// the bytes when ``fastEvent(for:at:defaultID:)`` takes it, else through a ``JSONValue`` tree.
-    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String) -> ReadEvent {
-        if let fast = bytes.withUnsafeBufferPointer({ fastEvent(for: $0, at: location, defaultID: defaultID) }) { return fast }
+    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: @autoclosure () -> String) -> ReadEvent {
+        if let fast = bytes.withUnsafeBufferPointer({ fastEvent(for: $0, at: location, defaultID: defaultID()) }) { return fast }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -79,7 +79,7 @@ enum JSONRecord {
         guard case .object = value else {
             return .problem(IngestionProblem(.invalidField, at: location, "a record must be a JSON object, not \(value.typeName)"))
         }
-        return transcript(from: value, at: location, defaultID: defaultID)
+        return transcript(from: value, at: location, defaultID: defaultID())
     }
 
     static func transcript(from record: JSONValue, at location: SourceLocation, defaultID: String) -> ReadEvent {

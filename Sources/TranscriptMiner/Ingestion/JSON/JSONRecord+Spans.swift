@@ -13,19 +13,21 @@ import Glibc
 extension JSONRecord {
     /// The transcript or problem for the JSON record in `buffer` (valid UTF-8), or `nil` when the
     /// fast path declines it.
-    static func fastEvent(for buffer: UnsafeBufferPointer<UInt8>, at location: SourceLocation, defaultID: String) -> ReadEvent? {
+    static func fastEvent(for buffer: UnsafeBufferPointer<UInt8>, at location: SourceLocation, defaultID: @autoclosure () -> String) -> ReadEvent? {
         guard let tape = JSONTape(buffer), tape[0].kind == .object else { return nil }
-        return try? transcript(from: TapeReader(tape: tape), at: location, defaultID: defaultID)
+        return try? transcript(from: TapeReader(tape: tape), at: location, defaultID: defaultID())
     }
 
-    private static func transcript(from tape: TapeReader, at location: SourceLocation, defaultID: String) throws -> ReadEvent {
+    private static func transcript(from tape: TapeReader, at location: SourceLocation, defaultID: @autoclosure () -> String) throws -> ReadEvent {
         let record = 0
-        var id = defaultID
+        let id: String
         if let raw = tape.member(record, .id) {
             guard let text = try tape.scalarText(raw), !text.isEmpty else {
                 return .problem(IngestionProblem(.invalidField, at: location, "\"id\" must be a non-empty string or number, not \(tape[raw].typeName)"))
             }
             id = text
+        } else {
+            id = defaultID()
         }
         var turns: [Turn] = []
         if let (key, list) = JSONKey.turnKeys.lazy.compactMap({ key in tape.member(record, key).map { (key, $0) } }).first {
