@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Transforms a sequence of items on several threads and hands the results on in the items'
 /// order: the shape of parallel decoding (blocks of lines in, decoded records out, consumed in
@@ -12,12 +13,13 @@ import Dispatch
 /// ```
 ///
 /// `next` and `consume` run on the calling thread only, so they may touch its state freely;
-/// `transform` runs on Dispatch's global queue. The results, and the order in which `consume`
+/// `transform` runs on `workers` threads of the map's own (not Dispatch's global pool: the
+/// calling thread, often one of that pool's, blocks while it waits and would take a slot). The results, and the order in which `consume`
 /// sees them, do not depend on `workers`. At most `2 × workers` items are in flight (read but
 /// not yet consumed), which bounds memory. When `consume` throws, the items in flight are
 /// finished and dropped and the error propagates; when `next` throws, the items read before are
 /// transformed and consumed first, then the error propagates.
-/// - Complexity: O(n) calls of each closure; `workers - 1` extra threads at most do `transform`.
+/// - Complexity: O(n) calls of each closure; `workers` extra threads do `transform`.
 enum OrderedParallelMap {
     /// Runs the map; with `workers <= 1` everything runs on the calling thread, item by item.
     /// - Throws: what `next` or `consume` throws.
@@ -29,9 +31,20 @@ enum OrderedParallelMap {
             return
         }
         let window = 2 * workers
+        let queue = WorkQueue<Input, Output>()
+        for _ in 0..<workers {
+            let thread = Thread {
+                while let (item, slot) = queue.pop() { slot.fill(transform(item)) }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
         var inFlight: [ResultSlot<Output>] = []
         var head = 0
-        defer { for slot in inFlight[head...] { slot.wait() } }  // leave no work running behind
+        defer {
+            queue.close()  // the threads finish what is queued, then end
+            for slot in inFlight[head...] { slot.wait() }  // leave no work running behind
+        }
         var exhausted = false
         var readError: (any Error)?
         while true {
@@ -43,7 +56,7 @@ enum OrderedParallelMap {
                     }
                     let slot = ResultSlot<Output>()
                     inFlight.append(slot)
-                    DispatchQueue.global().async { slot.fill(transform(item)) }
+                    queue.push(item, slot)
                 } catch {
                     readError = error
                     exhausted = true
@@ -86,5 +99,44 @@ private final class ResultSlot<Output: Sendable>: @unchecked Sendable {
         guard !waited else { return }
         ready.wait()
         waited = true
+    }
+}
+
+/// The items waiting for a thread of ``OrderedParallelMap``, first in first out.
+private final class WorkQueue<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    // Every access holds `condition`'s lock.
+    private let condition = NSCondition()
+    private var jobs: [(Input, ResultSlot<Output>)] = []
+    private var head = 0
+    private var closed = false
+
+    func push(_ item: Input, _ slot: ResultSlot<Output>) {
+        condition.lock()
+        jobs.append((item, slot))
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// No more items: waiting threads wake up and end once the queue is empty.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next item, waiting for one; `nil` once the queue is closed and empty.
+    func pop() -> (Input, ResultSlot<Output>)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == jobs.count, !closed { condition.wait() }
+        guard head < jobs.count else { return nil }
+        let job = jobs[head]
+        head += 1
+        if head >= 64, head * 2 >= jobs.count {
+            jobs.removeFirst(head)
+            head = 0
+        }
+        return job
     }
 }
