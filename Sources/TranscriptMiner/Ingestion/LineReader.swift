@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads lines of bytes from a ``ByteStream`` in large chunks, without loading the whole input.
 ///
 /// ```swift
@@ -50,7 +54,7 @@ public struct LineReader {
     public mutating func next() throws -> Line? {
         var skipped = 0  // bytes of an overlong line dropped so far
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = Self.firstNewline(in: buffer, from: scanned) {
                 lineNumber += 1
                 if skipped > 0 {
                     let length = skipped + (newline - start)
@@ -95,6 +99,16 @@ public struct LineReader {
         }
     }
 
+    /// The index of the first `\n` in `buffer` at or after `start` (C's `memchr`, vectorised).
+    @inline(__always)
+    private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { all in
+            guard let found = memchr(all.baseAddress! + start, 0x0A, all.count - start) else { return nil }
+            return all.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     private mutating func fill() throws {
         if start > 0 {
             buffer.removeSubrange(0..<start)
@@ -109,18 +123,17 @@ public struct LineReader {
 }
 
 extension LineReader {
-    /// Calls `body` with each line of `file` and its location, after reporting every line over
-    /// the limit as a `line-too-long` rejection through `emit`: the loop the line-based readers share.
-    /// - Throws: what `emit`, `body` or the stream throws.
-    mutating func forEachLine(of file: String, emit: (ReadEvent) throws -> Void,
-                              _ body: (Line, SourceLocation) throws -> Void) throws {
+    /// Reports the events of every line of `file` in the line-per-record `format` through `emit`:
+    /// the loop the line-based readers share (``LineRecordFormat/decode(_:number:overlongLength:file:maximumLineLength:into:)``
+    /// decodes each line, the same code the parallel ``Ingestor`` path runs).
+    /// - Throws: what `emit` or the stream throws.
+    mutating func forEachRecord(of file: String, format: LineRecordFormat, emit: (ReadEvent) throws -> Void) throws {
+        var events: [ReadEvent] = []
         while let line = try next() {
-            let location = SourceLocation(file: file, line: line.number)
-            if let length = line.overlongLength {
-                try emit(.problem(IngestionProblem(.lineTooLong, at: location, "line of \(length) bytes exceeds the limit of \(maximumLineLength)")))
-                continue
-            }
-            try body(line, location)
+            events.removeAll(keepingCapacity: true)
+            format.decode(line.bytes, number: line.number, overlongLength: line.overlongLength, file: file,
+                          maximumLineLength: maximumLineLength, into: &events)
+            for event in events { try emit(event) }
         }
     }
 }

@@ -24,7 +24,12 @@ public enum Timestamp {
     public static func parse(_ text: String) -> Date? {
         // Untrusted input: nothing longer than any timestamp is read at all.
         guard text.utf8.count <= 200 else { return nil }
-        let bytes = Array(text.utf8.drop { $0 == 32 }.reversed().drop { $0 == 32 || $0 == 13 }.reversed())
+        // Leading spaces, then trailing spaces and carriage returns, trimmed.
+        let all = Array(text.utf8)
+        var start = 0, end = all.count
+        while start < end, all[start] == 32 { start += 1 }
+        while end > start, all[end - 1] == 32 || all[end - 1] == 13 { end -= 1 }
+        let bytes = start == 0 && end == all.count ? all : Array(all[start..<end])
         guard !bytes.isEmpty else { return nil }
         if bytes.allSatisfy({ $0 &- 48 < 10 }) {
             guard bytes.count <= 16, let value = Double(String(decoding: bytes, as: UTF8.self)) else { return nil }

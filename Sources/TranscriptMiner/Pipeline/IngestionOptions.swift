@@ -1,3 +1,5 @@
+import ThemeCluster
+
 /// How inputs are read: format, limits, strictness.
 ///
 /// | option | default | effect |
@@ -10,6 +12,7 @@
 /// | `csv` | ``CSVReaderOptions`` defaults | columns, layout and role rules of CSV inputs |
 /// | `plainText` | ``PlainTextReaderOptions`` defaults | speaker rules of plain-text transcripts |
 /// | `email` | ``EmailReaderOptions`` defaults | agent domains, threading, quote and signature stripping |
+/// | `workers` | the active processor count | threads that decode JSONL and lines inputs (results do not depend on it) |
 public struct IngestionOptions: Sendable {
     /// The format of every input, or nil to detect it per file. Default nil.
     public var format: InputFormat?
@@ -27,11 +30,15 @@ public struct IngestionOptions: Sendable {
     public var plainText: PlainTextReaderOptions
     /// Options of the email and mbox readers.
     public var email: EmailReaderOptions
+    /// How many threads decode JSONL and lines inputs (1: all on the calling thread). The results
+    /// never depend on it. Default: the active processor count.
+    public var workers: Int
 
     /// Creates options; every parameter has the default in the table above.
     public init(format: InputFormat? = nil, strict: Bool = false, maximumLineLength: Int = 16 << 20, keepsPrivateTurns: Bool = false,
                 redactor: Redactor? = Redactor(), csv: CSVReaderOptions = CSVReaderOptions(),
-                plainText: PlainTextReaderOptions = PlainTextReaderOptions(), email: EmailReaderOptions = EmailReaderOptions()) {
+                plainText: PlainTextReaderOptions = PlainTextReaderOptions(), email: EmailReaderOptions = EmailReaderOptions(),
+                workers: Int = defaultWorkerCount) {
         self.format = format
         self.strict = strict
         self.maximumLineLength = maximumLineLength
@@ -40,5 +47,6 @@ public struct IngestionOptions: Sendable {
         self.csv = csv
         self.plainText = plainText
         self.email = email
+        self.workers = workers
     }
 }

@@ -54,8 +54,11 @@ public struct ThemeReportJob: Sendable {
         let started = ContinuousClock.now
         var kept = Kept(filter: filter, roles: analysis.documents.roles, progress: progress)
         var input: ReadProgress?
-        let summary = try Ingestor(options: ingestion).read(paths, progress: kept.progress == nil ? nil : { input = $0 }) { transcript, _ in
-            kept.add(transcript, input: input)
+        // The filter, content hash and compaction run on the ingestor's decoding threads.
+        let (filter, roles) = (kept.filter, kept.roles)
+        let summary = try Ingestor(options: ingestion).read(paths, progress: kept.progress == nil ? nil : { input = $0 },
+                                                            prepare: { Kept.entry(for: $0, filter: filter, roles: roles) }) { entry, _ in
+            kept.add(entry, input: input)
         }
         if summary.filesRead == 0 {
             throw summary.problems.first ?? IngestionProblem(.unreadableInput, at: SourceLocation(file: paths.first ?? "-"), "no input could be read")
@@ -88,11 +91,29 @@ public struct ThemeReportJob: Sendable {
         var contentHashes: [UInt64] = []
         var filteredOut = 0
 
+        /// What is kept of one transcript: its content hash and compacted copy, or nothing.
+        enum Entry: Sendable {
+            case kept(contentHash: UInt64, transcript: Transcript)
+            case filteredOut
+        }
+
+        /// The entry for `transcript`: the filter, the hash, the compaction (any thread).
+        /// - Complexity: O(n) in the transcript's text.
+        static func entry(for transcript: Transcript, filter: TranscriptFilter, roles: Set<Role>) -> Entry {
+            guard filter.includes(transcript) else { return .filteredOut }
+            return .kept(contentHash: transcript.contentHash, transcript: transcript.keepingText(of: roles))
+        }
+
         mutating func add(_ transcript: Transcript, input: ReadProgress? = nil) {
-            if filter.includes(transcript) {
-                contentHashes.append(transcript.contentHash)
-                transcripts.append(transcript, keepingTextOf: roles)
-            } else {
+            add(Self.entry(for: transcript, filter: filter, roles: roles), input: input)
+        }
+
+        mutating func add(_ entry: Entry, input: ReadProgress? = nil) {
+            switch entry {
+            case .kept(let contentHash, let transcript):
+                contentHashes.append(contentHash)
+                transcripts.append(transcript, keepingTextOf: roles)   // already compacted: kept as is
+            case .filteredOut:
                 filteredOut += 1
             }
             progress?(.reading(transcripts: transcripts.count + filteredOut, input: input))

@@ -24,10 +24,7 @@ public struct JSONLReader: TranscriptReader {
 
     public func read(_ stream: ByteStream, file: String, emit: (ReadEvent) throws -> Void) throws {
         var lines = LineReader(stream, maximumLineLength: maximumLineLength)
-        try lines.forEachLine(of: file, emit: emit) { line, location in
-            if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
-            try emit(JSONRecord.event(for: line.bytes, at: location, defaultID: "\(file):\(line.number)", emit: emit))
-        }
+        try lines.forEachRecord(of: file, format: .jsonl, emit: emit)
     }
 }
 
@@ -40,18 +37,39 @@ enum JSONRecord {
 
     /// The transcript (or problem) for the JSON bytes of one record; invalid UTF-8 is repaired
     /// (and reported through `emit` as a repair) first.
-    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String,
+    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: @autoclosure () -> String,
                       emit: (ReadEvent) throws -> Void) throws -> ReadEvent {
-        if String(validating: bytes, as: UTF8.self) == nil {
+        if !isValidUTF8(bytes) {
             let repaired = RepairedText(bytes)
             try emit(.problem(IngestionProblem(.invalidUTF8, at: location, "\(repaired.replacements) invalid UTF-8 sequence(s) replaced with U+FFFD", isRejection: false)))
-            return event(for: Array(repaired.text.utf8)[...], at: location, defaultID: defaultID)
+            return event(for: Array(repaired.text.utf8)[...], at: location, defaultID: defaultID())
         }
-        return event(for: bytes, at: location, defaultID: defaultID)
+        return event(for: bytes, at: location, defaultID: defaultID())
     }
 
-    /// The transcript (or problem) for the JSON bytes of one record.
-    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String) -> ReadEvent {
+    /// Whether `bytes` are valid UTF-8: ASCII is checked 8 bytes at a time, anything else by
+    /// the standard library.
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let ascii = bytes.withUnsafeBytes { raw -> Bool in
+            var i = 0
+            var high: UInt64 = 0
+            while i + 8 <= raw.count {
+                high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < raw.count {
+                high |= UInt64(raw[i])
+                i += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+        return ascii || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// The transcript (or problem) for the JSON bytes of one record (valid UTF-8): straight from
+    /// the bytes when ``fastEvent(for:at:defaultID:)`` takes it, else through a ``JSONValue`` tree.
+    static func event(for bytes: ArraySlice<UInt8>, at location: SourceLocation, defaultID: @autoclosure () -> String) -> ReadEvent {
+        if let fast = bytes.withUnsafeBufferPointer({ fastEvent(for: $0, at: location, defaultID: defaultID()) }) { return fast }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -61,7 +79,7 @@ enum JSONRecord {
         guard case .object = value else {
             return .problem(IngestionProblem(.invalidField, at: location, "a record must be a JSON object, not \(value.typeName)"))
         }
-        return transcript(from: value, at: location, defaultID: defaultID)
+        return transcript(from: value, at: location, defaultID: defaultID())
     }
 
     static func transcript(from record: JSONValue, at location: SourceLocation, defaultID: String) -> ReadEvent {

@@ -44,6 +44,17 @@ public enum JSONParser {
         return value
     }
 
+    /// Decodes the JSON string whose opening quote is at `offset` in `buffer` exactly as
+    /// ``parse(_:)`` decodes strings (escapes, surrogate pairs, U+FFFD for lone surrogates), for
+    /// readers that locate values themselves.
+    /// - Throws: ``SyntaxError``.
+    /// - Complexity: O(n) in the string's length.
+    static func decodeString(in buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {
+        var parser = Parser(bytes: buffer)
+        parser.i = offset
+        return try parser.string()
+    }
+
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
@@ -136,7 +147,9 @@ public enum JSONParser {
                 if b < 0x20 { throw error("control character in a string") }
                 i += 1
             }
-            var out = Array(bytes[start..<i])
+            var out: [UInt8] = []
+            out.reserveCapacity(i - start + 64)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             while i < bytes.count {
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") {
@@ -145,8 +158,15 @@ public enum JSONParser {
                 }
                 if b < 0x20 { throw error("control character in a string") }
                 if b != UInt8(ascii: "\\") {
-                    out.append(b)
-                    i += 1
+                    // Copy the run up to the next quote, backslash or control character at once.
+                    var end = i + 1
+                    while end < bytes.count {
+                        let c = bytes[end]
+                        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                        end += 1
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
                     continue
                 }
                 guard i + 1 < bytes.count else { break }

@@ -20,12 +20,6 @@ public struct LinesReader: TranscriptReader {
 
     public func read(_ stream: ByteStream, file: String, emit: (ReadEvent) throws -> Void) throws {
         var lines = LineReader(stream, maximumLineLength: maximumLineLength)
-        try lines.forEachLine(of: file, emit: emit) { line, location in
-            let text = RepairedText(line.bytes)
-            if text.replacements > 0 {
-                try emit(.problem(IngestionProblem(.invalidUTF8, at: location, "\(text.replacements) invalid UTF-8 sequence(s) replaced with U+FFFD", isRejection: false)))
-            }
-            try emit(.transcript(Transcript(id: String(line.number), channel: .other, turns: [Turn(role: .customer, text: text.text)]), location))
-        }
+        try lines.forEachRecord(of: file, format: .lines, emit: emit)
     }
 }
