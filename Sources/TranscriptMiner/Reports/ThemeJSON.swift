@@ -47,10 +47,16 @@ public enum ThemeJSON {
         text += "],\"k\":" + kObject(result)
         if includeAssignments {
             text += ",\"assignments\":["
+            text.reserveCapacity(text.utf8.count + result.transcriptIDs.count * 64)
             for (index, id) in result.transcriptIDs.enumerated() {
-                if index > 0 { text += "," }
-                let theme = result.assignments[index].map(String.init) ?? "\"unclustered\""
-                text += "{\"id\":" + JSONText.quoted(id) + ",\"theme\":" + theme + ",\"similarity\":" + number(result.similarities[index]) + "}"
+                // Appended piece by piece: no intermediate strings per transcript.
+                text.append(index > 0 ? ",{\"id\":" : "{\"id\":")
+                text.append(JSONText.quoted(id))
+                text.append(",\"theme\":")
+                if let theme = result.assignments[index] { text.append(String(theme)) } else { text.append("\"unclustered\"") }
+                text.append(",\"similarity\":")
+                text.append(number(result.similarities[index]))
+                text.append("}")
             }
             text += "]"
         }
