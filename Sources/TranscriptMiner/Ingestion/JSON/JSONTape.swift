@@ -1,7 +1,21 @@
 /// One JSON value located in a record's bytes without being decoded: a node of a ``JSONTape``.
 struct JSONSpan {
     /// The value's type.
-    enum Kind: UInt8 { case string, number, object, array, bool, null }
+    enum Kind: UInt8 {
+        case string, number, object, array, bool, null
+
+        /// A short name of the type, for error messages: "a string", "an array", …
+        var typeName: String {
+            switch self {
+            case .null: "null"
+            case .bool: "a boolean"
+            case .number: "a number"
+            case .string: "a string"
+            case .array: "an array"
+            case .object: "an object"
+            }
+        }
+    }
 
     /// The value's type.
     var kind: Kind
@@ -20,16 +34,7 @@ struct JSONSpan {
     var next = 0
 
     /// The name of the type as ``JSONValue/typeName`` spells it, for the same messages.
-    var typeName: String {
-        switch kind {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
+    var typeName: String { kind.typeName }
 }
 
 /// A JSON record as a flat list of ``JSONSpan``s in document order (each container followed by

@@ -39,14 +39,15 @@ public enum JSONValue: Sendable, Hashable {
 
     /// A short name of the value's type, for error messages: "a string", "an array", …
     public var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
+        let kind: JSONSpan.Kind = switch self {
+        case .null: .null
+        case .bool: .bool
+        case .number: .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
         }
+        return kind.typeName
     }
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
