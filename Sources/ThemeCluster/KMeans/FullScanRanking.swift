@@ -48,29 +48,26 @@ struct FullScanRanking {
             top.replace(with: values, where: values .> top)
         }
         if k >= 3 && all(tame) {
-            var largest = Self.largest(of: top)
-            var b1 = 0
-            while scores[b1] != largest { b1 += 1 }
-            best = b1
-            bestValue = scores[b1]
-            scores[b1] = -.infinity
-            top = SIMD8<Double>(repeating: -.infinity)
-            for group in 0..<groups {
-                let values = base.loadUnaligned(fromByteOffset: group * size, as: SIMD8<Double>.self)
-                top.replace(with: values, where: values .> top)
+            // The first lane holding `largest`: its index and score, set aside (−∞) afterwards.
+            func takeFirst(_ largest: Double) -> (index: Int, value: Double) {
+                var index = 0
+                while scores[index] != largest { index += 1 }
+                let value = scores[index]
+                scores[index] = -.infinity
+                return (index, value)
             }
-            largest = Self.largest(of: top)
-            var b2 = 0
-            while scores[b2] != largest { b2 += 1 }
-            second = b2
-            rival = scores[b2]
-            scores[b2] = -.infinity
-            top = SIMD8<Double>(repeating: -.infinity)
-            for group in 0..<groups {
-                let values = base.loadUnaligned(fromByteOffset: group * size, as: SIMD8<Double>.self)
-                top.replace(with: values, where: values .> top)
+            // The largest score left, 8 lanes at a time.
+            func largestRemaining() -> Double {
+                var top = SIMD8<Double>(repeating: -.infinity)
+                for group in 0..<groups {
+                    let values = base.loadUnaligned(fromByteOffset: group * size, as: SIMD8<Double>.self)
+                    top.replace(with: values, where: values .> top)
+                }
+                return Self.largest(of: top)
             }
-            upper = Self.largest(of: top)
+            (best, bestValue) = takeFirst(Self.largest(of: top))
+            (second, rival) = takeFirst(largestRemaining())
+            upper = largestRemaining()
             return
         }
         // The three plain passes.

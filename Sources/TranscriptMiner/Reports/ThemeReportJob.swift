@@ -54,10 +54,10 @@ public struct ThemeReportJob: Sendable {
         let started = ContinuousClock.now
         var kept = Kept(filter: filter, roles: analysis.documents.roles, progress: progress)
         var input: ReadProgress?
-        // The filter, content hash and compaction run on the ingestor's decoding threads.
-        let (filter, roles) = (kept.filter, kept.roles)
+        // The filter and the content hash run on the ingestor's decoding threads.
+        let filter = kept.filter
         let summary = try Ingestor(options: ingestion).read(paths, progress: kept.progress == nil ? nil : { input = $0 },
-                                                            prepare: { Kept.entry(for: $0, filter: filter, roles: roles) }) { entry, _ in
+                                                            prepare: { Kept.entry(for: $0, filter: filter) }) { entry, _ in
             kept.add(entry, input: input)
         }
         if summary.filesRead == 0 {
@@ -91,28 +91,29 @@ public struct ThemeReportJob: Sendable {
         var contentHashes: [UInt64] = []
         var filteredOut = 0
 
-        /// What is kept of one transcript: its content hash and compacted copy, or nothing.
+        /// What is kept of one transcript: its content hash and the transcript, or nothing.
         enum Entry: Sendable {
             case kept(contentHash: UInt64, transcript: Transcript)
             case filteredOut
         }
 
-        /// The entry for `transcript`: the filter, the hash, the compaction (any thread).
+        /// The entry for `transcript`: the filter and the hash (any thread). The store drops the
+        /// texts the analysis does not read when the entry is added.
         /// - Complexity: O(n) in the transcript's text.
-        static func entry(for transcript: Transcript, filter: TranscriptFilter, roles: Set<Role>) -> Entry {
+        static func entry(for transcript: Transcript, filter: TranscriptFilter) -> Entry {
             guard filter.includes(transcript) else { return .filteredOut }
-            return .kept(contentHash: transcript.contentHash, transcript: transcript.keepingText(of: roles))
+            return .kept(contentHash: transcript.contentHash, transcript: transcript)
         }
 
         mutating func add(_ transcript: Transcript, input: ReadProgress? = nil) {
-            add(Self.entry(for: transcript, filter: filter, roles: roles), input: input)
+            add(Self.entry(for: transcript, filter: filter), input: input)
         }
 
         mutating func add(_ entry: Entry, input: ReadProgress? = nil) {
             switch entry {
             case .kept(let contentHash, let transcript):
                 contentHashes.append(contentHash)
-                transcripts.append(transcript, keepingTextOf: roles)   // already compacted: kept as is
+                transcripts.append(transcript, keepingTextOf: roles)
             case .filteredOut:
                 filteredOut += 1
             }

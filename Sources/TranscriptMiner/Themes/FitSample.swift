@@ -56,8 +56,7 @@ public struct FitSample: Sendable, Hashable {
     /// finished with the SplitMix64 mixer so that ids differing only in their last characters
     /// (`t0000041`, `t0000042`) spread uniformly over all 64 bits.
     public static func key(of id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var hash = Ingestor.fingerprint(id)   // FNV-1a, as the duplicate-id check takes it
         hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
         hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
         return hash ^ (hash >> 31)
