@@ -8,6 +8,7 @@ struct MineCtl: AsyncParsableCommand {
         commandName: "minectl",
         abstract: "Mine customer-support transcripts for ranked, explained themes.",
         version: LibraryInfo.version,
-        subcommands: [Stats.self, Redact.self, Synth.self, Tokenize.self, Stem.self, Sentiment.self, Vectorize.self, Themes.self, Trends.self]
+        subcommands: [Stats.self, Redact.self, Synth.self, Tokenize.self, Stem.self, Sentiment.self, Vectorize.self, Themes.self, Trends.self,
+                      Partial.self, Fit.self, Assign.self]
     )
 }

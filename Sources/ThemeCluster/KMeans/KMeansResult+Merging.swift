@@ -5,6 +5,12 @@ extension KMeansResult {
         public var clusters: [Int]
         /// The highest centroid cosine that joined them.
         public var similarity: Double
+
+        /// Creates a merge record.
+        public init(clusters: [Int], similarity: Double) {
+            self.clusters = clusters
+            self.similarity = similarity
+        }
     }
 
     /// The result with near-duplicate clusters merged: clusters whose centroid cosine is above

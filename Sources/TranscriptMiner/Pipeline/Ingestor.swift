@@ -84,7 +84,7 @@ public struct Ingestor: Sendable {
     }
 
     /// Where accepted transcripts go: the caller's two closures.
-    private struct Sink<Prepared: Sendable> {
+    struct Sink<Prepared: Sendable> {
         let prepare: @Sendable (Transcript) -> Prepared
         let consume: (Prepared, SourceLocation) throws -> Void
     }
@@ -127,7 +127,7 @@ public struct Ingestor: Sendable {
     }
 
     /// Counts, checks and hands on one decoded event, in input order.
-    private func accept<Prepared>(_ decoded: Decoded<Prepared>, summary: inout IngestionSummary, seen: inout Set<UInt64>, meter: ReadMeter?,
+    func accept<Prepared>(_ decoded: Decoded<Prepared>, summary: inout IngestionSummary, seen: inout Set<UInt64>, meter: ReadMeter?,
                                   sink: Sink<Prepared>) throws {
         switch decoded {
         case .problem(let problem):
@@ -168,6 +168,13 @@ public struct Ingestor: Sendable {
         return decoded
     }
 
+    /// The files a run over `paths` reads, in order: `-` as is, directories expanded recursively
+    /// (sorted, hidden files skipped), other paths as given (reading a missing one reports it).
+    public static func files(of paths: [String]) -> [String] {
+        var summary = IngestionSummary()
+        return Ingestor().expand(paths, summary: &summary)
+    }
+
     /// Files of `paths`: `-` as is, directories expanded recursively (sorted, hidden files
     /// skipped); paths that do not exist are reported.
     private func expand(_ paths: [String], summary: inout IngestionSummary) -> [String] {
@@ -191,13 +198,13 @@ public struct Ingestor: Sendable {
         return out
     }
 
-    private func fail(_ problem: IngestionProblem, summary: inout IngestionSummary) throws {
+    func fail(_ problem: IngestionProblem, summary: inout IngestionSummary) throws {
         summary.filesFailed += 1
         summary.record(problem, fileLevel: true)
         if options.strict { throw problem }
     }
 
-    private func readOne<Prepared>(_ path: String, summary: inout IngestionSummary, seen: inout Set<UInt64>, threader: inout EmailThreader?,
+    func readOne<Prepared>(_ path: String, summary: inout IngestionSummary, seen: inout Set<UInt64>, threader: inout EmailThreader?,
                                    singleInput: Bool, meter: ReadMeter?, sink: Sink<Prepared>) throws {
         let here = SourceLocation(file: path)
         var stream: ByteStream
@@ -235,8 +242,16 @@ public struct Ingestor: Sendable {
         guard let format = options.format ?? FormatDetector.detect(name: path, head: head) else {
             return try fail(IngestionProblem(.unknownFormat, at: here, "unknown format: binary content or unrecognised layout; name one with --input-format"), summary: &summary)
         }
-        let reader = reader(for: format, path: path, singleInput: singleInput)
         summary.filesRead += 1
+        try readRecords(stream, format: format, path: path, summary: &summary, seen: &seen, threader: &threader,
+                        singleInput: singleInput, meter: meter, sink: sink)
+    }
+
+    /// Reads the records of an opened input whose format is known, counting them in `summary`.
+    func readRecords<Prepared>(_ stream: ByteStream, format: InputFormat, path: String, summary: inout IngestionSummary, seen: inout Set<UInt64>,
+                               threader: inout EmailThreader?, singleInput: Bool, meter: ReadMeter?, sink: Sink<Prepared>) throws {
+        let here = SourceLocation(file: path)
+        let reader = reader(for: format, path: path, singleInput: singleInput)
         do {
             if format == .eml, threader != nil {
                 try threader!.addMessage(from: stream, file: path) { event in

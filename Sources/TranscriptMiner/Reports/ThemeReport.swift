@@ -56,11 +56,11 @@ public struct ThemeReport: Sendable {
     }
 
     /// Conversations analysed: in a theme or unclustered.
-    public var conversationCount: Int { result.transcriptIDs.count }
+    public var conversationCount: Int { result.conversationCount }
 }
 
 /// One setting of a run, as a name and a display value (`"k"`, `"20"`).
-public struct ReportSetting: Sendable, Hashable {
+public struct ReportSetting: Sendable, Hashable, Codable {
     /// The setting's name, as on the command line without dashes.
     public var name: String
     /// Its value as text.
@@ -75,7 +75,7 @@ public struct ReportSetting: Sendable, Hashable {
 
 /// One input of a run: where it was, how big, and a hash of its bytes, so a report says exactly
 /// what it was computed from.
-public struct InputFingerprint: Sendable, Hashable {
+public struct InputFingerprint: Sendable, Hashable, Codable {
     /// The path as given (`-` for standard input).
     public var path: String
     /// Its size in bytes.

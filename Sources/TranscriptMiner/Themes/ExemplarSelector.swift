@@ -90,6 +90,22 @@ public struct ExemplarSelector: Sendable {
         }.flatMap { $0 }
     }
 
+    /// The exemplars of every theme from conversations already chosen as its candidates (each
+    /// theme's list in input order: ties between equal turns go to the earlier conversation), as
+    /// ``select(_:assignments:similarities:centroids:model:documents:workers:)`` quotes its own
+    /// candidates; for merged partitioned runs.
+    func select(candidates: [[Transcript]], centroids: Centroids, model: TFIDFModel, documents: ThemeDocumentBuilder,
+                workers: Int) async -> [[ThemeExemplar]] {
+        await ChunkedWork.map(count: centroids.count, chunkSize: 1, workers: workers) { range in
+            let session = model.makeSession()
+            let splitter = SentenceSplitter()
+            return range.map { theme in
+                quotes(theme: theme, candidates: Array(candidates[theme].indices), transcripts: candidates[theme],
+                       centroid: centroids.vector(theme), documents: documents, session: session, splitter: splitter)
+            }
+        }.flatMap { $0 }
+    }
+
     private struct Candidate {
         var transcript: Int
         var turn: Int

@@ -214,6 +214,12 @@ public struct ThemeResult: Sendable {
     /// (``ThemeOptions/fitSample``); `nil` when they were fitted on every document. Every
     /// document is assigned either way.
     public var fittedDocuments: Int? = nil
+    /// The conversations analysed, when ``transcriptIDs`` is left empty (a report merged from the
+    /// parts of a partitioned run, which keeps no per-conversation rows); `nil` otherwise.
+    public var mergedConversationCount: Int? = nil
+
+    /// The conversations analysed: in a theme or unclustered.
+    public var conversationCount: Int { mergedConversationCount ?? transcriptIDs.count }
 }
 
 /// Why a ``ThemeAnalysis`` could not run.

@@ -9,7 +9,7 @@ public protocol ThemeLabeler: Sendable {
 }
 
 /// The words of one theme.
-public struct ThemeDescription: Sendable, Hashable {
+public struct ThemeDescription: Sendable, Hashable, Codable {
     /// A short human label built from the top phrase(s), e.g. "card not arrived / still waiting".
     public var label: String
     /// The distinctive terms and phrases with their weights, best first.
@@ -23,7 +23,7 @@ public struct ThemeDescription: Sendable, Hashable {
 }
 
 /// A term or phrase and its weight.
-public struct WeightedTerm: Sendable, Hashable {
+public struct WeightedTerm: Sendable, Hashable, Codable {
     /// The term (a phrase joins its words with spaces).
     public var term: String
     /// Its weight (meaning depends on the labeler).

@@ -103,6 +103,9 @@ struct Themes: AsyncParsableCommand {
     @Flag(help: "No progress and no summary on standard error.")
     var quiet = false
 
+    @Option(help: "Assign and report with this model (from minectl fit) instead of fitting themes: reading options, filters and k come from the model.")
+    var model: String?
+
     @Option(help: "Record the run in this SQLite run history (created when missing) and show each theme's trend over the last runs.")
     var db: String?
 
@@ -134,6 +137,16 @@ struct Themes: AsyncParsableCommand {
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
         guard fitSample >= 0 else { throw ValidationError("--fit-sample must be 0 (fit on all) or more (got \(fitSample))") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
+        if model != nil {
+            let conflicting = [("--since", since != nil), ("--until", until != nil), ("--channel", !channel.isEmpty),
+                               ("--stopwords", stopwords != nil), ("--lexicon", lexicon != nil), ("--db", db != nil),
+                               ("--role all", role == .all), ("--input-format", input.inputFormat != nil), ("--no-redact", input.noRedact),
+                               ("--keep-private-notes", input.keepPrivateNotes), ("--agent-name", !input.agentNames.isEmpty),
+                               ("--agent-domain", !input.agentDomains.isEmpty), ("--csv-mode", input.csvMode != nil)]
+            if let (flag, _) = conflicting.first(where: \.1) {
+                throw ValidationError("\(flag) does not go with --model: a model fixes how inputs are read and filtered (see minectl partial vocabulary)")
+            }
+        }
         if db == nil && runLabel != nil { throw ValidationError("--run-label needs --db") }
         if db == nil && warmStart { throw ValidationError("--warm-start needs --db") }
         if let runLabel, runLabel.isEmpty { throw ValidationError("--run-label must not be empty") }
@@ -146,6 +159,7 @@ struct Themes: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let model { return try await ModelThemes(command: self, modelPath: model).run() }
         let started = ContinuousClock.now
         let progress = quiet ? nil : ProgressLine(command: "themes")
         var options = ThemeOptions()
@@ -241,6 +255,11 @@ struct Themes: AsyncParsableCommand {
 
     /// The renderer of `--format`.
     var renderer: any ThemeReportRenderer {
+        Self.renderer(format: format, out: out, assignments: assignments, timings: timings)
+    }
+
+    /// The renderer of a format (tables fit the terminal when writing to one).
+    static func renderer(format: Format, out: String?, assignments: Bool, timings: Bool) -> any ThemeReportRenderer {
         switch format {
         case .table:
             let toTerminal = out == nil && Terminal.isTerminal(1)

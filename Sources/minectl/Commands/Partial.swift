@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import TranscriptMiner
+
+/// `minectl partial …`: the steps of a partitioned themes run that read or merge partial results.
+struct Partial: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Partial results of a partitioned themes run (Spark, or any scheduler): count, merge, report.",
+        discussion: """
+            A partitioned run takes two passes over the input, each a task per part (a byte range \
+            of a JSONL file, a whole file, or standard input) that prints one exactly mergeable \
+            JSON partial:
+
+              1. minectl partial vocabulary       per part: term document counts and fit-sample candidates
+                 minectl partial merge-vocabulary  sums them, prunes the vocabulary, draws the sample
+                 minectl fit                       fits the themes on the sample: a model file
+              2. minectl assign --model           per part: every transcript's theme, per-theme tallies, quote candidates
+                 minectl partial merge-report      the report, in every format of minectl themes
+
+            The report is byte-identical to `minectl themes --model model.json` over the whole input, \
+            whatever the split and the order of the partials. spark/minectl_spark.py runs the \
+            passes on Apache Spark (docs/spark.md).
+            """,
+        subcommands: [PartialVocabulary.self, MergeVocabulary.self, MergeReport.self]
+    )
+}
+
+/// `minectl partial vocabulary`: the first pass over one part.
+struct PartialVocabulary: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vocabulary",
+        abstract: "Count one part's terms (document frequency per term after the analysis chain) and its fit-sample candidates; prints the partial (JSON).",
+        discussion: """
+            Exit codes: 0 ok, 64 bad usage, 65 a problem under --strict, 66 the part could not be \
+            read (or the --stopwords file), 73 --out could not be written.
+            """
+    )
+
+    @OptionGroup var part: PartArguments
+    @OptionGroup var job: JobArguments
+
+    @Option(help: "The vocabulary of the parts before this one (from merge-vocabulary), to reject ids they already read (a rerun after merge-vocabulary found repeated ids).")
+    var vocabulary: String?
+
+    @Option(help: "Write the partial to this file (atomically) instead of standard output.")
+    var out: String?
+
+    func run() async throws {
+        let options = try job.options(command: "partial vocabulary")
+        let earlier = try vocabulary.map { try PartialCommands.load(MergedVocabulary.read, $0).earlierIDs(forPart: part.partIndex) } ?? []
+        let partial = try await PartialCommands.reading(part.part, strict: part.strict) {
+            try await VocabularyPartial.compute(part.part, options: options, strict: part.strict, earlierIDs: earlier)
+        }
+        try PartialCommands.write(partial.encoded(), to: out, command: "partial vocabulary")
+    }
+}
+
+/// `minectl partial merge-vocabulary`: the driver's step between the passes.
+struct MergeVocabulary: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge-vocabulary",
+        abstract: "Merge the vocabulary partials of every part: sum the counts, then prune (min-df 2) and draw the fit sample.",
+        discussion: "Exit codes: 0 ok, 64 bad usage, 65 partials that do not belong together (options, a missing or repeated part), 66 a partial could not be read, 73 --out could not be written."
+    )
+
+    @Argument(help: "The partials (JSON files from `minectl partial vocabulary`), in any order.")
+    var partials: [String]
+
+    @Option(help: "Write the vocabulary to this file (atomically) instead of standard output.")
+    var out: String?
+
+    func validate() throws {
+        guard !partials.isEmpty else { throw ValidationError("give the partial files to merge") }
+    }
+
+    func run() async throws {
+        let loaded = try partials.map { try PartialCommands.load(VocabularyPartial.read, $0) }
+        let merged = try await PartialCommands.merging { try MergedVocabulary(merging: loaded, names: partials) }
+        if !merged.duplicates.isEmpty {
+            Diagnostics.error("minectl partial merge-vocabulary: \(merged.duplicates.count) transcript id(s) occur in more than one part; pass this vocabulary to `minectl assign --vocabulary` so later copies are rejected as in a single run")
+        }
+        try PartialCommands.write(merged.encoded(), to: out, command: "partial merge-vocabulary")
+    }
+}
+
+/// `minectl partial merge-report`: the last step, on the driver.
+struct MergeReport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge-report",
+        abstract: "Merge the assignment partials of every part into the themes report (the formats of minectl themes).",
+        discussion: """
+            The report equals `minectl themes --model MODEL` over the whole input byte for byte. \
+            Split files are hashed whole for the report's input fingerprints when this machine can \
+            read them (otherwise their sha256 is null).
+
+            Exit codes: 0 ok, 64 bad usage, 65 partials that do not belong together (another \
+            model, a missing or repeated part), 66 a partial or the model could not be read, 73 \
+            --out could not be written.
+            """
+    )
+
+    @Option(help: "The model the partials were computed with.")
+    var model: String
+
+    @Argument(help: "The partials (JSON files from `minectl assign`), in any order.")
+    var partials: [String]
+
+    @Option(help: "Output format: table, json, csv, markdown, html.")
+    var format: Themes.Format = .table
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var out: String?
+
+    @Option(help: "Show only the N themes with the most pain.")
+    var top: Int?
+
+    func validate() throws {
+        guard !partials.isEmpty else { throw ValidationError("give the partial files to merge") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
+    }
+
+    func run() async throws {
+        let model = try PartialCommands.load(ThemeModel.read, self.model)
+        let loaded = try partials.map { try PartialCommands.load(AssignmentPartial.read, $0) }
+        let top = top
+        let partials = partials
+        let report = try await PartialCommands.merging {
+            try await ThemeReport(model: model, merging: loaded, names: partials, settings: top.map { [ReportSetting("top", String($0))] } ?? [], top: top)
+        }
+        let renderer = Themes.renderer(format: format, out: out, assignments: false, timings: false)
+        try ReportOutput.write(renderer.render(report), to: out, command: "partial merge-report")
+    }
+}
+
+/// What the partial commands share: loading files, mapping errors to exit codes, writing output.
+enum PartialCommands {
+    /// Loads a partial, vocabulary or model, or exits 66 saying why.
+    static func load<T>(_ read: (String) throws(PartialError) -> T, _ path: String) throws -> T {
+        do {
+            return try read(path)
+        } catch {
+            Diagnostics.error("minectl: \(error)")
+            throw ExitCodes.unreadableInput
+        }
+    }
+
+    /// Runs a merge, or exits 65 saying why the partials do not belong together.
+    static func merging<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PartialError {
+            Diagnostics.error("minectl: cannot merge: \(error)")
+            throw ExitCodes.rejectedRecord
+        }
+    }
+
+    /// Runs the reading of a part, mapping ingestion problems to exit codes (65 under --strict,
+    /// 66 when the part cannot be read).
+    static func reading<T>(_ part: InputPart, strict: Bool, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let problem as IngestionProblem {
+            Diagnostics.error("minectl: part \(part.index): \(problem)")
+            throw strict && problem.code != .unreadableInput ? ExitCodes.rejectedRecord : ExitCodes.unreadableInput
+        }
+    }
+
+    /// Writes JSON bytes to `path` atomically, or to standard output.
+    static func write(_ bytes: [UInt8], to path: String?, command: String) throws {
+        try ReportOutput.write(String(decoding: bytes, as: UTF8.self) + "\n", to: path, command: command)
+    }
+}
