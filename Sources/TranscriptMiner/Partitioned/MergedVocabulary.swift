@@ -11,9 +11,13 @@ import Foundation
 /// let model = try await ThemeModel.fit(vocabulary, options: options)
 /// ```
 ///
-/// Exact for any split: counts are integers and the sample depends only on the ids. An id
-/// accepted by more than one part is listed in ``duplicates``; the second pass rejects its later
-/// copies as a single run would (its counts here include them).
+/// Exact for any split: counts are integers and the sample depends only on the ids. A single
+/// run rejects an id it has already read; parts cannot see each other, so an id accepted by more
+/// than one part is found here, from the ids' fingerprints: it goes into ``duplicates`` and the
+/// parts holding later copies into ``rerunParts``. Those parts are counted again with this
+/// vocabulary (``VocabularyPartial/compute(_:options:strict:after:workers:)`` rejects the copies)
+/// and merged with the others; ``ThemeModel/fit(_:clustering:themeCount:settings:)`` refuses a
+/// vocabulary that still has parts to rerun. Repeated ids are rare, so the extra work is too.
 public struct MergedVocabulary: Sendable, Codable {
     /// The format identifier written in every merged vocabulary.
     public static let format = "minectl/vocabulary@1"
@@ -42,6 +46,9 @@ public struct MergedVocabulary: Sendable, Codable {
     public var sample: [VocabularyPartial.SampleDocument]
     /// Ids accepted by more than one part: their fingerprint and the first part that has them.
     public var duplicates: [Duplicate]
+    /// Parts that accepted an id an earlier part accepted: count them again, with this
+    /// vocabulary, before fitting.
+    public var rerunParts: [Int]
 
     /// An id read by more than one part.
     public struct Duplicate: Sendable, Hashable, Codable {
@@ -70,6 +77,7 @@ public struct MergedVocabulary: Sendable, Codable {
         var candidates: [VocabularyPartial.SampleDocument] = []
         var firstPartOf: [UInt64: Int] = [:]
         var repeated: [UInt64: Int] = [:]
+        var rerun = Set<Int>()
         tokenCount = 0
         for index in order.sorted {
             let partial = partials[index]
@@ -85,10 +93,16 @@ public struct MergedVocabulary: Sendable, Codable {
             }
             for fingerprint in fingerprints {
                 if let owner = firstPartOf[fingerprint] {
-                    if owner != partial.reading.part.index { repeated[fingerprint] = owner }
+                    if owner != partial.reading.part.index {
+                        repeated[fingerprint] = owner
+                        rerun.insert(partial.reading.part.index)
+                    }
                 } else {
                     firstPartOf[fingerprint] = partial.reading.part.index
                 }
+            }
+            for duplicate in partial.rejectedRepeats {
+                if let fingerprint = UInt64(duplicate.fingerprint, radix: 16) { repeated[fingerprint] = duplicate.firstPart }
             }
         }
         documentCount = before
@@ -111,6 +125,7 @@ public struct MergedVocabulary: Sendable, Codable {
         sample = candidates.sorted { $0.position < $1.position }
         duplicates = repeated.map { Duplicate(fingerprint: String($0.key, radix: 16), firstPart: $0.value) }
             .sorted { ($0.firstPart, $0.fingerprint) < ($1.firstPart, $1.fingerprint) }
+        rerunParts = rerun.sorted()
     }
 
     /// The fingerprints of ids that parts before `part` accepted and `part` must reject.

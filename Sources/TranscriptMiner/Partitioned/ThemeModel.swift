@@ -96,6 +96,9 @@ public struct ThemeModel: Sendable, Codable {
     /// - Throws: ``ThemeAnalysisError`` when the sample cannot be clustered.
     public static func fit(_ vocabulary: MergedVocabulary, clustering: KMeansOptions, themeCount: ThemeCount = .fixed,
                            settings: [ReportSetting] = []) async throws(ThemeAnalysisError) -> ThemeModel {
+        guard vocabulary.rerunParts.isEmpty else {
+            throw .incompleteVocabulary("parts \(vocabulary.rerunParts.map(String.init).joined(separator: ", ")) read ids that earlier parts have: count them again with this vocabulary (minectl partial vocabulary --vocabulary) and merge again")
+        }
         var options = vocabulary.options.themeOptions
         options.clustering = clustering
         options.themeCount = themeCount

@@ -44,6 +44,9 @@ public struct VocabularyPartial: Sendable, Codable {
     /// The fingerprints of the ids the part accepted, sorted, as little-endian 64-bit words in
     /// base64: the merge finds ids repeated across parts with them.
     public var idFingerprints: String
+    /// The ids this part rejected because an earlier part has them (from the vocabulary given to
+    /// ``compute(_:options:strict:after:workers:)``), so the merge still lists them.
+    public var rejectedRepeats: [MergedVocabulary.Duplicate] = []
 
     /// One document of the fit sample.
     public struct SampleDocument: Sendable, Hashable, Codable {
@@ -56,12 +59,15 @@ public struct VocabularyPartial: Sendable, Codable {
     }
 
     /// Reads `part` and counts it.
-    /// - Parameter earlierIDs: fingerprints of ids accepted by earlier parts (see
-    ///   ``MergedVocabulary/duplicates``).
+    /// - Parameter previous: the merged vocabulary of a first attempt that found ids repeated
+    ///   across parts (``MergedVocabulary/rerunParts``): this part then rejects the ids that
+    ///   earlier parts have, as a single run does.
     /// - Throws: ``IngestionProblem`` under strict ingestion or for a part that cannot be read as asked.
-    public static func compute(_ part: InputPart, options: ThemeJobOptions, strict: Bool = false, earlierIDs: Set<UInt64> = [],
+    public static func compute(_ part: InputPart, options: ThemeJobOptions, strict: Bool = false, after previous: MergedVocabulary? = nil,
                                workers: Int = defaultWorkerCount) async throws -> VocabularyPartial {
-        let input = try PartInput.read(part, options: options, strict: strict, earlierIDs: earlierIDs)
+        let applied = previous?.duplicates.filter { $0.firstPart < part.index } ?? []
+        let input = try PartInput.read(part, options: options, strict: strict,
+                                       earlierIDs: Set(applied.compactMap { UInt64($0.fingerprint, radix: 16) }))
         let themeOptions = options.themeOptions
         let documents = themeOptions.documents.build(input.transcripts).texts
         let extractor = options.extractor
@@ -86,7 +92,7 @@ public struct VocabularyPartial: Sendable, Codable {
                                  terms: terms, documentFrequencies: terms.map { counts[$0]!.documents },
                                  termFrequencies: terms.map { counts[$0]!.occurrences },
                                  sample: drawn.map { SampleDocument(position: $0, id: ids[$0], text: documents[$0]) },
-                                 idFingerprints: Self.encodeFingerprints(input.fingerprints))
+                                 idFingerprints: Self.encodeFingerprints(input.fingerprints), rejectedRepeats: applied)
     }
 
     /// The partial as canonical JSON.

@@ -228,11 +228,14 @@ public enum ThemeAnalysisError: Error, Sendable, CustomStringConvertible {
     case vectorizing(TFIDFError)
     /// Clustering could not run.
     case clustering(KMeansError)
+    /// A partitioned run's vocabulary is not final (see ``MergedVocabulary/rerunParts``).
+    case incompleteVocabulary(String)
 
     public var description: String {
         switch self {
         case .vectorizing(let error): error.description
         case .clustering(let error): error.description
+        case .incompleteVocabulary(let reason): reason
         }
     }
 }

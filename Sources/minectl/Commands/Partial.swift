@@ -39,7 +39,7 @@ struct PartialVocabulary: AsyncParsableCommand {
     @OptionGroup var part: PartArguments
     @OptionGroup var job: JobArguments
 
-    @Option(help: "The vocabulary of the parts before this one (from merge-vocabulary), to reject ids they already read (a rerun after merge-vocabulary found repeated ids).")
+    @Option(help: "A merged vocabulary that lists this part in its rerunParts: ids that earlier parts have are then rejected, as in a single run.")
     var vocabulary: String?
 
     @Option(help: "Write the partial to this file (atomically) instead of standard output.")
@@ -47,9 +47,9 @@ struct PartialVocabulary: AsyncParsableCommand {
 
     func run() async throws {
         let options = try job.options(command: "partial vocabulary")
-        let earlier = try vocabulary.map { try PartialCommands.load(MergedVocabulary.read, $0).earlierIDs(forPart: part.partIndex) } ?? []
+        let previous = try vocabulary.map { try PartialCommands.load(MergedVocabulary.read, $0) }
         let partial = try await PartialCommands.reading(part.part, strict: part.strict) {
-            try await VocabularyPartial.compute(part.part, options: options, strict: part.strict, earlierIDs: earlier)
+            try await VocabularyPartial.compute(part.part, options: options, strict: part.strict, after: previous)
         }
         try PartialCommands.write(partial.encoded(), to: out, command: "partial vocabulary")
     }
@@ -76,8 +76,9 @@ struct MergeVocabulary: AsyncParsableCommand {
     func run() async throws {
         let loaded = try partials.map { try PartialCommands.load(VocabularyPartial.read, $0) }
         let merged = try await PartialCommands.merging { try MergedVocabulary(merging: loaded, names: partials) }
-        if !merged.duplicates.isEmpty {
-            Diagnostics.error("minectl partial merge-vocabulary: \(merged.duplicates.count) transcript id(s) occur in more than one part; pass this vocabulary to `minectl assign --vocabulary` so later copies are rejected as in a single run")
+        if !merged.rerunParts.isEmpty {
+            Diagnostics.error("minectl partial merge-vocabulary: \(merged.duplicates.count) transcript id(s) occur in more than one part: "
+                              + "count parts \(merged.rerunParts.map(String.init).joined(separator: " ")) again with --vocabulary and this file, then merge again")
         }
         try PartialCommands.write(merged.encoded(), to: out, command: "partial merge-vocabulary")
     }
