@@ -83,11 +83,14 @@ extension ThemeHTMLRenderer {
     private func sentimentChart(_ report: ThemeReport, into html: inout HTMLWriter) {
         var rows: [StackedRow] = []
         let result = report.result
-        if !result.conversations.isEmpty {
+        if result.conversationCount > 0 {
+            // Every conversation is in one theme or unclustered: the groups' bands add up to all.
             var bands = [Int](repeating: 0, count: ThemeStatistics.sentimentBandCount)
-            for fact in result.conversations { bands[ThemeStatistics.sentimentBand(of: fact.compound)] += 1 }
+            for group in result.themes.map(\.statistics) + [result.unclustered] {
+                for band in bands.indices { bands[band] += group.sentimentBands[band] }
+            }
             let negative = bands[0] + bands[1]
-            let share = Double(negative) / Double(result.conversations.count)
+            let share = Double(negative) / Double(result.conversationCount)
             rows.append(
                 StackedRow(
                     label: "All conversations", tooltip: "All conversations", counts: bands, valueText: "\(Format.percent(share)) neg."))
@@ -130,12 +133,15 @@ extension ThemeHTMLRenderer {
             Channel.allCases.map { channel in channels.first { $0.channel == channel }?.count ?? 0 }
         }
         var rows: [StackedRow] = []
-        if !result.conversations.isEmpty {
-            let overall: [Int] = Channel.allCases.map { channel in result.conversations.count { $0.channel == channel } }
+        if result.conversationCount > 0 {
+            var overall = [Int](repeating: 0, count: Channel.allCases.count)
+            for group in result.themes.map(\.statistics) + [result.unclustered] {
+                for (index, count) in counts(group.channels).enumerated() { overall[index] += count }
+            }
             rows.append(
                 StackedRow(
                     label: "All conversations", tooltip: "All conversations", counts: overall,
-                    valueText: Format.count(result.conversations.count)))
+                    valueText: Format.count(result.conversationCount)))
         }
         for theme in report.shownThemes {
             let label = Self.displayLabel(theme)
