@@ -64,7 +64,11 @@ struct TokenizeCommandTests {
         for (arguments, name) in [(["--help"], "minectl-help.txt"), (["tokenize", "--help"], "tokenize-help.txt"), (["stem", "--help"], "stem-help.txt"),
                                   (["stats", "--help"], "stats-help.txt"), (["synth", "--help"], "synth-help.txt"),
                                   (["redact", "--help"], "redact-help.txt"), (["vectorize", "--help"], "vectorize-help.txt"),
-                                  (["themes", "--help"], "themes-help.txt"), (["trends", "--help"], "trends-help.txt")] {
+                                  (["themes", "--help"], "themes-help.txt"), (["trends", "--help"], "trends-help.txt"),
+                                  (["partial", "--help"], "partial-help.txt"), (["partial", "vocabulary", "--help"], "partial-vocabulary-help.txt"),
+                                  (["partial", "merge-vocabulary", "--help"], "partial-merge-vocabulary-help.txt"),
+                                  (["partial", "merge-report", "--help"], "partial-merge-report-help.txt"),
+                                  (["fit", "--help"], "fit-help.txt"), (["assign", "--help"], "assign-help.txt")] {
             let result = try MinectlRunner.run(arguments, environment: ["COLUMNS": "100", "PATH": "/usr/bin:/bin"])
             #expect(result.status == 0)
             let mismatch = Golden.mismatch(result.stdout, named: name)

@@ -67,7 +67,8 @@ extension IngestionSummary: Codable {
                     throw PartialError(file: source, reason: "is read twice: part \(part.index) starts it again")
                 }
             } else if !part.readsStandardInput {
-                guard let expected = nextOffset[source], expected == part.offset else {
+                // After a piece from standard input the byte position is unknown (-1): not checked.
+                guard let expected = nextOffset[source], expected == part.offset || expected < 0 else {
                     throw PartialError(file: source, reason: "is not covered by its parts: part \(part.index) starts at byte \(part.offset), "
                                        + "the part before it ends at \(nextOffset[source].map(String.init) ?? "no part (none starts the file)")")
                 }
@@ -75,7 +76,7 @@ extension IngestionSummary: Codable {
             } else if nextOffset[source] == nil {
                 throw PartialError(file: source, reason: "has no first part before part \(part.index)")
             }
-            nextOffset[source] = part.length.map { part.offset + $0 } ?? Int.max
+            nextOffset[source] = part.readsStandardInput ? -1 : part.length.map { part.offset + $0 } ?? Int.max
             if part.length != nil { splitSources.insert(source) }
             let offset = linesBefore[source, default: 0]
             let summary = reading.summary
@@ -93,7 +94,7 @@ extension IngestionSummary: Codable {
             }
             linesBefore[source] = offset + (reading.lineCount ?? 0)
         }
-        for input in merged.inputs where splitSources.contains(input.path) && input.bytes > 0 && nextOffset[input.path, default: 0] < input.bytes {
+        for input in merged.inputs where splitSources.contains(input.path) && input.bytes > 0 && (0..<input.bytes).contains(nextOffset[input.path, default: 0]) {
             throw PartialError(file: input.path, reason: "is not covered by its parts: they end at byte \(nextOffset[input.path, default: 0]) of \(input.bytes)")
         }
         for index in merged.inputs.indices where merged.inputs[index].sha256 == nil && splitSources.contains(merged.inputs[index].path) {
