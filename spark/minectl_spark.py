@@ -466,9 +466,13 @@ def run_job(args, sc):
             sc.addFile(copy)
             return os.path.basename(copy)
 
-        if __name__ != "__main__" and os.path.basename(__file__) not in getattr(sc, "_python_includes", []):
+        added = sc.__dict__.setdefault("_minectl_spark_added", set())  # Spark warns about adding a path twice
+        if __name__ != "__main__" and os.path.abspath(__file__) not in added:
             sc.addPyFile(os.path.abspath(__file__))  # the task functions, when imported as a module
-        sc.addFile(minectl)
+            added.add(os.path.abspath(__file__))
+        if minectl not in added:
+            sc.addFile(minectl)
+            added.add(minectl)
         shipped = {path: ship(path, name) for path, name in option_files.items()}
 
         # Start-up check on the executors.

@@ -5,7 +5,7 @@
 
 The Spark tests share one local[2] SparkContext; two more tests run the command line end to end
 (each starts its own JVM). MINECTL_SPARK_TEST_MASTER overrides the master of the shared context, e.g.
-'local-cluster[2,1,1024]' (opt-in, needs SPARK_HOME pointing at a full Spark; see docs/spark.md).
+'local-cluster[2,1,1024]' (opt-in: separate executor JVMs; works with the pip package's bundled Spark).
 """
 import gzip
 import io
