@@ -19,6 +19,7 @@ sc.textFile and each Spark partition's lines are piped into minectl's standard i
 """
 import argparse
 import math
+import json
 import os
 import resource
 import shutil
@@ -30,13 +31,11 @@ import time
 import uuid
 
 PROG = "minectl-spark"
-# Extensions of inputs that are read as one whole-file range (non-line formats and compressed files). Everything
-# else (.jsonl, .ndjson, .txt, .log, no extension, ...) is split into byte ranges, unless its first two bytes are
-# the gzip magic.
-WHOLE_FILE_EXTENSIONS = {".json", ".csv", ".tsv", ".eml", ".mbox", ".mbx", ".zip", ".gz", ".tgz", ".bz2", ".xz",
-                         ".zst"}
-# --input-format values that are not one record per line: with one of these every local input is one range.
-WHOLE_FILE_FORMATS = {"json", "zendesk", "csv", "text", "eml", "mbox"}
+# Only JSONL can be split into byte ranges (minectl refuses the others): a `lines` document's id is its line number,
+# which a part cannot know, and the other formats have records spanning lines. So a local input is split when its
+# extension is .jsonl or .ndjson (or --input-format jsonl) and it is not gzip (magic bytes); every other file is
+# one whole-file part.
+SPLITTABLE_EXTENSIONS = {".jsonl", ".ndjson"}
 REMOTE_SCHEMES_NOTE = "any URL scheme other than file:// (hdfs, s3, s3a, gs, abfs, wasbs, ...)"
 ERROR_BEGIN, ERROR_END = "<<<minectl-task-error>>>", "<<<end-minectl-task-error>>>"
 STDERR_FORWARD_LIMIT = 4000
@@ -115,11 +114,11 @@ def is_gzip(path):
 
 
 def is_splittable(path, input_format=None):
-    """Whether a local file may be split into byte ranges: not gzip (magic bytes), not a whole-file extension
-    (WHOLE_FILE_EXTENSIONS) and no --input-format that is not line-based (WHOLE_FILE_FORMATS)."""
-    if input_format in WHOLE_FILE_FORMATS:
+    """Whether a local file may be split into byte ranges: JSONL (by extension, or --input-format jsonl) and not
+    gzip (magic bytes)."""
+    if input_format is not None and input_format != "jsonl":
         return False
-    if os.path.splitext(path)[1].lower() in WHOLE_FILE_EXTENSIONS:
+    if input_format is None and os.path.splitext(path)[1].lower() not in SPLITTABLE_EXTENSIONS:
         return False
     return not is_gzip(path)
 
@@ -245,13 +244,16 @@ def local_part_task(parts, binary_name, command, options, shipped, model_files, 
                         part.describe(), None)
 
 
-def remote_part_task(base, source, binary_name, command, options, shipped, model_files, assignments):
+def remote_part_task(base, source, binary_name, command, options, shipped, model_files, assignments, only=None):
     """mapPartitionsWithIndex over textFile partitions: pipes the partition's lines into minectl's stdin."""
     def run(index, lines):
         data = "".join(line + "\n" for line in lines).encode("utf-8")
         path = _executable(binary_name)
-        yield _run_part(path, command, base + index, ["--source", source], options, shipped, model_files,
-                        assignments, "%s (Spark partition %d)" % (source, index), data)
+        if only is not None and base + index not in only:
+            return
+        # --offset is the piece's position in its source: 0 marks the piece that starts the file.
+        yield _run_part(path, command, base + index, ["--source", source, "--offset", str(index)], options, shipped,
+                        model_files, assignments, "%s (Spark partition %d)" % (source, index), data)
     return run
 
 
@@ -260,9 +262,13 @@ def _run_part(path, command, index, where, options, shipped, model_files, assign
     out_file = None
     if command == "vocabulary":
         argv += ["partial", "vocabulary", "--part-index", str(index)] + where + _option_args(options, shipped)
+        if model_files:  # a rerun after merge-vocabulary found ids repeated across parts
+            argv += ["--vocabulary", _resolve_shipped(model_files[0])]
     else:
         model, vocabulary = (_resolve_shipped(n) for n in model_files)
         argv += ["assign", "--model", model, "--vocabulary", vocabulary, "--part-index", str(index)] + where
+        if "--strict" in options:
+            argv.append("--strict")
         if assignments:
             fd, out_file = tempfile.mkstemp(prefix="minectl-assign-%d-" % index, suffix=".jsonl")
             os.close(fd)
@@ -332,6 +338,7 @@ def build_parser():
     g.add_argument("--k", default="auto", help="number of themes or auto (default auto)")
     g.add_argument("--min-k")
     g.add_argument("--max-k")
+    g.add_argument("--k-criterion")
     g.add_argument("--seed", default="0")
     g.add_argument("--restarts")
     g.add_argument("--format", default="table", choices=["table", "json", "csv", "markdown", "html"])
@@ -341,13 +348,12 @@ def build_parser():
     g.add_argument("--assignments", metavar="FILE",
                    help="write every transcript's theme as JSONL (the parts' files concatenated in part order)")
     a = p.add_argument_group("analysis options (passed to minectl partial vocabulary)")
-    a.add_argument("--role", choices=["customer", "all"])
+    a.add_argument("--role", choices=["customer"], help="partitioned runs analyse the customer's turns")
     a.add_argument("--fit-sample")
     a.add_argument("--since")
     a.add_argument("--until")
     a.add_argument("--channel", action="append", default=[])
     a.add_argument("--stopwords", metavar="FILE", help="shipped to the executors with sc.addFile")
-    a.add_argument("--lexicon", metavar="FILE", help="shipped to the executors with sc.addFile")
     a.add_argument("--no-redact", action="store_true")
     a.add_argument("--keep-private-notes", action="store_true")
     a.add_argument("--input-format")
@@ -375,7 +381,7 @@ def analysis_options(args):
             opts += ["--" + name.replace("_", "-"), value]
     for channel in args.channel:
         opts += ["--channel", channel]
-    for name in ("stopwords", "lexicon"):
+    for name in ("stopwords",):
         value = getattr(args, name)
         if value is not None:
             path = os.path.abspath(local_path(value))
@@ -512,18 +518,19 @@ def run_job(args, sc):
             len(text_rdds)))
         figures["parts"] = len(parts)
 
-        def pass_rdd(command, model_files=None, assignments=False):
+        def pass_rdd(command, model_files=None, assignments=False, only=None):
             rdds = []
-            if local_parts:
-                rdds.append(sc.parallelize(local_parts, len(local_parts)).mapPartitions(
+            chosen = [p for p in local_parts if only is None or p.index in only]
+            if chosen:
+                rdds.append(sc.parallelize(chosen, len(chosen)).mapPartitions(
                     lambda it: local_part_task(it, binary_name, command, options, shipped, model_files,
                                                assignments)))
             for arg, base, rdd in text_rdds:
                 rdds.append(rdd.mapPartitionsWithIndex(remote_part_task(
-                    base, arg, binary_name, command, options, shipped, model_files, assignments)))
+                    base, arg, binary_name, command, options, shipped, model_files, assignments, only)))
             return rdds[0] if len(rdds) == 1 else sc.union(rdds)
 
-        def run_pass(name, rdd):
+        def run_pass(name, rdd, expected=None):
             t = time.monotonic()
             try:
                 results = rdd.collect()
@@ -534,9 +541,10 @@ def run_job(args, sc):
                 raise DriverError("the %s pass failed: %s" % (name, message.strip()), 65)
             elapsed = time.monotonic() - t
             results.sort(key=lambda r: r[0])
-            if [r[0] for r in results] != [p.index for p in parts]:
-                raise DriverError("the %s pass returned parts %s, expected 0..%d" % (
-                    name, [r[0] for r in results], len(parts) - 1))
+            expected = [p.index for p in parts] if expected is None else expected
+            if [r[0] for r in results] != expected:
+                raise DriverError("the %s pass returned parts %s, expected %s" % (
+                    name, [r[0] for r in results], expected))
             user = sum(r[3]["user"] for r in results)
             system = sum(r[3]["sys"] for r in results)
             wall = sum(r[3]["wall"] for r in results)
@@ -567,6 +575,17 @@ def run_job(args, sc):
         _, elapsed = run_driver_minectl(minectl, ["partial", "merge-vocabulary"] + vocab_partials
                                         + ["--out", vocabulary], "merge-vocabulary")
         log("merge-vocabulary %.2f s" % elapsed)
+        with open(vocabulary, encoding="utf-8") as f:
+            rerun = json.load(f).get("rerunParts", [])
+        if rerun:
+            # Ids read by more than one part: the later parts are counted again, rejecting the copies as one run
+            # over the whole input would, and merged again (exact; rare).
+            first = ship(vocabulary, "vocabulary-first.json")
+            redone = run_pass("vocabulary-rerun", pass_rdd("vocabulary", (first,), only=set(rerun)), expected=rerun)
+            write_partials(os.path.join(work, "vocabulary-partials"), redone)
+            _, elapsed = run_driver_minectl(minectl, ["partial", "merge-vocabulary"] + vocab_partials
+                                            + ["--out", vocabulary], "merge-vocabulary")
+            log("parts %s read ids that earlier parts have: counted again, merge-vocabulary %.2f s" % (rerun, elapsed))
         model = os.path.join(work, "model.json")
         fit = ["fit", "--vocabulary", vocabulary, "--k", str(args.k), "--seed", str(args.seed)]
         if args.restarts is not None:
@@ -575,6 +594,8 @@ def run_job(args, sc):
             fit += ["--min-k", str(args.min_k)]
         if args.max_k is not None:
             fit += ["--max-k", str(args.max_k)]
+        if args.k_criterion is not None:
+            fit += ["--k-criterion", args.k_criterion]
         _, elapsed = run_driver_minectl(minectl, fit + ["--out", model], "fit")
         log("fit %.2f s" % elapsed)
         figures["fit_s"] = elapsed

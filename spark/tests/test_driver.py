@@ -244,12 +244,12 @@ class SparkTest(TempDirTest):
         with open(stopwords, "w") as f:
             f.write("the\n")
         work = self.path("work")
-        self.themes([corpus], 2, "--role", "all", "--channel", "chat", "--channel", "email", "--no-redact",
+        self.themes([corpus], 2, "--role", "customer", "--channel", "chat", "--channel", "email", "--no-redact",
                     "--since", "2024-01-01", "--stopwords", stopwords, "--fit-sample", "50", "--work-dir", work)
         with open(os.path.join(work, "vocabulary.json")) as f:
             analysis = json.load(f)["analysis"]
         self.assertEqual(analysis["--channel"], ["chat", "email"])
-        self.assertEqual(analysis["--role"], ["all"])
+        self.assertEqual(analysis["--role"], ["customer"])
         self.assertEqual(analysis["--no-redact"], [True])
         self.assertEqual(analysis["--fit-sample"], ["50"])
         self.assertNotEqual(analysis["--stopwords"], [stopwords])  # the executor's shipped copy

@@ -161,7 +161,14 @@ enum PartialCommands {
         do {
             return try await body()
         } catch let problem as IngestionProblem {
-            Diagnostics.error("minectl: part \(part.index): \(problem)")
+            // A part knows line numbers only from its own first line: say where that is.
+            var location = problem.location.description
+            if !part.isHead, problem.location.file == part.source, let line = problem.location.line {
+                location = part.readsStandardInput
+                    ? "\(part.source): line \(line) of piece \(part.offset)"
+                    : "\(part.source): line \(line) of the part starting at byte \(part.offset)"
+            }
+            Diagnostics.error("minectl: part \(part.index): \(location): \(problem.code): \(problem.reason)")
             throw strict && problem.code != .unreadableInput ? ExitCodes.rejectedRecord : ExitCodes.unreadableInput
         }
     }
