@@ -235,16 +235,16 @@ def version_task(binary_name):
     return socket.gethostname(), out.strip()
 
 
-def local_part_task(parts, binary_name, command, options, shipped, model_files, assignments):
-    """mapPartitions over byte-range parts: yields (part_index, partial_text, assignments_text, stats, stderr)."""
+def local_part_task(parts, binary_name, command, options, shipped, model_files, outputs):
+    """mapPartitions over byte-range parts: yields (part_index, partial_text, {output flag: bytes}, stats, stderr)."""
     path = _executable(binary_name)
     for part in parts:
         where = ["--input", part.path, "--offset", str(part.offset), "--length", str(part.length)]
-        yield _run_part(path, command, part.index, where, options, shipped, model_files, assignments,
+        yield _run_part(path, command, part.index, where, options, shipped, model_files, outputs,
                         part.describe(), None)
 
 
-def remote_part_task(base, source, binary_name, command, options, shipped, model_files, assignments, only=None):
+def remote_part_task(base, source, binary_name, command, options, shipped, model_files, outputs, only=None):
     """mapPartitionsWithIndex over textFile partitions: pipes the partition's lines into minectl's stdin."""
     def run(index, lines):
         data = "".join(line + "\n" for line in lines).encode("utf-8")
@@ -253,13 +253,15 @@ def remote_part_task(base, source, binary_name, command, options, shipped, model
             return
         # --offset is the piece's position in its source: 0 marks the piece that starts the file.
         yield _run_part(path, command, base + index, ["--source", source, "--offset", str(index)], options, shipped,
-                        model_files, assignments, "%s (Spark partition %d)" % (source, index), data)
+                        model_files, outputs, "%s (Spark partition %d)" % (source, index), data)
     return run
 
 
-def _run_part(path, command, index, where, options, shipped, model_files, assignments, what, stdin_bytes):
+def _run_part(path, command, index, where, options, shipped, model_files, outputs, what, stdin_bytes):
+    """Runs minectl on one part; `outputs` lists the extra files asked of `assign` (--assignments-out,
+    --rows-out), returned as {flag: bytes}."""
     argv = [path]
-    out_file = None
+    files = {}
     if command == "vocabulary":
         argv += ["partial", "vocabulary", "--part-index", str(index)] + where + _option_args(options, shipped)
         if model_files:  # a rerun after merge-vocabulary found ids repeated across parts
@@ -269,22 +271,23 @@ def _run_part(path, command, index, where, options, shipped, model_files, assign
         argv += ["assign", "--model", model, "--vocabulary", vocabulary, "--part-index", str(index)] + where
         if "--strict" in options:
             argv.append("--strict")
-        if assignments:
-            fd, out_file = tempfile.mkstemp(prefix="minectl-assign-%d-" % index, suffix=".jsonl")
+        for flag in outputs or ():
+            fd, files[flag] = tempfile.mkstemp(prefix="minectl-%s-%d-" % (flag.strip("-"), index), suffix=".jsonl")
             os.close(fd)
-            argv += ["--assignments-out", out_file]
+            argv += [flag, files[flag]]
+    written = {}
     try:
         partial, stderr, stats = _run_minectl(argv, "part %d, %s" % (index, what), stdin_bytes)
-        assigned = None
-        if out_file is not None:
-            with open(out_file, "rb") as f:
-                assigned = f.read()
+        for flag, name in files.items():
+            with open(name, "rb") as f:
+                written[flag] = f.read()
     finally:
-        if out_file is not None and os.path.exists(out_file):
-            os.unlink(out_file)
+        for name in files.values():
+            if os.path.exists(name):
+                os.unlink(name)
     if not partial.strip():
         raise _task_error("minectl printed no partial for part %d, %s" % (index, what))
-    return index, partial, assigned, stats, stderr[-STDERR_FORWARD_LIMIT:]
+    return index, partial, written, stats, stderr[-STDERR_FORWARD_LIMIT:]
 
 
 # ---------------------------------------------------------------------------------------------------- driver
@@ -344,7 +347,9 @@ def build_parser():
     g.add_argument("--format", default="table", choices=["table", "json", "csv", "markdown", "html"])
     g.add_argument("--out", help="report file (default: standard output)")
     g.add_argument("--top")
-    g.add_argument("--timings", action="store_true", help="passed to merge-report")
+    g.add_argument("--db", metavar="FILE", help="record the run in this SQLite run history (as minectl themes --db)")
+    g.add_argument("--run-label", help="with --db, the run's label (re-running a label replaces that run)")
+    g.add_argument("--trend-runs", type=int, default=7, help="with --db, how many runs the trend column compares")
     g.add_argument("--assignments", metavar="FILE",
                    help="write every transcript's theme as JSONL (the parts' files concatenated in part order)")
     a = p.add_argument_group("analysis options (passed to minectl partial vocabulary)")
@@ -518,16 +523,16 @@ def run_job(args, sc):
             len(text_rdds)))
         figures["parts"] = len(parts)
 
-        def pass_rdd(command, model_files=None, assignments=False, only=None):
+        def pass_rdd(command, model_files=None, outputs=(), only=None):
             rdds = []
             chosen = [p for p in local_parts if only is None or p.index in only]
             if chosen:
                 rdds.append(sc.parallelize(chosen, len(chosen)).mapPartitions(
                     lambda it: local_part_task(it, binary_name, command, options, shipped, model_files,
-                                               assignments)))
+                                               outputs)))
             for arg, base, rdd in text_rdds:
                 rdds.append(rdd.mapPartitionsWithIndex(remote_part_task(
-                    base, arg, binary_name, command, options, shipped, model_files, assignments, only)))
+                    base, arg, binary_name, command, options, shipped, model_files, outputs, only)))
             return rdds[0] if len(rdds) == 1 else sc.union(rdds)
 
         def run_pass(name, rdd, expected=None):
@@ -602,28 +607,39 @@ def run_job(args, sc):
 
         # Pass 2: assign with the model and vocabulary shipped to the executors.
         shipped_model = (ship(model, "model.json"), ship(vocabulary, "vocabulary.json"))
-        assigned = run_pass("assign", pass_rdd("assign", shipped_model,
-                                               args.assignments is not None))
+        outputs = (("--assignments-out",) if args.assignments is not None else ()) + (("--rows-out",) if args.db else ())
+        assigned = run_pass("assign", pass_rdd("assign", shipped_model, outputs))
         assign_partials = write_partials(os.path.join(work, "assign-partials"), assigned)
         if args.assignments is not None:
             directory = os.path.join(work, "assignments")
             os.makedirs(directory, exist_ok=True)
             for r in assigned:
                 with open(os.path.join(directory, "part-%05d.jsonl" % r[0]), "wb") as f:
-                    f.write(r[2] or b"")
+                    f.write(r[2].get("--assignments-out", b""))
             target = os.path.abspath(args.assignments)
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-assignments-")
             with os.fdopen(fd, "wb") as f:
                 for r in assigned:
-                    f.write(r[2] or b"")
+                    f.write(r[2].get("--assignments-out", b""))
             os.replace(tmp, target)
+        rows = []
+        if args.db:
+            directory = os.path.join(work, "rows")
+            os.makedirs(directory, exist_ok=True)
+            for r in assigned:
+                rows.append(os.path.join(directory, "part-%05d.jsonl" % r[0]))
+                with open(rows[-1], "wb") as f:
+                    f.write(r[2].get("--rows-out", b""))
         report = ["partial", "merge-report", "--model", model] + assign_partials + ["--format", args.format]
         if args.out is not None:
             report += ["--out", args.out]
         if args.top is not None:
             report += ["--top", str(args.top)]
-        if args.timings:
-            report.append("--timings")
+        if args.db:
+            report += ["--db", os.path.abspath(args.db), "--trend-runs", str(args.trend_runs)]
+            report += [a for path in rows for a in ("--rows", path)]
+            if args.run_label is not None:
+                report += ["--run-label", args.run_label]
         sys.stdout.flush()
         _, elapsed = run_driver_minectl(minectl, report, "merge-report")
         log("merge-report %.2f s; total %.2f s" % (elapsed, time.monotonic() - t_start))

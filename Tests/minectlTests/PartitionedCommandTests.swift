@@ -66,6 +66,32 @@ struct PartitionedCommandTests {
         let counts = try #require(object["counts"] as? [String: Any])
         #expect(counts["read"] as? Int == 601 && counts["analyzed"] as? Int == 600 && counts["rejected"] as? Int == 1)
         #expect(json.stderr.isEmpty)
+
+        // Recorded in a run history: the same as themes --model --db records.
+        var rowsFiles: [String] = []
+        for index in [0, 1, 2] {
+            let (arguments, input) = part(index)
+            let rows = folder.url.appendingPathComponent("r\(index).jsonl").path
+            _ = try Self.ok(["assign", "--model", model, "--vocabulary", vocabulary] + arguments + ["--rows-out", rows,
+                            "--out", folder.url.appendingPathComponent("h\(index).json").path], input: input)
+            rowsFiles.append(rows)
+        }
+        let historyPartials = [2, 0, 1].map { folder.url.appendingPathComponent("h\($0).json").path }
+        let mergedDB = folder.url.appendingPathComponent("merged.sqlite").path, wholeDB = folder.url.appendingPathComponent("whole.sqlite").path
+        let recorded = try Self.ok(["partial", "merge-report", "--model", model, "--format", "json", "--assignments", "--db", mergedDB,
+                                    "--run-label", "night-1"] + historyPartials + rowsFiles.flatMap { ["--rows", $0] })
+        let direct = try Self.ok(["themes", "--quiet", "--model", model, path, "--format", "json", "--assignments", "--db", wholeDB,
+                                  "--run-label", "night-1"])
+        #expect(recorded.stdout.replacingOccurrences(of: mergedDB, with: "DB") == direct.stdout.replacingOccurrences(of: wholeDB, with: "DB"))
+        #expect(recorded.stdout.contains("\"history\":{") && recorded.stdout.contains("\"assignments\":[{"))
+        let trendsMerged = try Self.ok(["trends", "--db", mergedDB, "--format", "json"])
+        let trendsWhole = try Self.ok(["trends", "--db", wholeDB, "--format", "json"])
+        // The same trends, but for the moment each run was recorded.
+        func normalized(_ text: String, _ db: String) -> String {
+            text.replacingOccurrences(of: db, with: "DB").replacingOccurrences(of: #""recordedAt":"[^"]*""#, with: "", options: .regularExpression)
+        }
+        #expect(normalized(trendsMerged.stdout, mergedDB) == normalized(trendsWhole.stdout, wholeDB))
+        #expect(trendsMerged.stdout.contains("\"recordedAt\""))
     }
 
     @Test func refusalsAndFailuresExitWithTheReason() throws {

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -133,6 +134,20 @@ class RealMinectlTest(unittest.TestCase):
         for key in ("counts", "themes", "unclustered", "clustering"):
             self.assertEqual(report[key], ranged[key], key)
         self.assertEqual(piped["assignments"], self.run_partitions(2)["assignments"])
+
+    def test_the_run_history_records_what_themes_with_the_model_records(self):
+        two = self.run_partitions(2)
+        model = os.path.join(two["work"], "model.json")
+        spark_db, whole_db = os.path.join(self.tmp, "spark.sqlite"), os.path.join(self.tmp, "whole.sqlite")
+        recorded = self.run_driver("db", "--partitions", "2", "--db", spark_db, "--run-label", "night-1")
+        whole = minectl("themes", "--quiet", "--model", model, self.corpus, "--format", "json", "--db", whole_db,
+                        "--run-label", "night-1")
+        self.assertEqual(recorded["report"].replace(spark_db.encode(), b"DB"), whole.replace(whole_db.encode(), b"DB"))
+        self.assertIn(b'"history":{', whole)
+        # The trends are the same but for the moment each run was recorded.
+        trends = [re.sub(rb'"recordedAt":"[^"]*"', b"", minectl("trends", "--db", db, "--format", "json").replace(db.encode(), b"DB"))
+                  for db in (spark_db, whole_db)]
+        self.assertEqual(trends[0], trends[1])
 
     def test_a_failing_part_fails_the_job_with_minectls_message(self):
         with self.assertRaises(ms.DriverError) as caught:

@@ -42,6 +42,10 @@ public struct AssignmentPartial: Sendable, Codable {
     /// Per theme, its members most similar to the centroid (at most
     /// ``ExemplarSelector/candidateConversations``), best first (ties: the earlier).
     public var candidates: [[Candidate]]
+    /// Documents of the part containing each code (``ThemeResult/codeFrequencies``, kept from 1
+    /// document: the merge drops codes in fewer than 2), when computed for a run history; `nil`
+    /// otherwise.
+    public var codeFrequencies: [String: Int]? = nil
 
     /// A conversation whose turns may be quoted.
     public struct Candidate: Sendable, Hashable, Codable {
@@ -78,6 +82,8 @@ public struct AssignmentPartial: Sendable, Codable {
         public var themes: [Int?]
         /// Each one's similarity to its nearest theme.
         public var similarities: [Double]
+        /// Each one's sentiment, turns, channel and (when computed for a run history) content hash.
+        public var facts: [ConversationFacts]
 
         /// The rows as JSON lines, `{"id":"t1","theme":3,"similarity":0.42}` (theme
         /// `"unclustered"` when in none), as the JSON report lists assignments.
@@ -97,9 +103,12 @@ public struct AssignmentPartial: Sendable, Codable {
     /// - Returns: the partial, every document's assignment, and the fingerprints of the ids the
     ///   part accepted.
     /// - Throws: ``IngestionProblem`` under strict ingestion or for a part that cannot be read as asked.
+    /// - Parameter forHistory: whether to compute what a run history records (each transcript's
+    ///   content hash in the rows, ``codeFrequencies`` in the partial).
     public static func compute(_ part: InputPart, model: ThemeModel, strict: Bool = false, earlierIDs: Set<UInt64> = [],
+                               forHistory: Bool = false,
                                workers: Int = defaultWorkerCount) async throws -> (partial: AssignmentPartial, rows: Rows, fingerprints: [UInt64]) {
-        let input = try PartInput.read(part, options: model.options, strict: strict, earlierIDs: earlierIDs)
+        let input = try PartInput.read(part, options: model.options, strict: strict, earlierIDs: earlierIDs, hashingContent: forHistory)
         let options = model.options.themeOptions
         let transcripts = input.transcripts
         let documents = options.documents.build(transcripts).texts
@@ -119,7 +128,7 @@ public struct AssignmentPartial: Sendable, Codable {
             }
         }
         let facts = await ConversationFacts.compute(transcripts, scorer: options.sentiment, roles: options.documents.roles, workers: workers,
-                                                    contentHashes: [UInt64](repeating: 0, count: transcripts.count))
+                                                    contentHashes: input.contentHashes)
         var tallies = [ThemeTally](repeating: ThemeTally(), count: model.themes.count + 1)
         var members = [[Int]](repeating: [], count: model.themes.count)
         for (index, theme) in themes.enumerated() {
@@ -134,11 +143,12 @@ public struct AssignmentPartial: Sendable, Codable {
                                  turns: transcript.turns.map { CandidateTurn(role: $0.role.rawValue, isPublic: $0.isPublic, text: $0.text) })
             }
         }
-        let partial = AssignmentPartial(optionsHash: model.optionsHash, modelHash: model.contentHash, reading: input.reading,
+        var partial = AssignmentPartial(optionsHash: model.optionsHash, modelHash: model.contentHash, reading: input.reading,
                                         filteredOut: input.filteredOut, documents: documents.count, unclusteredWithoutTerms: withoutTerms,
                                         unclusteredBelowSimilarity: below, tallies: tallies, candidates: candidates)
+        if forHistory { partial.codeFrequencies = await CodeTermCounter(minimumDocuments: 1).documentFrequencies(documents, workers: workers) }
         let ids = transcripts.indices.map(transcripts.transcriptID(at:))
-        return (partial, Rows(ids: ids, themes: themes, similarities: similarities), input.fingerprints)
+        return (partial, Rows(ids: ids, themes: themes, similarities: similarities, facts: facts), input.fingerprints)
     }
 
     /// The partial as canonical JSON.

@@ -77,6 +77,11 @@ extension ThemeReport {
                                  timings: [], k: model.k, kSelection: nil, vocabulary: model.terms,
                                  documentFrequencies: model.documentFrequencies, codeFrequencies: [:], fittedDocuments: model.fittedDocuments)
         result.mergedConversationCount = total
+        if sorted.allSatisfy({ $0.codeFrequencies != nil }) {
+            var codes: [String: Int] = [:]
+            for partial in sorted { codes.merge(partial.codeFrequencies!, uniquingKeysWith: +) }
+            result.codeFrequencies = codes.filter { $0.value >= CodeTermCounter().minimumDocuments }
+        }
         self.init(result: result, ingestion: ingestion, settings: model.settings + [ReportSetting("model", String(model.contentHash.prefix(12)))] + settings,
                   inputs: ingestion.inputs, filteredOut: filteredOut, top: top)
     }

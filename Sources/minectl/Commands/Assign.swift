@@ -28,6 +28,9 @@ struct Assign: AsyncParsableCommand {
     @Option(name: .customLong("assignments-out"), help: "Also write every transcript's theme to this file (JSON lines, atomically).")
     var assignmentsOut: String?
 
+    @Option(name: .customLong("rows-out"), help: "Also write every transcript's theme, similarity, sentiment and content hash to this file (atomically), for minectl partial merge-report --db; the partial then counts codes for the history's new words.")
+    var rowsOut: String?
+
     @Option(help: "Write the partial to this file (atomically) instead of standard output.")
     var out: String?
 
@@ -35,9 +38,10 @@ struct Assign: AsyncParsableCommand {
         let model = try PartialCommands.load(ThemeModel.read, self.model)
         let earlier = try vocabulary.map { try PartialCommands.load(MergedVocabulary.read, $0).earlierIDs(forPart: part.partIndex) } ?? []
         let (partial, rows, _) = try await PartialCommands.reading(part.part, strict: part.strict) {
-            try await AssignmentPartial.compute(part.part, model: model, strict: part.strict, earlierIDs: earlier)
+            try await AssignmentPartial.compute(part.part, model: model, strict: part.strict, earlierIDs: earlier, forHistory: rowsOut != nil)
         }
         if let assignmentsOut { try ReportOutput.write(rows.jsonLines(), to: assignmentsOut, command: "assign") }
+        if let rowsOut { try ReportOutput.write(rows.file(part: part.partIndex, modelHash: model.contentHash), to: rowsOut, command: "assign") }
         try PartialCommands.write(partial.encoded(), to: out, command: "assign")
     }
 }

@@ -11,6 +11,9 @@ struct ModelThemes {
     func run() async throws {
         let started = ContinuousClock.now
         let model = try PartialCommands.load(ThemeModel.read, modelPath)
+        // Open the history first: a database that cannot be used fails before the analysis.
+        let history = try command.db.map { try HistoryRecording.open($0, command: "themes") }
+        let keepsRows = command.assignments || history != nil
         let files = Ingestor.files(of: command.input.inputs)
         var earlier = Set<UInt64>()
         var partials: [AssignmentPartial] = []
@@ -18,11 +21,11 @@ struct ModelThemes {
         for (index, file) in files.enumerated() {
             let part = file == "-" ? InputPart(index: index, source: "-", readsStandardInput: true) : InputPart(index: index, source: file)
             let (partial, partRows, fingerprints) = try await PartialCommands.reading(part, strict: command.input.strict) {
-                try await AssignmentPartial.compute(part, model: model, strict: command.input.strict, earlierIDs: earlier)
+                try await AssignmentPartial.compute(part, model: model, strict: command.input.strict, earlierIDs: earlier, forHistory: history != nil)
             }
             earlier.formUnion(fingerprints)
             partials.append(partial)
-            if command.assignments { rows.append(partRows) }
+            if keepsRows { rows.append(partRows) }
         }
         if !partials.contains(where: { $0.reading.summary.filesRead > 0 }) {
             Diagnostics.error("minectl themes: no input could be read")
@@ -32,10 +35,9 @@ struct ModelThemes {
         var report = try await PartialCommands.merging {
             try await ThemeReport(model: model, merging: partials, settings: top.map { [ReportSetting("top", String($0))] } ?? [], top: top)
         }
-        for part in rows {
-            report.result.transcriptIDs += part.ids
-            report.result.assignments += part.themes
-            report.result.similarities += part.similarities
+        if keepsRows { report = try await PartialCommands.merging { try report.addingRows(rows) } }
+        if let history {
+            try HistoryRecording.record(&report, in: history, label: command.runLabel, trendRuns: command.trendRuns, command: "themes")
         }
         try ReportOutput.write(command.renderer.render(report), to: command.out, command: "themes")
         if !command.quiet {

@@ -115,9 +115,27 @@ struct MergeReport: AsyncParsableCommand {
     @Option(help: "Show only the N themes with the most pain.")
     var top: Int?
 
+    @Option(name: .customLong("rows"), help: "A part's rows file (minectl assign --rows-out); repeatable, one per part: needed by --db and --assignments.")
+    var rows: [String] = []
+
+    @Flag(help: "Include every transcript's theme and similarity (json; needs --rows).")
+    var assignments = false
+
+    @Option(help: "Record the run in this SQLite run history, as minectl themes --db does (needs --rows).")
+    var db: String?
+
+    @Option(name: .customLong("run-label"), help: "With --db, the run's label; re-running a label replaces that run.")
+    var runLabel: String?
+
+    @Option(name: .customLong("trend-runs"), help: "With --db, how many runs the trend column compares, this one included.")
+    var trendRuns = 7
+
     func validate() throws {
         guard !partials.isEmpty else { throw ValidationError("give the partial files to merge") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
+        if (db != nil || assignments) && rows.isEmpty { throw ValidationError("--db and --assignments need the parts' --rows files") }
+        if db == nil && runLabel != nil { throw ValidationError("--run-label needs --db") }
+        guard trendRuns >= 2 else { throw ValidationError("--trend-runs must be at least 2 (got \(trendRuns))") }
     }
 
     func run() async throws {
@@ -125,10 +143,34 @@ struct MergeReport: AsyncParsableCommand {
         let loaded = try partials.map { try PartialCommands.load(AssignmentPartial.read, $0) }
         let top = top
         let partials = partials
-        let report = try await PartialCommands.merging {
+        let history = try db.map { try HistoryRecording.open($0, command: "partial merge-report") }
+        var report = try await PartialCommands.merging {
             try await ThemeReport(model: model, merging: loaded, names: partials, settings: top.map { [ReportSetting("top", String($0))] } ?? [], top: top)
         }
-        let renderer = Themes.renderer(format: format, out: out, assignments: false, timings: false)
+        if !rows.isEmpty {
+            var byPart: [Int: AssignmentPartial.Rows] = [:]
+            for path in rows {
+                let (part, modelHash, partRows) = try PartialCommands.load(AssignmentPartial.Rows.read, path)
+                guard modelHash == model.contentHash else {
+                    Diagnostics.error("minectl: cannot merge: \(path) was computed with another model")
+                    throw ExitCodes.rejectedRecord
+                }
+                byPart[part] = partRows
+            }
+            let ordered = try (0..<loaded.count).map { part in
+                guard let found = byPart[part] else {
+                    Diagnostics.error("minectl: cannot merge: no rows file for part \(part)")
+                    throw ExitCodes.rejectedRecord
+                }
+                return found
+            }
+            let merged = report
+            report = try await PartialCommands.merging { try merged.addingRows(ordered) }
+        }
+        if let history {
+            try HistoryRecording.record(&report, in: history, label: runLabel, trendRuns: trendRuns, command: "partial merge-report")
+        }
+        let renderer = Themes.renderer(format: format, out: out, assignments: assignments, timings: false)
         try ReportOutput.write(renderer.render(report), to: out, command: "partial merge-report")
     }
 }

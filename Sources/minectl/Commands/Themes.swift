@@ -139,7 +139,7 @@ struct Themes: AsyncParsableCommand {
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
         if model != nil {
             let conflicting = [("--since", since != nil), ("--until", until != nil), ("--channel", !channel.isEmpty),
-                               ("--stopwords", stopwords != nil), ("--lexicon", lexicon != nil), ("--db", db != nil),
+                               ("--stopwords", stopwords != nil), ("--lexicon", lexicon != nil), ("--warm-start", warmStart),
                                ("--role all", role == .all), ("--input-format", input.inputFormat != nil), ("--no-redact", input.noRedact),
                                ("--keep-private-notes", input.keepPrivateNotes), ("--agent-name", !input.agentNames.isEmpty),
                                ("--agent-domain", !input.agentDomains.isEmpty), ("--csv-mode", input.csvMode != nil)]
@@ -223,17 +223,7 @@ struct Themes: AsyncParsableCommand {
             throw ExitCodes.unreadableInput
         }
         if let history {
-            do {
-                let recording = ContinuousClock.now
-                let recorded = try history.record(report, label: runLabel)
-                report.timings.append(StageTiming("history", duration: recording.duration(to: .now)))
-                report.history = ThemeReportHistory(recorded: recorded,
-                                                    trends: try history.trends(TrendOptions(lastRuns: trendRuns, endingAt: recorded.label)))
-            } catch {
-                progress?.clear()
-                Diagnostics.error("minectl themes: \(error)")
-                throw ExitCodes.history(error)
-            }
+            try HistoryRecording.record(&report, in: history, label: runLabel, trendRuns: trendRuns, command: "themes", progress: progress)
         }
         let text = renderer.render(report)
         progress?.clear()
