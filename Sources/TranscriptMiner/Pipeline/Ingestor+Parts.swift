@@ -47,8 +47,8 @@ extension Ingestor {
                 if part.isHead { summary.inputs.append(InputFingerprint(path: part.source, bytes: 0, sha256: nil)) }
                 return PartReading(part: part, summary: summary, lineCount: counting.lineCount)
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: part.source))?[.size] as? NSNumber
-            let wholeFile = part.offset == 0 && (part.length == nil || size.map { part.length! >= $0.intValue } ?? false)
+            let size = Self.fileSize(part.source)
+            let wholeFile = part.offset == 0 && (part.length == nil || size.map { part.length! >= $0 } ?? false)
             if wholeFile {
                 try readOne(part.source, summary: &summary, seen: &seen, threader: &threader, singleInput: false, meter: nil, sink: sink)
                 if var threader, threader.messageCount > 0 {
@@ -57,8 +57,8 @@ extension Ingestor {
                 return PartReading(part: part, summary: summary, lineCount: nil)
             }
             guard let size else { throw IngestionProblem(.unreadableInput, at: here, "cannot open: no such file, or its size is unknown") }
-            guard part.offset <= size.intValue else {
-                throw IngestionProblem(.unreadableInput, at: here, "the part starts at byte \(part.offset), past the end of the file (\(size.intValue) bytes)")
+            guard part.offset <= size else {
+                throw IngestionProblem(.unreadableInput, at: here, "the part starts at byte \(part.offset), past the end of the file (\(size) bytes)")
             }
             let head: [UInt8]
             do {
@@ -75,17 +75,25 @@ extension Ingestor {
             }
             let stream: LineRangeStream
             do {
-                stream = try LineRangeStream(path: part.source, offset: part.offset, length: part.length ?? (size.intValue - part.offset))
+                stream = try LineRangeStream(path: part.source, offset: part.offset, length: part.length ?? (size - part.offset))
             } catch {
                 throw IngestionProblem(.unreadableInput, at: here, "cannot open: \(error)")
             }
             if part.isHead {
                 summary.filesRead += 1
-                summary.inputs.append(InputFingerprint(path: part.source, bytes: size.intValue, sha256: nil))
+                summary.inputs.append(InputFingerprint(path: part.source, bytes: size, sha256: nil))
             }
             try readRecords(stream, format: .jsonl, path: part.source, summary: &summary, seen: &seen, threader: &threader,
                             singleInput: false, meter: nil, sink: sink)
             return PartReading(part: part, summary: summary, lineCount: stream.lineCount)
         }
+    }
+
+    /// The size of the file at `path` (following symbolic links), or `nil` when it cannot be
+    /// read.
+    static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 }

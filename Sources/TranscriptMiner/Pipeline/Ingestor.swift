@@ -93,8 +93,8 @@ public struct Ingestor: Sendable {
     static func totalBytes(of files: [String]) -> Int? {
         var total = 0
         for file in files {
-            guard file != "-", let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber else { return nil }
-            total += size.intValue
+            guard file != "-", let size = fileSize(file) else { return nil }
+            total += size
         }
         return total
     }
