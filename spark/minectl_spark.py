@@ -61,11 +61,12 @@ class DriverError(Exception):
 class Part:
     """One unit of work: a byte range of a local file, or one Spark partition of a remote (textFile) input."""
 
-    __slots__ = ("index", "path", "offset", "length", "remote_partition")
+    __slots__ = ("index", "path", "offset", "length", "remote_partition", "quota")
 
     def __init__(self, index, path, offset=None, length=None, remote_partition=None):
         self.index, self.path, self.offset, self.length = index, path, offset, length
         self.remote_partition = remote_partition
+        self.quota = None  # at most this many fit-sample candidates (pass 1), or None
 
     def describe(self):
         if self.offset is None:
@@ -240,6 +241,9 @@ def local_part_task(parts, binary_name, command, options, shipped, model_files, 
     path = _executable(binary_name)
     for part in parts:
         where = ["--input", part.path, "--offset", str(part.offset), "--length", str(part.length)]
+        quota = part.quota
+        if command == "vocabulary" and quota and not model_files:  # not on a rerun: that one sends everything
+            where += ["--sample-quota", str(quota)]
         yield _run_part(path, command, part.index, where, options, shipped, model_files, outputs,
                         part.describe(), None)
 
@@ -518,6 +522,13 @@ def run_job(args, sc):
         if not parts:
             raise DriverError("no input files", 66)
         local_parts = [p for p in parts if p.offset is not None]
+        # Each byte-range part sends about twice its share of the fit sample (merge-vocabulary asks a
+        # part again in the rare case that was too few), so partials stay small however many parts.
+        limit = 20000 if args.fit_sample is None else int(args.fit_sample)
+        total_bytes = sum(p.length for p in local_parts)
+        if limit > 0 and total_bytes > 0 and len(local_parts) > 1:
+            for p in local_parts:
+                p.quota = min(limit, int(math.ceil(2.0 * limit * p.length / total_bytes)) + 100)
         log("%d parts: %d byte ranges over %d local files, %d partitions of %d remote inputs" % (
             len(parts), len(local_parts), len({p.path for p in local_parts}), len(parts) - len(local_parts),
             len(text_rdds)))

@@ -30,13 +30,24 @@ struct PartitionedRunTests {
         try JSONDecoder().decode(T.self, from: Data(PartialJSON.encode(value)))
     }
 
-    static func vocabulary(_ parts: [InputPart], options: ThemeJobOptions) async throws -> MergedVocabulary {
+    /// The merged vocabulary of `parts`, each sending at most `quota` sample candidates, with the
+    /// parts the first merge lists counted again (as the Spark driver does); and that list.
+    static func vocabulary(_ parts: [InputPart], options: ThemeJobOptions, quota: Int? = nil) async throws -> MergedVocabulary {
+        try await vocabularyAndReruns(parts, options: options, quota: quota).vocabulary
+    }
+
+    static func vocabularyAndReruns(_ parts: [InputPart], options: ThemeJobOptions, quota: Int? = nil) async throws
+        -> (vocabulary: MergedVocabulary, reruns: [Int]) {
         var partials: [VocabularyPartial] = []
-        for part in parts { partials.append(try roundTrip(try await VocabularyPartial.compute(part, options: options, workers: 2))) }
+        for part in parts {
+            partials.append(try roundTrip(try await VocabularyPartial.compute(part, options: options, sampleQuota: quota, workers: 2)))
+        }
         let first = try MergedVocabulary(merging: partials.reversed())
-        // Parts holding ids that earlier parts have are counted again, rejecting those ids.
+        // Parts holding ids that earlier parts have, or cut short by their quota, are counted again.
         for index in first.rerunParts { partials[index] = try await VocabularyPartial.compute(parts[index], options: options, after: first) }
-        return try MergedVocabulary(merging: partials)
+        let final = try MergedVocabulary(merging: partials)
+        #expect(final.rerunParts.isEmpty)
+        return (final, first.rerunParts)
     }
 
     static func report(_ parts: [InputPart], model: ThemeModel, vocabulary: MergedVocabulary, shuffle: Bool) async throws -> String {
@@ -62,9 +73,17 @@ struct PartitionedRunTests {
         let link = path + ".link.jsonl"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
         defer { try? FileManager.default.removeItem(atPath: link) }
-        for cuts in splits {
-            vocabularies.append(try await Self.vocabulary(Self.parts(cuts.isEmpty ? path : link, size: size, cuts: cuts), options: options))
+        // Quotas: none for one part; 300 for two (each expects 250 of the 500); 60 for five, too few
+        // for some of them, which the merge finds and has counted again.
+        var reruns: [[Int]] = []
+        for (cuts, quota) in zip(splits, [nil, 300, 60]) {
+            let (vocabulary, rerun) = try await Self.vocabularyAndReruns(Self.parts(cuts.isEmpty ? path : link, size: size, cuts: cuts),
+                                                                         options: options, quota: quota)
+            vocabularies.append(vocabulary)
+            reruns.append(rerun)
         }
+        #expect(reruns[1] == [1], "only the part with the repeated id")
+        #expect(reruns[2].count > 1, "quotas of 60 are too small for some of the five parts: \(reruns[2])")
         for vocabulary in vocabularies.dropFirst() {
             #expect(vocabulary.terms == vocabularies[0].terms)
             #expect(vocabulary.documentFrequencies == vocabularies[0].documentFrequencies)

@@ -46,8 +46,8 @@ public struct MergedVocabulary: Sendable, Codable {
     public var sample: [VocabularyPartial.SampleDocument]
     /// Ids accepted by more than one part: their fingerprint and the first part that has them.
     public var duplicates: [Duplicate]
-    /// Parts that accepted an id an earlier part accepted: count them again, with this
-    /// vocabulary, before fitting.
+    /// Parts to count again, with this vocabulary and without a sample quota, before fitting: parts
+    /// that accepted an id an earlier part accepted, and parts whose sample quota was too small.
     public var rerunParts: [Int]
 
     /// An id read by more than one part.
@@ -118,9 +118,18 @@ public struct MergedVocabulary: Sendable, Codable {
         terms = kept.map { allTerms[$0] }
         documentFrequencies = terms.map { counts[$0]!.documents }
         prunedTermCount = allTerms.count - kept.count
+        var lastKey = UInt64.max   // the largest key in the sample (every key when all documents are fitted)
         if options.fitSample > 0, documentCount > options.fitSample {
             candidates.sort { (FitSample.key(of: $0.id), $0.position) < (FitSample.key(of: $1.id), $1.position) }
             candidates = Array(candidates.prefix(options.fitSample))
+            lastKey = candidates.last.map { FitSample.key(of: $0.id) } ?? .max
+        }
+        // A part whose quota cut its candidates at a key not beyond the sample's last may hold
+        // sample documents it did not send: it is counted again without a quota.
+        for index in order.sorted {
+            if let cut = partials[index].sampleCutAbove.flatMap({ UInt64($0, radix: 16) }), cut <= lastKey {
+                rerun.insert(partials[index].reading.part.index)
+            }
         }
         sample = candidates.sorted { $0.position < $1.position }
         duplicates = repeated.map { Duplicate(fingerprint: String($0.key, radix: 16), firstPart: $0.value) }

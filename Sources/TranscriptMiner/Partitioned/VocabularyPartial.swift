@@ -39,11 +39,15 @@ public struct VocabularyPartial: Sendable, Codable {
     /// Occurrences of each term in the part (for ``TFIDFOptions/maxFeatures``).
     public var termFrequencies: [Int]
     /// The part's documents whose id keys are among the ``ThemeJobOptions/fitSample`` smallest
-    /// (all of them when fitting on every document), in part order.
+    /// (all of them when fitting on every document), or among a smaller quota, in part order.
     public var sample: [SampleDocument]
+
     /// The fingerprints of the ids the part accepted, sorted, as little-endian 64-bit words in
     /// base64: the merge finds ids repeated across parts with them.
     public var idFingerprints: String
+    /// When a quota cut the part's candidates short, the largest key it kept (hex): the merge
+    /// checks that every key the part left out is beyond the sample; `nil` when nothing was cut.
+    public var sampleCutAbove: String? = nil
     /// The ids this part rejected because an earlier part has them (from the vocabulary given to
     /// ``compute(_:options:strict:after:workers:)``), so the merge still lists them.
     public var rejectedRepeats: [MergedVocabulary.Duplicate] = []
@@ -63,8 +67,13 @@ public struct VocabularyPartial: Sendable, Codable {
     ///   across parts (``MergedVocabulary/rerunParts``): this part then rejects the ids that
     ///   earlier parts have, as a single run does.
     /// - Throws: ``IngestionProblem`` under strict ingestion or for a part that cannot be read as asked.
+    /// - Parameter sampleQuota: at most this many sample candidates (default: the fit-sample limit,
+    ///   which is always enough). A part holding a share *f* of the input expects about
+    ///   *f* · limit sample documents, so a quota of twice that keeps partials small when there
+    ///   are many parts; the merge finds a part whose quota was too small and asks for it again
+    ///   (``MergedVocabulary/rerunParts``).
     public static func compute(_ part: InputPart, options: ThemeJobOptions, strict: Bool = false, after previous: MergedVocabulary? = nil,
-                               workers: Int = defaultWorkerCount) async throws -> VocabularyPartial {
+                               sampleQuota: Int? = nil, workers: Int = defaultWorkerCount) async throws -> VocabularyPartial {
         let applied = previous?.duplicates.filter { $0.firstPart < part.index } ?? []
         let input = try PartInput.read(part, options: options, strict: strict,
                                        earlierIDs: Set(applied.compactMap { UInt64($0.fingerprint, radix: 16) }))
@@ -86,13 +95,16 @@ public struct VocabularyPartial: Sendable, Codable {
         }
         let terms = counts.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let ids = input.transcripts.indices.map(input.transcripts.transcriptID(at:))
-        let limit = options.fitSample > 0 ? options.fitSample : Int.max
+        let limit = min(options.fitSample > 0 ? options.fitSample : Int.max, max(1, sampleQuota ?? Int.max))
         let drawn = ids.count <= limit ? Array(ids.indices) : (FitSample(limit: limit).indices(of: ids) ?? Array(ids.indices))
+        let cut = drawn.count < ids.count && drawn.count < (options.fitSample > 0 ? options.fitSample : Int.max)
+        let largest = cut ? drawn.map { FitSample.key(of: ids[$0]) }.max() : nil
         return VocabularyPartial(options: options, optionsHash: options.hash, reading: input.reading, documents: documents.count, tokens: tokens,
                                  terms: terms, documentFrequencies: terms.map { counts[$0]!.documents },
                                  termFrequencies: terms.map { counts[$0]!.occurrences },
                                  sample: drawn.map { SampleDocument(position: $0, id: ids[$0], text: documents[$0]) },
-                                 idFingerprints: Self.encodeFingerprints(input.fingerprints), rejectedRepeats: applied)
+                                 idFingerprints: Self.encodeFingerprints(input.fingerprints), sampleCutAbove: largest.map { String($0, radix: 16) },
+                                 rejectedRepeats: applied)
     }
 
     /// The partial as canonical JSON.

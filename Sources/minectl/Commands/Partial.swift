@@ -42,14 +42,21 @@ struct PartialVocabulary: AsyncParsableCommand {
     @Option(help: "A merged vocabulary that lists this part in its rerunParts: ids that earlier parts have are then rejected, as in a single run.")
     var vocabulary: String?
 
+    @Option(name: .customLong("sample-quota"), help: "Send at most this many fit-sample candidates (default: the --fit-sample limit, always enough); about twice the part's share of the limit keeps partials small, and merge-vocabulary asks again for a part whose quota was too small.")
+    var sampleQuota: Int?
+
     @Option(help: "Write the partial to this file (atomically) instead of standard output.")
     var out: String?
+
+    func validate() throws {
+        if let sampleQuota, sampleQuota < 1 { throw ValidationError("--sample-quota must be at least 1 (got \(sampleQuota))") }
+    }
 
     func run() async throws {
         let options = try job.options(command: "partial vocabulary")
         let previous = try vocabulary.map { try PartialCommands.load(MergedVocabulary.read, $0) }
         let partial = try await PartialCommands.reading(part.part, strict: part.strict) {
-            try await VocabularyPartial.compute(part.part, options: options, strict: part.strict, after: previous)
+            try await VocabularyPartial.compute(part.part, options: options, strict: part.strict, after: previous, sampleQuota: sampleQuota)
         }
         try PartialCommands.write(partial.encoded(), to: out, command: "partial vocabulary")
     }
@@ -77,8 +84,9 @@ struct MergeVocabulary: AsyncParsableCommand {
         let loaded = try partials.map { try PartialCommands.load(VocabularyPartial.read, $0) }
         let merged = try await PartialCommands.merging { try MergedVocabulary(merging: loaded, names: partials) }
         if !merged.rerunParts.isEmpty {
-            Diagnostics.error("minectl partial merge-vocabulary: \(merged.duplicates.count) transcript id(s) occur in more than one part: "
-                              + "count parts \(merged.rerunParts.map(String.init).joined(separator: " ")) again with --vocabulary and this file, then merge again")
+            Diagnostics.error("minectl partial merge-vocabulary: count parts \(merged.rerunParts.map(String.init).joined(separator: " ")) again "
+                              + "with --vocabulary and this file (and no --sample-quota), then merge again: \(merged.duplicates.count) transcript id(s) "
+                              + "occur in more than one part, or a part's sample quota was too small")
         }
         try PartialCommands.write(merged.encoded(), to: out, command: "partial merge-vocabulary")
     }
