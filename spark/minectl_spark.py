@@ -377,6 +377,9 @@ def build_parser():
     s.add_argument("--work-dir", help="where partials, vocabulary and model go (default: a temporary directory, "
                                       "removed unless --keep-work)")
     s.add_argument("--keep-work", action="store_true")
+    s.add_argument("--no-input-hash", action="store_true",
+                   help="do not hash split local inputs on the driver for the report's fingerprints (sha256 null): "
+                        "hashing reads every byte again, about 1.5 s per GB")
     s.add_argument("--force-stdin", action="store_true", help=argparse.SUPPRESS)  # local inputs via textFile
     return p
 
@@ -646,6 +649,8 @@ def run_job(args, sc):
             report += ["--out", args.out]
         if args.top is not None:
             report += ["--top", str(args.top)]
+        if args.no_input_hash:
+            report.append("--no-input-hash")
         if args.db:
             report += ["--db", os.path.abspath(args.db), "--trend-runs", str(args.trend_runs)]
             report += [a for path in rows for a in ("--rows", path)]

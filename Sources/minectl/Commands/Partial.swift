@@ -123,6 +123,9 @@ struct MergeReport: AsyncParsableCommand {
     @Option(help: "Show only the N themes with the most pain.")
     var top: Int?
 
+    @Flag(name: .customLong("no-input-hash"), help: "Do not read split input files to hash them (their sha256 is then null): on a driver far from the data, hashing reads every byte again.")
+    var noInputHash = false
+
     @Option(name: .customLong("rows"), help: "A part's rows file (minectl assign --rows-out); repeatable, one per part: needed by --db and --assignments.")
     var rows: [String] = []
 
@@ -153,7 +156,8 @@ struct MergeReport: AsyncParsableCommand {
         let partials = partials
         let history = try db.map { try HistoryRecording.open($0, command: "partial merge-report") }
         var report = try await PartialCommands.merging {
-            try await ThemeReport(model: model, merging: loaded, names: partials, settings: top.map { [ReportSetting("top", String($0))] } ?? [], top: top)
+            try await ThemeReport(model: model, merging: loaded, names: partials, settings: top.map { [ReportSetting("top", String($0))] } ?? [], top: top,
+                                  fingerprint: noInputHash ? { _ in nil } : nil)
         }
         if !rows.isEmpty {
             var byPart: [Int: AssignmentPartial.Rows] = [:]
