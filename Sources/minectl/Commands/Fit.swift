@@ -21,17 +21,7 @@ struct Fit: AsyncParsableCommand {
     @Option(help: "The merged vocabulary (from minectl partial merge-vocabulary).")
     var vocabulary: String
 
-    @Option(help: "The number of themes: auto or a number.")
-    var k: ThemeCountArgument = .auto
-
-    @Option(name: .customLong("min-k"), help: "With --k auto, the fewest themes considered (default: 2).")
-    var minK: Int?
-
-    @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered (default: 100).")
-    var maxK: Int?
-
-    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: modularity, silhouette, calinski-harabasz, davies-bouldin or stability.")
-    var kCriterion: KCriterionArgument = .modularity
+    @OptionGroup var count: ThemeCountOptions
 
     @Option(help: "The random seed.")
     var seed: UInt64 = 0
@@ -43,11 +33,7 @@ struct Fit: AsyncParsableCommand {
     var out: String?
 
     func validate() throws {
-        if case .fixed(let k) = k, k < 1 { throw ValidationError("--k must be auto or at least 1 (got \(k))") }
-        if case .fixed = k, minK != nil || maxK != nil { throw ValidationError("--min-k and --max-k only apply with --k auto") }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
-        let (low, high) = (minK ?? Themes.defaultKRange.lowerBound, maxK ?? Themes.defaultKRange.upperBound)
-        guard low >= 1, high >= low else { throw ValidationError("--min-k/--max-k: need 1 ≤ min-k ≤ max-k (got \(low)…\(high))") }
     }
 
     func run() async throws {
@@ -56,16 +42,8 @@ struct Fit: AsyncParsableCommand {
         clustering.seed = seed
         clustering.restarts = restarts
         var themeCount = ThemeCount.fixed
-        var settings = [ReportSetting("k", k.description)]
-        switch k {
-        case .fixed(let k):
-            clustering.k = k
-        case .auto:
-            let (low, high) = (minK ?? Themes.defaultKRange.lowerBound, maxK ?? Themes.defaultKRange.upperBound)
-            themeCount = .automatic(low...high, criterion: kCriterion.criterion)
-            settings += [ReportSetting("min-k", String(low)), ReportSetting("max-k", String(high)), ReportSetting("k-criterion", kCriterion.rawValue)]
-        }
-        settings += [ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts))] + vocabulary.options.settings
+        count.apply(to: &clustering, themeCount: &themeCount)
+        let settings = count.settings + [ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts))] + vocabulary.options.settings
         let model: ThemeModel
         do {
             model = try await ThemeModel.fit(vocabulary, clustering: clustering, themeCount: themeCount, settings: settings)

@@ -52,17 +52,7 @@ struct Themes: AsyncParsableCommand {
     var out: String?
 
 
-    @Option(help: "The number of themes: auto (chosen between --min-k and --max-k on a sample of at most 10,000 documents, see --k-criterion) or a number.")
-    var k: ThemeCountArgument = .auto
-
-    @Option(name: .customLong("min-k"), help: "With --k auto, the fewest themes considered (default: 2).")
-    var minK: Int?
-
-    @Option(name: .customLong("max-k"), help: "With --k auto, the most themes considered (default: 100).")
-    var maxK: Int?
-
-    @Option(name: .customLong("k-criterion"), help: "With --k auto, what chooses k: modularity (of the clustering on the documents' 20-nearest-neighbour graph), silhouette, calinski-harabasz, davies-bouldin or stability.")
-    var kCriterion: KCriterionArgument = .modularity
+    @OptionGroup var count: ThemeCountOptions
 
     @Option(help: "The random seed: same input, options and seed give the same themes.")
     var seed: UInt64 = 0
@@ -118,22 +108,10 @@ struct Themes: AsyncParsableCommand {
     @Option(name: .customLong("trend-runs"), help: "With --db, how many runs the trend column compares, this one included.")
     var trendRuns = 7
 
-    /// The range searched by `--k auto` unless --min-k / --max-k say otherwise.
-    static let defaultKRange = 2...100
-
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown, html }
     enum RoleChoice: String, ExpressibleByArgument, CaseIterable { case customer, all }
 
     func validate() throws {
-        switch k {
-        case .fixed(let k):
-            guard k >= 1 else { throw ValidationError("--k must be auto or at least 1 (got \(k))") }
-            if minK != nil || maxK != nil { throw ValidationError("--min-k and --max-k only apply with --k auto") }
-        case .auto:
-            let (low, high) = kBounds
-            guard low >= 1 else { throw ValidationError("--min-k must be at least 1 (got \(low))") }
-            guard high >= low else { throw ValidationError("--max-k (\(high)) must be at least --min-k (\(low))") }
-        }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1 (got \(restarts))") }
         guard fitSample >= 0 else { throw ValidationError("--fit-sample must be 0 (fit on all) or more (got \(fitSample))") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
@@ -163,12 +141,7 @@ struct Themes: AsyncParsableCommand {
         let started = ContinuousClock.now
         let progress = quiet ? nil : ProgressLine(command: "themes")
         var options = ThemeOptions()
-        switch k {
-        case .fixed(let k):
-            options.clustering.k = k
-        case .auto:
-            options.themeCount = .automatic(kBounds.low...kBounds.high, criterion: kCriterion.criterion)
-        }
+        count.apply(to: &options.clustering, themeCount: &options.themeCount)
         options.clustering.seed = seed
         options.clustering.restarts = restarts
         options.fitSample = fitSample > 0 ? FitSample(limit: fitSample) : nil
@@ -238,11 +211,6 @@ struct Themes: AsyncParsableCommand {
         }
     }
 
-    /// The `--k auto` search range: `--min-k`/`--max-k` or the defaults (checked by `validate`).
-    var kBounds: (low: Int, high: Int) {
-        (minK ?? Self.defaultKRange.lowerBound, maxK ?? Self.defaultKRange.upperBound)
-    }
-
     /// The renderer of `--format`.
     var renderer: any ThemeReportRenderer {
         Self.renderer(format: format, out: out, assignments: assignments, timings: timings)
@@ -263,11 +231,7 @@ struct Themes: AsyncParsableCommand {
 
     /// The settings the report shows.
     var settings: [ReportSetting] {
-        var list = [ReportSetting("k", k.description)]
-        if k == .auto {
-            list += [ReportSetting("min-k", String(kBounds.low)), ReportSetting("max-k", String(kBounds.high)),
-                     ReportSetting("k-criterion", kCriterion.rawValue)]
-        }
+        var list = count.settings
         list += [ReportSetting("seed", String(seed)), ReportSetting("restarts", String(restarts)), ReportSetting("role", role.rawValue)]
         if fitSample != FitSample().limit { list.append(ReportSetting("fit-sample", fitSample > 0 ? String(fitSample) : "all")) }
         if let since { list.append(ReportSetting("since", since)) }
