@@ -112,17 +112,6 @@ extension ThemeStatistics {
     /// (means from fixed-point sums, see ``ThemeTally``).
     /// - Parameter total: the conversations analysed in the run.
     public init(tally: ThemeTally, total: Int) {
-        self.init(members: [Int](), facts: [], total: total, pain: PainScore())
-        size = tally.size
-        let n = Double(max(1, size))
-        share = total > 0 ? Double(size) / Double(total) : 0
-        meanSentiment = ThemeTally.real(tally.compound) / n
-        negativeShare = Double(tally.negative) / n
-        endsWorseShare = Double(tally.endsWorse) / n
-        multiTurnCount = tally.multiTurn
-        meanCustomerTurns = size > 0 ? Double(tally.customerTurns) / n : 0
-        sentimentBands = tally.sentimentBands
-        channels = zip(Channel.allCases, tally.channels).filter { $0.1 > 0 }.map { ChannelCount(channel: $0.0, count: $0.1) }
-        painScore = total > 0 ? 100 * ThemeTally.real(tally.pain) / Double(total) : 0
+        self.init(tally: tally, compoundSum: ThemeTally.real(tally.compound), painSum: ThemeTally.real(tally.pain), total: total)
     }
 }

@@ -47,31 +47,30 @@ public struct ThemeStatistics: Sendable, Hashable {
     ///     pain score).
     /// - Complexity: O(members).
     public init(members: some Collection<Int>, facts: [ConversationFacts], total: Int, pain: PainScore) {
-        size = members.count
-        var compound = 0.0, painSum = 0.0, turns = 0
-        var negative = 0, worse = 0, multi = 0
-        var bands = [Int](repeating: 0, count: Self.sentimentBandCount)
-        var channelCounts = [Int](repeating: 0, count: Channel.allCases.count)
+        var tally = ThemeTally()
+        var compound = 0.0, painSum = 0.0
         for index in members {
             let fact = facts[index]
+            tally.add(fact, pain: pain)
+            // Means from the exact sums in member order (a tally's fixed-point sums are for merging).
             compound += fact.compound
-            if fact.compound <= -SentimentScore.neutralThreshold { negative += 1 }
-            if fact.endsWorse { worse += 1 }
-            if fact.scoredTurns >= 2 { multi += 1 }
-            turns += max(1, fact.customerTurns)
-            bands[Self.sentimentBand(of: fact.compound)] += 1
-            channelCounts[Channel.allCases.firstIndex(of: fact.channel)!] += 1
             painSum += pain.conversationPain(compound: fact.compound, endsWorse: fact.endsWorse, customerTurns: fact.customerTurns)
         }
+        self.init(tally: tally, compoundSum: compound, painSum: painSum, total: total)
+    }
+
+    /// The statistics of a tallied group with its sums of compound and of conversation pain.
+    init(tally: ThemeTally, compoundSum: Double, painSum: Double, total: Int) {
+        size = tally.size
         let n = Double(max(1, size))
         share = total > 0 ? Double(size) / Double(total) : 0
-        meanSentiment = compound / n
-        negativeShare = Double(negative) / n
-        endsWorseShare = Double(worse) / n
-        multiTurnCount = multi
-        meanCustomerTurns = size > 0 ? Double(turns) / n : 0
-        sentimentBands = bands
-        channels = zip(Channel.allCases, channelCounts).filter { $0.1 > 0 }.map { ChannelCount(channel: $0.0, count: $0.1) }
+        meanSentiment = compoundSum / n
+        negativeShare = Double(tally.negative) / n
+        endsWorseShare = Double(tally.endsWorse) / n
+        multiTurnCount = tally.multiTurn
+        meanCustomerTurns = size > 0 ? Double(tally.customerTurns) / n : 0
+        sentimentBands = tally.sentimentBands
+        channels = zip(Channel.allCases, tally.channels).filter { $0.1 > 0 }.map { ChannelCount(channel: $0.0, count: $0.1) }
         painScore = total > 0 ? 100 * painSum / Double(total) : 0
     }
 }
