@@ -363,6 +363,7 @@ def build_parser():
     a.add_argument("--until")
     a.add_argument("--channel", action="append", default=[])
     a.add_argument("--stopwords", metavar="FILE", help="shipped to the executors with sc.addFile")
+    a.add_argument("--lexicon", metavar="FILE", help="shipped to the executors with sc.addFile")
     a.add_argument("--no-redact", action="store_true")
     a.add_argument("--keep-private-notes", action="store_true")
     a.add_argument("--input-format")
@@ -393,7 +394,7 @@ def analysis_options(args):
             opts += ["--" + name.replace("_", "-"), value]
     for channel in args.channel:
         opts += ["--channel", channel]
-    for name in ("stopwords",):
+    for name in ("stopwords", "lexicon"):
         value = getattr(args, name)
         if value is not None:
             path = os.path.abspath(local_path(value))

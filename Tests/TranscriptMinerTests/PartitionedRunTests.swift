@@ -186,6 +186,33 @@ struct PartitionedRunTests {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
+    @Test("a chosen k and a user lexicon travel with the model: the report shows the k search and scores with the lexicon")
+    func modelCarriesKSelectionAndLexicon() async throws {
+        let (path, _) = try Self.corpus(count: 400, brokenLine: 10)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let part = InputPart(index: 0, source: path)
+        var plain = ThemeJobOptions()
+        plain.fitSample = 0
+        var scored = plain
+        scored.userLexicon = .init(name: "mine.tsv", text: "card\t-3.5\nrefund\t-3.0\n")
+        #expect(plain.hash != scored.hash)
+        var reports: [ThemeReport] = []
+        for options in [plain, scored] {
+            let vocabulary = try MergedVocabulary(merging: [try await VocabularyPartial.compute(part, options: options)])
+            let model = try Self.roundTrip(try await ThemeModel.fit(vocabulary, clustering: KMeansOptions(seed: 1, restarts: 1),
+                                                                    themeCount: .automatic(3...6, criterion: .modularity)))
+            let selection = try #require(model.kSelection)
+            #expect((3...6).contains(selection.k) && selection.k == model.k && !selection.scores.isEmpty)
+            let (partial, _, _) = try await AssignmentPartial.compute(part, model: model)
+            reports.append(try await ThemeReport(model: model, merging: [partial]))
+        }
+        let json = ThemeJSONRenderer().render(reports[0])
+        #expect(json.contains(#""k":{"mode":"auto","chosen":"#))
+        let mean = { (report: ThemeReport) in report.result.themes.reduce(0.0) { $0 + $1.statistics.meanSentiment * Double($1.size) } }
+        #expect(mean(reports[1]) < mean(reports[0]) - 10, "'card' and 'refund' made negative lower the customers' sentiment")
+        #expect(scored.settings.contains(ReportSetting("lexicon", "mine.tsv")))
+    }
+
     @Test("tallies add up to the same statistics in any order")
     func talliesAreExact() {
         let facts = (0..<500).map { i in

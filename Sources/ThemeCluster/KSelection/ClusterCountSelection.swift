@@ -5,9 +5,9 @@
 /// selection.k                                   // e.g. 12
 /// selection.scores.map { ($0.k, $0.value) }     // the curve the choice maximised
 /// ```
-public struct ClusterCountSelection: Sendable, Hashable {
+public struct ClusterCountSelection: Sendable, Hashable, Codable {
     /// The measurements of one candidate k.
-    public struct Score: Sendable, Hashable {
+    public struct Score: Sendable, Hashable, Codable {
         /// The number of clusters asked of k-means.
         public var k: Int
         /// The value of the selector's criterion (higher is better; the Davies–Bouldin index is

@@ -33,7 +33,7 @@
 ///   defaults (10,000 documents, ratio 1.25, 2…100) that is 2 × (17 + up to 6) runs, plus the graph for modularity.
 public struct ClusterCountSelector: Sendable, Hashable {
     /// What makes one k better than another.
-    public enum Criterion: String, Sendable, Hashable, CaseIterable {
+    public enum Criterion: String, Sendable, Hashable, CaseIterable, Codable {
         /// The mean silhouette with the cosine distance (higher is better).
         case silhouette
         /// The Calinski–Harabasz variance ratio (higher is better).

@@ -23,7 +23,7 @@
 /// - Complexity: O(nnz · k) for the products plus O(k · d) memory for the dense sums (k clusters,
 ///   d terms) and O(k²) for the indices; the per-row work runs in fixed chunks on `workers` tasks
 ///   and is reduced in chunk order, so the values are identical for any number of workers.
-public struct ClusterValidity: Sendable, Hashable {
+public struct ClusterValidity: Sendable, Hashable, Codable {
     /// The mean silhouette over the rows (a row alone in its cluster scores 0), in [-1, 1].
     public var silhouette: Double
     /// The Calinski–Harabasz variance ratio (higher is better); 0 when k < 2 or k ≥ n.

@@ -7,7 +7,7 @@ import Tokenizer
 ///
 /// Partitioned runs (``VocabularyPartial``, ``ThemeModel``, ``AssignmentPartial``) analyse the
 /// customer's turns, as `minectl themes` does by default: with agents' turns, canned lines would
-/// have to be found over the whole input first. The sentiment lexicon is the built-in one.
+/// have to be found over the whole input first.
 ///
 /// | option | default | as `minectl themes` |
 /// |---|---|---|
@@ -18,6 +18,7 @@ import Tokenizer
 /// | `agentNames`, `agentDomains` | none | `--agent-name`, `--agent-domain` |
 /// | `since`, `until`, `channels` | no filter | `--since`, `--until`, `--channel` |
 /// | `extraStopwords` | none | `--stopwords FILE` (its words travel with the options) |
+/// | `userLexicon` | none | `--lexicon FILE` (its text travels with the options; extends the built-in lexicon) |
 /// | `fitSample` | 20,000 | `--fit-sample` (0: all) |
 public struct ThemeJobOptions: Sendable, Hashable, Codable {
     /// The format of every input, or nil to detect it per file.
@@ -44,6 +45,23 @@ public struct ThemeJobOptions: Sendable, Hashable, Codable {
     public var extraStopwords: ExtraStopwords?
     /// The fit-sample limit (``FitSample/limit``); 0 fits on every document.
     public var fitSample = FitSample().limit
+    /// A user sentiment lexicon added to the built-in one (a `--lexicon` file's name and text, in
+    /// any format ``SentimentLexicon/init(parsing:file:format:)`` reads), or `nil`.
+    public var userLexicon: UserLexicon?
+
+    /// A sentiment lexicon carried by value, so every task scores with the same entries.
+    public struct UserLexicon: Sendable, Hashable, Codable {
+        /// The file's name.
+        public var name: String
+        /// Its text.
+        public var text: String
+
+        /// Creates a lexicon; `text` must parse (``SentimentLexicon/init(parsing:file:format:)``).
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
 
     /// A stop-word list carried by value, so every task uses the same words.
     public struct ExtraStopwords: Sendable, Hashable, Codable {
@@ -93,6 +111,7 @@ public struct ThemeJobOptions: Sendable, Hashable, Codable {
         if let since { list.append(ReportSetting("since", since)) }
         if let until { list.append(ReportSetting("until", until)) }
         if !channels.isEmpty { list.append(ReportSetting("channel", channels.joined(separator: ","))) }
+        if let userLexicon { list.append(ReportSetting("lexicon", userLexicon.name)) }
         if let extraStopwords { list.append(ReportSetting("stopwords", extraStopwords.name)) }
         if !redacts { list.append(ReportSetting("redaction", "off")) }
         return list
@@ -105,6 +124,13 @@ public struct ThemeJobOptions: Sendable, Hashable, Codable {
         options.documents.includesPrivateTurns = keepsPrivateTurns
         if let extraStopwords { options.stopwordLists.append(StopwordList(name: extraStopwords.name, entries: extraStopwords.words)) }
         options.fitSample = fitSample > 0 ? FitSample(limit: fitSample) : nil
+        if let userLexicon {
+            // The text was parsed when the options were made; parsing is deterministic.
+            guard let user = try? SentimentLexicon(parsing: userLexicon.text, file: userLexicon.name) else {
+                preconditionFailure("the lexicon \(userLexicon.name) carried by the options no longer parses")
+            }
+            options.sentiment = SentimentScorer(lexicon: SentimentLexicon.builtIn.merging(user))
+        }
         return options
     }
 

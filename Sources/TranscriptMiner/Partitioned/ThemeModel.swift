@@ -37,6 +37,8 @@ public struct ThemeModel: Sendable, Codable {
     public var themes: [ModelTheme]
     /// The k given to k-means (themes can be fewer after merging).
     public var k: Int
+    /// How k was chosen (`--k auto`): every k tried and its scores; `nil` when k was fixed.
+    public var kSelection: ClusterCountSelection?
     /// k-means iterations of the winning restart.
     public var iterations: Int
     /// The k-means objective on the fitted documents.
@@ -110,8 +112,9 @@ public struct ThemeModel: Sendable, Codable {
         if let neighbors = options.neighborSmoothing { clustered = await neighbors.apply(to: clustered, workers: clustering.workers) }
         var result: KMeansResult
         let resolved: KMeansOptions
+        let selection: ClusterCountSelection?
         do {
-            (resolved, _) = try await options.resolvedClustering(for: clustered, unsmoothed: matrix)
+            (resolved, selection) = try await options.resolvedClustering(for: clustered, unsmoothed: matrix)
             result = try await SphericalKMeans(options: resolved).fit(clustered)
         } catch {
             throw .clustering(error)
@@ -131,7 +134,8 @@ public struct ThemeModel: Sendable, Codable {
         }
         var model = ThemeModel(options: vocabulary.options, optionsHash: vocabulary.optionsHash, terms: vocabulary.terms,
                                documentFrequencies: vocabulary.documentFrequencies, documentCount: vocabulary.documentCount,
-                               prunedTermCount: vocabulary.prunedTermCount, themes: themes, k: resolved.k, iterations: result.iterations,
+                               prunedTermCount: vocabulary.prunedTermCount, themes: themes, k: resolved.k, kSelection: selection,
+                               iterations: result.iterations,
                                objective: result.objective, merges: merges.map { ModelMerge(clusters: $0.clusters, similarity: $0.similarity) },
                                fittedDocuments: texts.count, minimumSimilarity: options.minimumSimilarity, settings: settings)
         model.contentHash = model.computedHash

@@ -74,7 +74,7 @@ extension ThemeReport {
                                  unclusteredWithoutTerms: withoutTerms, unclusteredBelowSimilarity: below,
                                  vocabularySize: model.terms.count, iterations: model.iterations, objective: model.objective,
                                  merges: model.merges.map { KMeansResult.Merge(clusters: $0.clusters, similarity: $0.similarity) },
-                                 timings: [], k: model.k, kSelection: nil, vocabulary: model.terms,
+                                 timings: [], k: model.k, kSelection: model.kSelection, vocabulary: model.terms,
                                  documentFrequencies: model.documentFrequencies, codeFrequencies: [:], fittedDocuments: model.fittedDocuments)
         result.mergedConversationCount = total
         if sorted.allSatisfy({ $0.codeFrequencies != nil }) {

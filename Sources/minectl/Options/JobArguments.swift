@@ -36,6 +36,9 @@ struct JobArguments: ParsableArguments {
     @Option(help: "A file of extra stopwords, one per line (# starts a comment).")
     var stopwords: String?
 
+    @Option(help: "A user sentiment lexicon added to the built-in one (term<TAB>valence; VADER's 4 columns; AFINN).")
+    var lexicon: String?
+
     @Option(name: .customLong("fit-sample"), help: "Fit the themes on at most this many transcripts (drawn by a hash of the id); 0 fits on all.")
     var fitSample: Int = FitSample().limit
 
@@ -69,6 +72,17 @@ struct JobArguments: ParsableArguments {
         options.until = until
         options.channels = Set(channel.map { Channel(parsing: $0).rawValue }).sorted()
         options.fitSample = fitSample
+        if let lexicon {
+            do {
+                let url = URL(fileURLWithPath: lexicon)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                _ = try SentimentLexicon(parsing: text, file: url.lastPathComponent)
+                options.userLexicon = .init(name: url.lastPathComponent, text: text)
+            } catch {
+                Diagnostics.error("minectl \(command): \(error)")
+                throw ExitCodes.unreadableInput
+            }
+        }
         if let stopwords {
             do {
                 let list = try StopwordList(contentsOf: URL(fileURLWithPath: stopwords))
