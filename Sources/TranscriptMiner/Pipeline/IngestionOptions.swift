@@ -13,6 +13,7 @@ import ThemeCluster
 /// | `plainText` | ``PlainTextReaderOptions`` defaults | speaker rules of plain-text transcripts |
 /// | `email` | ``EmailReaderOptions`` defaults | agent domains, threading, quote and signature stripping |
 /// | `workers` | the active processor count | threads that decode JSONL and lines inputs (results do not depend on it) |
+/// | `keepsTextOf` | nil (every role) | only turns of these roles (and of unknown roles) keep their text; the others keep their role and visibility, their text emptied before redaction |
 public struct IngestionOptions: Sendable {
     /// The format of every input, or nil to detect it per file. Default nil.
     public var format: InputFormat?
@@ -33,6 +34,11 @@ public struct IngestionOptions: Sendable {
     /// How many threads decode JSONL and lines inputs (1: all on the calling thread). The results
     /// never depend on it. Default: the active processor count.
     public var workers: Int
+    /// The roles whose turns keep their text, or `nil` for every role. Turns of other roles (but
+    /// not of unknown roles) keep their place, role and visibility with an empty text, emptied
+    /// after the empty-transcript check and before redaction, so a consumer that reads only some
+    /// roles does not pay to redact the others. Default `nil`.
+    public var keepsTextOf: Set<Role>? = nil
 
     /// Creates options; every parameter has the default in the table above.
     public init(format: InputFormat? = nil, strict: Bool = false, maximumLineLength: Int = 16 << 20, keepsPrivateTurns: Bool = false,

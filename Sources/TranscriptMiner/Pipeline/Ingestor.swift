@@ -121,6 +121,11 @@ public struct Ingestor: Sendable {
             if !options.keepsPrivateTurns { transcript.turns.removeAll { !$0.isPublic } }
             guard transcript.hasText else { return .empty(location) }
             let fingerprint = Self.fingerprint(transcript.id)
+            if let roles = options.keepsTextOf {
+                for index in transcript.turns.indices where !roles.contains(transcript.turns[index].role) && transcript.turns[index].role != .unknown {
+                    transcript.turns[index].text = ""
+                }
+            }
             if let redactor = options.redactor { transcript = Self.redact(transcript, with: redactor) }
             return .transcript(prepare(transcript), location, idFingerprint: fingerprint)
         }

@@ -25,6 +25,11 @@ public struct ThemeReportJob: Sendable {
     public var settings: [ReportSetting]
     /// How many themes the report shows (`nil`: all).
     public var top: Int?
+    /// Whether each transcript's ``Transcript/contentHash`` is taken (``ConversationFacts/contentHash``:
+    /// what a run history uses to recognise conversations it has counted). Without it the text of
+    /// roles the analysis does not read is dropped as the input is read, before redaction, and
+    /// the content hashes are 0. Default `true`; `minectl themes` turns it off without `--db`.
+    public var hashesContent = true
 
     /// Creates a job with default options.
     public init(ingestion: IngestionOptions = IngestionOptions(), analysis: ThemeOptions = ThemeOptions(),
@@ -56,8 +61,11 @@ public struct ThemeReportJob: Sendable {
         var input: ReadProgress?
         // The filter and the content hash run on the ingestor's decoding threads.
         let filter = kept.filter
+        let hashesContent = hashesContent
+        var ingestion = ingestion
+        if !hashesContent { ingestion.keepsTextOf = analysis.documents.roles }
         let summary = try Ingestor(options: ingestion).read(paths, progress: kept.progress == nil ? nil : { input = $0 },
-                                                            prepare: { Kept.entry(for: $0, filter: filter) }) { entry, _ in
+                                                            prepare: { Kept.entry(for: $0, filter: filter, hashesContent: hashesContent) }) { entry, _ in
             kept.add(entry, input: input)
         }
         if summary.filesRead == 0 {
@@ -100,9 +108,9 @@ public struct ThemeReportJob: Sendable {
         /// The entry for `transcript`: the filter and the hash (any thread). The store drops the
         /// texts the analysis does not read when the entry is added.
         /// - Complexity: O(n) in the transcript's text.
-        static func entry(for transcript: Transcript, filter: TranscriptFilter) -> Entry {
+        static func entry(for transcript: Transcript, filter: TranscriptFilter, hashesContent: Bool = true) -> Entry {
             guard filter.includes(transcript) else { return .filteredOut }
-            return .kept(contentHash: transcript.contentHash, transcript: transcript)
+            return .kept(contentHash: hashesContent ? transcript.contentHash : 0, transcript: transcript)
         }
 
         mutating func add(_ transcript: Transcript, input: ReadProgress? = nil) {

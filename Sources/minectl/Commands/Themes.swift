@@ -172,10 +172,11 @@ struct Themes: AsyncParsableCommand {
             throw ExitCodes.history(error)
         }
 
-        let job = ThemeReportJob(ingestion: input.ingestionOptions, analysis: options,
+        var job = ThemeReportJob(ingestion: input.ingestionOptions, analysis: options,
                                  filter: TranscriptFilter(since: since.flatMap(Timestamp.parse), until: until.flatMap(Self.endOfRange),
                                                           channels: Set(channel.map(Channel.init(parsing:)))),
                                  settings: settings, top: top)
+        job.hashesContent = db != nil   // only the run history reads content hashes
         var report: ThemeReport
         do {
             report = try await job.run(paths: input.inputs, progress: progress.map { line in
