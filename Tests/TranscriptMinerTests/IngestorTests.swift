@@ -128,6 +128,25 @@ struct IngestorTests {
         #expect(try ingest([path], IngestionOptions(keepsPrivateTurns: true)).0.first?.turns.count == 2)
     }
 
+    @Test func textOfOtherRolesIsDroppedBeforeRedactionWhenAsked() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("r.jsonl", """
+            {"id":"a","turns":[{"role":"customer","text":"mail me at ann@example.com"},{"role":"agent","text":"call 555-0100"},{"role":"unknown","text":"bot said hi"}]}
+            {"id":"b","turns":[{"role":"agent","text":"are you still there?"}]}
+
+            """)
+        var options = IngestionOptions()
+        options.keepsTextOf = [.customer]
+        let (transcripts, summary) = try ingest([path], options)
+        // Only the agent spoke in "b": it has text when read, so it is analysed, not rejected as empty.
+        #expect(summary.recordsAnalyzed == 2 && summary.recordsRejected == 0)
+        #expect(transcripts[0].turns.map(\.role) == [.customer, .agent, .unknown])
+        #expect(transcripts[0].turns.map(\.text) == ["mail me at [EMAIL]", "", "bot said hi"])
+        #expect(transcripts[1].turns.map(\.text) == [""])
+        let (everything, _) = try ingest([path])
+        #expect(everything[0].turns[1].text != "")
+    }
+
     @Test(.enabled(if: SharedData.has("../tools/make_corpus.py"), "needs ../shared/tools/make_corpus.py"))
     func readsTheSyntheticCorpusShape() throws {
         let folder = try TemporaryFolder()

@@ -138,6 +138,22 @@ struct ThemeReportJobTests {
         #expect(ThemeJSON.render(report.result, includeAssignments: true) == ThemeJSON.render(direct, includeAssignments: true))
     }
 
+    @Test("without content hashes the job reads only the analysed roles' text and reports the same themes")
+    func withoutContentHashes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("job-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = SyntheticCorpus(seed: 9).transcripts(count: 300).map { TranscriptJSONL.line(for: $0) }.joined(separator: "\n") + "\n"
+        try Data(text.utf8).write(to: folder)
+        var job = ThemeReportJob()
+        job.analysis.clustering = KMeansOptions(k: 4, seed: 0, restarts: 1)
+        let hashed = try await job.run(paths: [folder.path])
+        job.hashesContent = false
+        let unhashed = try await job.run(paths: [folder.path])
+        #expect(ThemeJSON.render(unhashed.result, includeAssignments: true) == ThemeJSON.render(hashed.result, includeAssignments: true))
+        #expect(hashed.result.conversations.allSatisfy { $0.contentHash != 0 })
+        #expect(unhashed.result.conversations.allSatisfy { $0.contentHash == 0 })
+    }
+
     @Test("a job over files that cannot be read throws the problem, naming the file")
     func unreadable() async {
         do {
