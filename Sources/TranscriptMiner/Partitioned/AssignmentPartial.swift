@@ -89,9 +89,10 @@ public struct AssignmentPartial: Sendable, Codable {
         /// `"unclustered"` when in none), as the JSON report lists assignments.
         public func jsonLines() -> String {
             var text = ""
+            text.reserveCapacity(ids.count * 64)
             for index in ids.indices {
-                text += "{\"id\":" + JSONText.quoted(ids[index]) + ",\"theme\":" + (themes[index].map(String.init) ?? "\"unclustered\"")
-                    + ",\"similarity\":" + ThemeJSON.number(similarities[index]) + "}\n"
+                ThemeJSON.appendAssignment(id: ids[index], theme: themes[index], similarity: similarities[index], to: &text)
+                text.append("\n")
             }
             return text
         }
@@ -135,9 +136,8 @@ public struct AssignmentPartial: Sendable, Codable {
             tallies[theme ?? model.themes.count].add(facts[index], pain: options.pain)
             if let theme { members[theme].append(index) }
         }
-        let limit = options.exemplars.candidateConversations
         let candidates = members.map { list in
-            list.sorted { (similarities[$0], -$0) > (similarities[$1], -$1) }.prefix(limit).map { index in
+            options.exemplars.candidates(list, similarity: { similarities[$0] }, position: { $0 }).map { index in
                 let transcript = transcripts[index]
                 return Candidate(position: index, id: transcript.id, similarity: similarities[index],
                                  turns: transcript.turns.map { CandidateTurn(role: $0.role.rawValue, isPublic: $0.isPublic, text: $0.text) })

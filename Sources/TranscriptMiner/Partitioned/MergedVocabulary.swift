@@ -119,10 +119,11 @@ public struct MergedVocabulary: Sendable, Codable {
         documentFrequencies = terms.map { counts[$0]!.documents }
         prunedTermCount = allTerms.count - kept.count
         var lastKey = UInt64.max   // the largest key in the sample (every key when all documents are fitted)
-        if options.fitSample > 0, documentCount > options.fitSample {
-            candidates.sort { (FitSample.key(of: $0.id), $0.position) < (FitSample.key(of: $1.id), $1.position) }
-            candidates = Array(candidates.prefix(options.fitSample))
-            lastKey = candidates.last.map { FitSample.key(of: $0.id) } ?? .max
+        // The candidates are in input order, so FitSample's ties (the lower index) are the whole run's.
+        if options.fitSample > 0, documentCount > options.fitSample,
+           let drawn = FitSample(limit: options.fitSample).indices(of: candidates.map(\.id)) {
+            candidates = drawn.map { candidates[$0] }
+            lastKey = candidates.map { FitSample.key(of: $0.id) }.max() ?? .max
         }
         // A part whose quota cut its candidates at a key not beyond the sample's last may hold
         // sample documents it did not send: it is counted again without a quota.
@@ -131,7 +132,7 @@ public struct MergedVocabulary: Sendable, Codable {
                 rerun.insert(partials[index].reading.part.index)
             }
         }
-        sample = candidates.sorted { $0.position < $1.position }
+        sample = candidates
         duplicates = repeated.map { Duplicate(fingerprint: String($0.key, radix: 16), firstPart: $0.value) }
             .sorted { ($0.firstPart, $0.fingerprint) < ($1.firstPart, $1.fingerprint) }
         rerunParts = rerun.sorted()

@@ -135,11 +135,7 @@ public struct ThemeJobOptions: Sendable, Hashable, Codable {
     }
 
     /// How documents become terms for TF-IDF: the theme analysis's chain.
-    var extractor: TermExtractor {
-        let options = themeOptions
-        return TermExtractor.chain(.standard(StandardAnalyzerOptions(stopwordLists: options.stopwordLists, stems: options.stems,
-                                                                     maximumNGramSize: options.tfidf.ngramRange.upperBound)))
-    }
+    var extractor: TermExtractor { themeOptions.termExtractor }
 
     /// The SHA-256 (hex) of the options' canonical JSON and the library version: partial
     /// results with different hashes are never merged.

@@ -50,21 +50,17 @@ extension ThemeReport {
         }
         let total = before
         let options = model.options.themeOptions
-        let limit = options.exemplars.candidateConversations
         let quoted = candidates.map { list in
-            list.sorted { ($0.similarity, -$0.position) > ($1.similarity, -$1.position) }.prefix(limit)
-                .sorted { $0.position < $1.position }.map(\.transcript)
+            options.exemplars.candidates(list, similarity: \.similarity, position: \.position).sorted { $0.position < $1.position }.map(\.transcript)
         }
         let centroids = model.centroids
         let exemplars = await options.exemplars.select(candidates: quoted, centroids: centroids, model: model.tfidfModel,
                                                        documents: options.documents, workers: workers)
         var themes = (0..<themeCount).map { cluster -> Theme in
-            let centroid = centroids.vector(cluster)
-            let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(Theme.centroidTermLimit)
-                .filter { centroid[$0] > 0 }.map { (term: model.terms[$0], weight: centroid[$0]) }
+            let top = Theme.heaviestTerms(of: centroids.vector(cluster), vocabulary: model.terms)
             let labeling = model.themes[cluster].labeling
-            return Theme(id: cluster, rank: 0, label: labeling.label, labelTerms: labeling.terms, terms: Array(top.prefix(10)),
-                         centroidTerms: top.map { WeightedTerm(term: $0.term, weight: $0.weight) },
+            return Theme(id: cluster, rank: 0, label: labeling.label, labelTerms: labeling.terms, terms: top.prefix(10).map { ($0.term, $0.weight) },
+                         centroidTerms: top,
                          statistics: ThemeStatistics(tally: tallies[cluster], total: total), exemplars: exemplars[cluster])
         }
         themes.sort { ($0.statistics.painScore, -$0.id) > ($1.statistics.painScore, -$1.id) }

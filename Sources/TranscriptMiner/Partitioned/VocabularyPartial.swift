@@ -96,7 +96,7 @@ public struct VocabularyPartial: Sendable, Codable {
         let terms = counts.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let ids = input.transcripts.indices.map(input.transcripts.transcriptID(at:))
         let limit = min(options.fitSample > 0 ? options.fitSample : Int.max, max(1, sampleQuota ?? Int.max))
-        let drawn = ids.count <= limit ? Array(ids.indices) : (FitSample(limit: limit).indices(of: ids) ?? Array(ids.indices))
+        let drawn = FitSample(limit: limit).indices(of: ids) ?? Array(ids.indices)
         let cut = drawn.count < ids.count && drawn.count < (options.fitSample > 0 ? options.fitSample : Int.max)
         let largest = cut ? drawn.map { FitSample.key(of: ids[$0]) }.max() : nil
         return VocabularyPartial(options: options, optionsHash: options.hash, reading: input.reading, documents: documents.count, tokens: tokens,

@@ -49,18 +49,24 @@ public enum ThemeJSON {
             text += ",\"assignments\":["
             text.reserveCapacity(text.utf8.count + result.transcriptIDs.count * 64)
             for (index, id) in result.transcriptIDs.enumerated() {
-                // Appended piece by piece: no intermediate strings per transcript.
-                text.append(index > 0 ? ",{\"id\":" : "{\"id\":")
-                text.append(JSONText.quoted(id))
-                text.append(",\"theme\":")
-                if let theme = result.assignments[index] { text.append(String(theme)) } else { text.append("\"unclustered\"") }
-                text.append(",\"similarity\":")
-                text.append(number(result.similarities[index]))
-                text.append("}")
+                if index > 0 { text.append(",") }
+                appendAssignment(id: id, theme: result.assignments[index], similarity: result.similarities[index], to: &text)
             }
             text += "]"
         }
         return text
+    }
+
+    /// Appends one assignment, `{"id":"t1","theme":3,"similarity":0.42}` (theme `"unclustered"`
+    /// when in none), piece by piece: no intermediate strings per transcript.
+    static func appendAssignment(id: String, theme: Int?, similarity: Double, to text: inout String) {
+        text.append("{\"id\":")
+        text.append(JSONText.quoted(id))
+        text.append(",\"theme\":")
+        if let theme { text.append(String(theme)) } else { text.append("\"unclustered\"") }
+        text.append(",\"similarity\":")
+        text.append(number(similarity))
+        text.append("}")
     }
 
     /// The fields of a ``ThemeStatistics``, without braces.

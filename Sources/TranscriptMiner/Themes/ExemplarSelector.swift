@@ -77,9 +77,7 @@ public struct ExemplarSelector: Sendable {
                        model: TFIDFModel, documents: ThemeDocumentBuilder, workers: Int) async -> [[ThemeExemplar]] {
         var members = [[Int]](repeating: [], count: centroids.count)
         for (index, theme) in assignments.enumerated() { if let theme { members[theme].append(index) } }
-        let chosen = members.map { list in
-            Array(list.sorted { (similarities[$0], -$0) > (similarities[$1], -$1) }.prefix(candidateConversations))
-        }
+        let chosen = members.map { list in candidates(list, similarity: { similarities[$0] }, position: { $0 }) }
         return await ChunkedWork.map(count: centroids.count, chunkSize: 1, workers: workers) { range in
             let session = model.makeSession()
             let splitter = SentenceSplitter()
@@ -88,6 +86,12 @@ public struct ExemplarSelector: Sendable {
                        documents: documents, session: session, splitter: splitter)
             }
         }.flatMap { $0 }
+    }
+
+    /// The ``candidateConversations`` of `members` most similar to the centroid, most similar
+    /// first (ties: the earlier position): the conversations whose turns may be quoted.
+    func candidates<Member>(_ members: [Member], similarity: (Member) -> Double, position: (Member) -> Int) -> [Member] {
+        Array(members.sorted { (similarity($0), -position($0)) > (similarity($1), -position($1)) }.prefix(candidateConversations))
     }
 
     /// The exemplars of every theme from conversations already chosen as its candidates (each

@@ -28,8 +28,7 @@ public struct ThemeAnalysis: Sendable {
         var stages = StageClock(progress: progress)
         let documents = options.documents.build(transcripts)
         stages.lap("documents")
-        let extractor = TermExtractor.chain(.standard(StandardAnalyzerOptions(
-            stopwordLists: options.stopwordLists, stems: options.stems, maximumNGramSize: options.tfidf.ngramRange.upperBound)))
+        let extractor = options.termExtractor
         let model: TFIDFModel
         let matrix: SparseMatrix
         do {
@@ -103,11 +102,9 @@ public struct ThemeAnalysis: Sendable {
         }
         let total = transcripts.count
         var themes = (0..<clustering.clusterCount).map { cluster -> Theme in
-            let centroid = clustering.centroids.vector(cluster)
-            let top = centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(Theme.centroidTermLimit)
-                .filter { centroid[$0] > 0 }.map { (term: model.vocabulary[$0], weight: centroid[$0]) }
+            let top = Theme.heaviestTerms(of: clustering.centroids.vector(cluster), vocabulary: model.vocabulary)
             return Theme(id: cluster, rank: 0, label: descriptions[cluster].label, labelTerms: descriptions[cluster].terms,
-                         terms: Array(top.prefix(10)), centroidTerms: top.map { WeightedTerm(term: $0.term, weight: $0.weight) },
+                         terms: top.prefix(10).map { ($0.term, $0.weight) }, centroidTerms: top,
                          statistics: ThemeStatistics(members: members[cluster], facts: facts, total: total, pain: options.pain),
                          exemplars: exemplars[cluster])
         }
@@ -145,6 +142,13 @@ public struct Theme: Sendable {
     public var centroidTerms: [WeightedTerm]
     /// How many centroid terms a theme keeps in ``centroidTerms``: 64.
     public static let centroidTermLimit = 64
+
+    /// A centroid's heaviest positive terms, at most ``centroidTermLimit``, heaviest first (ties:
+    /// vocabulary order): a theme's ``centroidTerms``.
+    public static func heaviestTerms(of centroid: [Double], vocabulary: [String]) -> [WeightedTerm] {
+        centroid.indices.sorted { (centroid[$0], -$0) > (centroid[$1], -$1) }.prefix(centroidTermLimit)
+            .filter { centroid[$0] > 0 }.map { WeightedTerm(term: vocabulary[$0], weight: centroid[$0]) }
+    }
     /// Size, share, sentiment, endings, channels and pain.
     public var statistics: ThemeStatistics
     /// Customer turns nearest the centroid, redacted and trimmed (see ``ExemplarSelector``).

@@ -69,6 +69,13 @@ public struct ThemeOptions: Sendable {
     /// more pass over every document. Default `true`; `minectl themes` turns it off without `--db`.
     public var countsCodes = true
 
+    /// How documents become TF-IDF terms: the standard analysis chain with ``stopwordLists``,
+    /// ``stems`` and phrases up to the TF-IDF n-gram range.
+    public var termExtractor: TermExtractor {
+        TermExtractor.chain(.standard(StandardAnalyzerOptions(stopwordLists: stopwordLists, stems: stems,
+                                                              maximumNGramSize: tfidf.ngramRange.upperBound)))
+    }
+
     /// Creates options; defaults as in the table above.
     public init(documents: ThemeDocumentBuilder = ThemeDocumentBuilder(),
                 tfidf: TFIDFOptions = TFIDFOptions(minDF: .count(2), sublinearTF: true),
