@@ -28,8 +28,11 @@ public enum ChunkedWork {
     /// Applies `body` to every chunk of `0..<count`, at most `workers` at a time, and returns the
     /// results in chunk order.
     ///
-    /// The calling task is one of the workers: it starts `workers − 1` child tasks (structured
-    /// concurrency: a task group) and then works alongside them. Each worker claims the next
+    /// The calling task is one of the workers. The others are the threads of a ``WorkerTeam``,
+    /// which start a region in about a microsecond (they poll for work for a millisecond after
+    /// each one, then park); when the team is busy with another caller's region, the calling task
+    /// starts `workers − 1` child tasks instead (structured concurrency: a task group) and works
+    /// alongside them. Each worker claims the next
     /// unclaimed chunk from a shared counter until none is left (so the load balances as chunks
     /// finish), and writes its result to the chunk's own slot. Which worker runs a chunk never
     /// changes its result, and the results come back in chunk order. Compared with one child per
@@ -41,6 +44,8 @@ public enum ChunkedWork {
         let ranges = chunks(count: count, chunkSize: chunkSize)
         guard ranges.count > 1, workers > 1 else { return ranges.map(body) }
         let slots = ChunkSlots<Result>(ranges: ranges, body: body)
+        let helpers = min(workers, ranges.count) - 1
+        if WorkerTeam.shared.run(helpers: helpers, { slots.work() }) { return slots.results() }
         await withDiscardingTaskGroup { group in
             for _ in 1..<min(workers, ranges.count) {
                 group.addTask { slots.work() }

@@ -1,0 +1,83 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import ThemeCluster
+
+/// The helper threads behind ``ChunkedWork``: regions really run on several threads, one region
+/// holds the team at a time (a second caller is refused and runs its work elsewhere), and results
+/// never depend on who ran what.
+@Suite("Worker team") struct WorkerTeamTests {
+    /// Counts the distinct threads that entered a region, and lets a region wait until enough have.
+    final class Entrants: @unchecked Sendable {
+        private let threads = Mutex<Set<UInt>>([])
+        func enter() {
+            let me = UInt(pthread_self())
+            threads.withLock { _ = $0.insert(me) }
+        }
+        var count: Int { threads.withLock { $0.count } }
+        /// Waits (up to 30 s) until `n` threads have entered; whether they did.
+        func await(_ n: Int) -> Bool {
+            let deadline = Date().addingTimeInterval(30)
+            while count < n && Date() < deadline { usleep(100) }
+            return count >= n
+        }
+    }
+
+    @Test("A region runs on the caller and on every helper it asks for")
+    func helpersJoin() {
+        let team = WorkerTeam(helpers: 2)
+        for _ in 0..<3 {   // the first region starts the threads; later ones find them polling or parked
+            let entrants = Entrants()
+            let ran = team.run(helpers: 2) {
+                entrants.enter()
+                _ = entrants.await(3)   // every participant waits here until all three are in
+            }
+            #expect(ran)
+            #expect(entrants.count == 3)
+            usleep(3000)   // longer than the polling window: the next region must wake parked helpers
+        }
+        let entrants = Entrants()
+        #expect(team.run(helpers: 1) { entrants.enter(); _ = entrants.await(2) })
+        #expect(entrants.count == 2, "asked for 1 helper: the caller and one helper")
+    }
+
+    @Test("A team without helpers, or one busy with another region, refuses and runs nothing")
+    func refuses() {
+        #expect(!WorkerTeam(helpers: 0).run(helpers: 4) { Issue.record("ran on a team without helpers") })
+        let team = WorkerTeam(helpers: 1)
+        #expect(!team.run(helpers: 0) { Issue.record("ran with no helper asked for") })
+        let inner = Atomic<Int>(-1)
+        let ran = team.run(helpers: 1) {
+            // Both participants try to start a region inside this one: the team is held.
+            let refused = !team.run(helpers: 1) { Issue.record("a second region ran while the first held the team") }
+            inner.store(refused ? 1 : 0, ordering: .relaxed)
+        }
+        #expect(ran)
+        #expect(inner.load(ordering: .relaxed) == 1)
+        #expect(team.run(helpers: 1) {}, "free again once the region is over")
+    }
+
+    @Test("ChunkedWork gives the same results from many concurrent callers, with and without the team")
+    func concurrentCallers() async {
+        let values: [Double] = (0..<50_000).map { (i: Int) -> Double in
+            let a = Double(i % 977) * 0.001
+            return a + 1 / Double(i + 1)
+        }
+        let serial = ChunkedWork.chunks(count: values.count, chunkSize: 1000).map { range in
+            values[range].reduce(0, +)
+        }
+        let results = await withTaskGroup(of: [Double].self) { group in
+            for caller in 0..<16 {
+                group.addTask {
+                    await ChunkedWork.map(count: values.count, chunkSize: 1000, workers: 1 + caller % 4) { range in
+                        values[range].reduce(0, +)
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 16)
+        let expected: [UInt64] = serial.map { $0.bitPattern }
+        for result in results { #expect(result.map { $0.bitPattern } == expected) }
+    }
+}
