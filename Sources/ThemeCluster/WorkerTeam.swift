@@ -39,6 +39,8 @@ final class WorkerTeam: @unchecked Sendable {
     /// The current region's work and how many helpers (indices `0..<joining`) take part.
     private var job: (@Sendable () -> Void)?
     private var joining = 0
+    /// The generation `job` belongs to (`generation` reaches it just after the lock is released).
+    private var jobGeneration = 0
     private var sleepers = 0
     private var started = false
 
@@ -57,12 +59,18 @@ final class WorkerTeam: @unchecked Sendable {
         defer { claimed.store(false, ordering: .releasing) }
         condition.lock()
         if !started { start() }
+        let next = generation.load(ordering: .relaxed) + 1
         job = work
+        jobGeneration = next
         self.joining = joining
         pending.store(joining, ordering: .relaxed)
-        generation.add(1, ordering: .releasing)
-        if sleepers > 0 { condition.broadcast() }
+        let wakes = sleepers > 0
+        if wakes { condition.broadcast() }
         condition.unlock()
+        // Polling helpers see the new generation only now, with the lock free: bumping it while
+        // holding the lock would send them to sleep on the mutex (a futex wait and a wake-up
+        // per region, which is what the team is there to avoid).
+        generation.store(next, ordering: .releasing)
         work()
         var polls = 0
         while pending.load(ordering: .acquiring) > 0 {
@@ -94,19 +102,30 @@ final class WorkerTeam: @unchecked Sendable {
             let clock = ContinuousClock()
             let deadline = clock.now.advanced(by: Self.spinDuration)
             var polls = 0
-            while generation.load(ordering: .acquiring) == seen {
+            // `<=`, not `==`: a helper may have read a job under the lock before its generation
+            // was stored, so `seen` can be one ahead of `generation` for a moment.
+            while generation.load(ordering: .acquiring) <= seen {
                 polls += 1
-                guard polls & 4095 == 0, clock.now >= deadline else { continue }
+                guard polls & 4095 == 0 else { continue }
+                // Every few microseconds: give the core to any other runnable thread (a busy
+                // machine, other tasks of this process), and park once the window is over.
+                sched_yield()
+                guard clock.now >= deadline else { continue }
+                // Parks only while no newer job is published: `jobGeneration` and `sleepers` are
+                // read and written under the lock, so a region published after this check sees
+                // the sleeper and broadcasts.
                 condition.lock()
-                while generation.load(ordering: .relaxed) == seen {
+                while jobGeneration == seen {
                     sleepers += 1
                     condition.wait()
                     sleepers -= 1
                 }
                 condition.unlock()
+                break
             }
             condition.lock()
-            seen = generation.load(ordering: .relaxed)
+            // The region whose job is published (possibly one newer than the generation seen).
+            seen = jobGeneration
             let work = index < joining ? job : nil
             condition.unlock()
             if let work {

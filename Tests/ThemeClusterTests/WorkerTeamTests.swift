@@ -57,6 +57,39 @@ import Testing
         #expect(team.run(helpers: 1) {}, "free again once the region is over")
     }
 
+    @Test("Back-to-back regions: run returns only once every participant has left the work")
+    func backToBack() {
+        let team = WorkerTeam(helpers: 1)
+        let inside = Atomic<Int>(0)
+        let entries = Atomic<Int>(0)
+        var stragglers = 0
+        for region in 0..<20_000 {
+            let ran = team.run(helpers: 1) {
+                inside.add(1, ordering: .relaxed)
+                entries.add(1, ordering: .relaxed)
+                if region % 7 == 0 { for _ in 0..<200 { _ = inside.load(ordering: .relaxed) } }
+                inside.subtract(1, ordering: .relaxed)
+            }
+            #expect(ran)
+            if inside.load(ordering: .relaxed) != 0 { stragglers += 1 }
+            if region % 5_000 == 4_999 { usleep(2_000) }   // let the helper park now and then
+        }
+        #expect(stragglers == 0, "run returned while a participant was still in the work")
+        // The caller enters every region; the helper enters each one at most once.
+        #expect(entries.load(ordering: .relaxed) >= 20_000 && entries.load(ordering: .relaxed) <= 40_000)
+    }
+
+    @Test("Many short ChunkedWork regions in a row each return every chunk's result")
+    func shortRegions() async {
+        for round in 0..<5_000 {
+            let results = await ChunkedWork.map(count: 8 + round % 5, chunkSize: 1, workers: 2) { $0.lowerBound * 3 }
+            if results != (0..<(8 + round % 5)).map({ $0 * 3 }) {
+                Issue.record("round \(round): \(results)")
+                return
+            }
+        }
+    }
+
     @Test("ChunkedWork gives the same results from many concurrent callers, with and without the team")
     func concurrentCallers() async {
         let values: [Double] = (0..<50_000).map { (i: Int) -> Double in
