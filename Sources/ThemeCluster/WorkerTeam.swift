@@ -94,14 +94,17 @@ final class WorkerTeam: @unchecked Sendable {
         }
     }
 
-    /// A helper's life: wait for a new generation (polling, then parked), join it if its index
-    /// is among the region's helpers, repeat.
+    /// A helper's life: wait for a region it joins (polling for ``spinDuration`` after the last
+    /// one it worked in, then parked), run its work, repeat. A helper outside a region's
+    /// `joining` count (a caller that asked for fewer workers) skips it without resetting its
+    /// polling window, so it parks and burns no CPU while such regions run.
     private func helperLoop(_ index: Int) {
+        let clock = ContinuousClock()
         var seen = 0
+        var deadline = clock.now.advanced(by: Self.spinDuration)
         while true {
-            let clock = ContinuousClock()
-            let deadline = clock.now.advanced(by: Self.spinDuration)
             var polls = 0
+            var parks = false
             // `<=`, not `==`: a helper may have read a job under the lock before its generation
             // was stored, so `seen` can be one ahead of `generation` for a moment.
             while generation.load(ordering: .acquiring) <= seen {
@@ -110,20 +113,23 @@ final class WorkerTeam: @unchecked Sendable {
                 // Every few microseconds: give the core to any other runnable thread (a busy
                 // machine, other tasks of this process), and park once the window is over.
                 sched_yield()
-                guard clock.now >= deadline else { continue }
-                // Parks only while no newer job is published: `jobGeneration` and `sleepers` are
-                // read and written under the lock, so a region published after this check sees
-                // the sleeper and broadcasts.
-                condition.lock()
-                while jobGeneration == seen {
+                if clock.now >= deadline {
+                    parks = true
+                    break
+                }
+            }
+            condition.lock()
+            if parks {
+                // Parked until a region this helper joins is published. `jobGeneration`, `joining`
+                // and `sleepers` are read and written under the lock, so a region published after
+                // this check sees the sleeper and broadcasts.
+                while jobGeneration == seen || index >= joining {
+                    seen = jobGeneration
                     sleepers += 1
                     condition.wait()
                     sleepers -= 1
                 }
-                condition.unlock()
-                break
             }
-            condition.lock()
             // The region whose job is published (possibly one newer than the generation seen).
             seen = jobGeneration
             let work = index < joining ? job : nil
@@ -131,6 +137,7 @@ final class WorkerTeam: @unchecked Sendable {
             if let work {
                 work()
                 pending.subtract(1, ordering: .releasing)
+                deadline = clock.now.advanced(by: Self.spinDuration)
             }
         }
     }

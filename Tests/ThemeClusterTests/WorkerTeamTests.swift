@@ -36,9 +36,18 @@ import Testing
             #expect(entrants.count == 3)
             usleep(3000)   // longer than the polling window: the next region must wake parked helpers
         }
-        let entrants = Entrants()
-        #expect(team.run(helpers: 1) { entrants.enter(); _ = entrants.await(2) })
-        #expect(entrants.count == 2, "asked for 1 helper: the caller and one helper")
+        for _ in 0..<3 {
+            // A helper left out of regions parks and still joins the next region that asks for it.
+            for _ in 0..<50 {
+                let entrants = Entrants()
+                #expect(team.run(helpers: 1) { entrants.enter(); _ = entrants.await(2) })
+                #expect(entrants.count == 2, "asked for 1 helper: the caller and one helper")
+            }
+            usleep(3000)
+            let entrants = Entrants()
+            #expect(team.run(helpers: 2) { entrants.enter(); _ = entrants.await(3) })
+            #expect(entrants.count == 3)
+        }
     }
 
     @Test("A team without helpers, or one busy with another region, refuses and runs nothing")
