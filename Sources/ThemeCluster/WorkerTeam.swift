@@ -7,9 +7,10 @@ import Synchronization
 /// K-means on a small corpus runs hundreds of parallel steps of 20–100 µs each (a k-means++ step,
 /// an assignment pass, a centroid update); waking a sleeping thread for each one costs tens of
 /// microseconds and a kernel round trip, which made 2 workers barely faster than 1 on Banking77.
-/// Like an OpenMP runtime, the team keeps its threads spinning on a generation counter for
-/// ``spinDuration`` after each region, so the next region starts at once, and only then parks them
-/// on a condition variable (no CPU while idle).
+/// Like an OpenMP runtime, the team keeps its threads polling a generation counter for
+/// ``spinDuration`` after each region they worked in (yielding the core every few microseconds),
+/// so the next region starts at once, and only then parks them on a condition variable (no CPU
+/// while idle).
 ///
 /// **One region at a time.** A caller claims the whole team or, when another region (from another
 /// task) holds it, gets `false` and runs its work some other way; so concurrent callers never wait
@@ -20,9 +21,12 @@ import Synchronization
 /// **Determinism** is not this type's business: ``ChunkedWork`` hands out chunks through an atomic
 /// counter and keeps each result in its chunk's slot, so which thread ran a chunk never matters.
 ///
-/// Invariant: `generation`, `job` and `joining` change together under `condition`'s lock; a
-/// helper reads them together under that lock, joins a region at most once, and `pending` counts
-/// the helpers that joined the current region and have not returned from its work.
+/// Invariants: `job`, `jobGeneration` and `joining` change together under `condition`'s lock, and
+/// `generation` (which polling helpers watch without the lock) is stored to `jobGeneration` just
+/// after it is released; a helper reads the three together under the lock, remembers the
+/// `jobGeneration` it read, and so joins a region at most once; `pending` counts the helpers that
+/// joined the current region and have not returned from its work, and the caller returns only
+/// when it is zero.
 final class WorkerTeam: @unchecked Sendable {
     /// The team of the process: one helper per active core but one (the caller is the other).
     static let shared = WorkerTeam(helpers: max(0, defaultWorkerCount - 1))
