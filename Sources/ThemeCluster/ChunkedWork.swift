@@ -32,9 +32,9 @@ public enum ChunkedWork {
     /// which start a region in about a microsecond (they poll for work for a millisecond after
     /// each one, then park); when the team is busy with another caller's region, the calling task
     /// starts `workers − 1` child tasks instead (structured concurrency: a task group) and works
-    /// alongside them. Each worker claims the next
-    /// unclaimed chunk from a shared counter until none is left (so the load balances as chunks
-    /// finish), and writes its result to the chunk's own slot. Which worker runs a chunk never
+    /// alongside them. Each worker claims the next unclaimed chunk from a shared counter until
+    /// none is left (so the load balances as chunks finish), and writes its result to the chunk's
+    /// own slot. Which worker runs a chunk never
     /// changes its result, and the results come back in chunk order. Compared with one child per
     /// chunk and an idle caller, this saves a task start and a thread wake-up per chunk.
     /// - Complexity: the sum of `body`'s costs, spread over `min(workers, chunks)` tasks; O(chunks)
@@ -47,7 +47,7 @@ public enum ChunkedWork {
         let helpers = min(workers, ranges.count) - 1
         if WorkerTeam.shared.run(helpers: helpers, { slots.work() }) { return slots.results() }
         await withDiscardingTaskGroup { group in
-            for _ in 1..<min(workers, ranges.count) {
+            for _ in 0..<helpers {
                 group.addTask { slots.work() }
             }
             slots.work()

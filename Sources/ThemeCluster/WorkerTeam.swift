@@ -68,8 +68,7 @@ final class WorkerTeam: @unchecked Sendable {
         jobGeneration = next
         self.joining = joining
         pending.store(joining, ordering: .relaxed)
-        let wakes = sleepers > 0
-        if wakes { condition.broadcast() }
+        if sleepers > 0 { condition.broadcast() }
         condition.unlock()
         // Polling helpers see the new generation only now, with the lock free: bumping it while
         // holding the lock would send them to sleep on the mutex (a futex wait and a wake-up
