@@ -102,7 +102,13 @@ struct NightlyHistoryTests {
         let wal = database + "-wal"
         var killedWhileWriting: [String] = []
         var random = SplitMix64(seed: 5)
-        for attempt in 0..<6 {
+        // At least 6 attempts; more (up to 16) while no kill has yet landed inside a write transaction
+        // before its commit: where a kill lands within the 1.5 ms window is chance, and 6 attempts
+        // alone missed every transaction in about one run in twenty.
+        var attempt = 0
+        var rolledBackSoFar = false
+        while attempt < 6 || (attempt < 16 && (!rolledBackSoFar || killedWhileWriting.count < 2)) {
+            defer { attempt += 1 }
             let process = Process()
             process.executableURL = binary
             process.arguments = ["themes", corpus, "--db", database, "--run-label", "killed-\(attempt)", "--k", "8", "--quiet", "--format", "json"]
@@ -127,6 +133,7 @@ struct NightlyHistoryTests {
             let history = try RunHistory(path: database)
             #expect(try history.integrityCheck() == ["ok"])
             let labels = try history.runs().map(\.label)
+            rolledBackSoFar = killedWhileWriting.contains { !labels.contains($0) }
             #expect(labels.first == "complete")
             #expect(labels.allSatisfy { $0 == "complete" || $0.hasPrefix("killed-") })
             let trends = try RunHistory(path: database, access: .readOnly).trends()
@@ -134,7 +141,7 @@ struct NightlyHistoryTests {
         }
         let kept = try RunHistory(path: database).runs().map(\.label)
         let rolledBack = killedWhileWriting.filter { !kept.contains($0) }
-        print("kill -9: \(killedWhileWriting.count) of 6 kills landed while the run was recording; \(rolledBack.count) of those before its commit (rolled back); runs kept: \(kept)")
+        print("kill -9: \(killedWhileWriting.count) of \(attempt) kills landed while the run was recording; \(rolledBack.count) of those before its commit (rolled back); runs kept: \(kept)")
         #expect(killedWhileWriting.count >= 2, "only \(killedWhileWriting.count) kills landed during a write")
         #expect(!rolledBack.isEmpty, "no kill landed inside a write transaction")
         // A run after the kills records normally.
