@@ -38,4 +38,34 @@ struct KMeansPlusPlusTests {
         let centroids = await KMeansPlusPlus(candidates: nil, workers: 2).seed(matrix, active: active, k: 6, random: &random)
         #expect(centroids.values.map(\.bitPattern) == expected.values.map(\.bitPattern))
     }
+
+    @Test("every row's best, runner-up and third similarity to the centres, as offering every centre to every row gives",
+          arguments: [(UInt64(5), 0.0), (6, 0.2)])
+    func seedingScoresMatchEveryCentreOffered(seed: UInt64, negative: Double) async throws {
+        // k = 40: most centres are adopted after the rows have settled (sparsely, where no value
+        // is negative); with negative values rows never settle and every centre is adopted densely.
+        let matrix = ClusterFixtures.textLike(rows: 4200, terms: 300, seed: seed, negative: negative, emptyEvery: 41)
+        let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
+        for workers in [1, 2] {
+            var random = SeededGenerator(seed: seed)
+            let (seeds, scores) = await KMeansPlusPlus(candidates: nil, workers: workers).seedScored(matrix, active: active, k: 40, random: &random)
+            let got = try #require(scores.assignment(rowCount: matrix.rowCount))
+            let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: seeds.count)
+            defer { scratch.deallocate() }
+            var mismatches = 0
+            for row in active {
+                seeds.similarities(ofRow: row, in: matrix, into: scratch)
+                var best = 0
+                for c in 1..<seeds.count where scratch[c] > scratch[best] { best = c }
+                var second = best == 0 ? 1 : 0
+                for c in 0..<seeds.count where c != best && scratch[c] > scratch[second] { second = c }
+                var third = -Double.infinity
+                for c in 0..<seeds.count where c != best && c != second { third = max(third, scratch[c]) }
+                if got.labels[row] != Int32(best) || got.similarities[row].bitPattern != scratch[best].bitPattern
+                    || got.runnerUp[row] != Int32(second) || got.rivalSimilarities[row].bitPattern != scratch[second].bitPattern
+                    || got.upper[row] != third { mismatches += 1 }
+            }
+            #expect(mismatches == 0, "\(mismatches) of \(active.count) rows differ (\(workers) workers)")
+        }
+    }
 }

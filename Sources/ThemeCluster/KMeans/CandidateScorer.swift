@@ -7,7 +7,7 @@
 /// let scorer = CandidateScorer(rows, active: active, workers: 2, slots: 6)
 /// let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
 /// let totals = await scorer.potentials(of: picks, capping: closest, workers: 2)  // slots 0..<picks.count
-/// await scorer.adopt(slot: best, centre: 5, scores: scores, closest: closest, workers: 2)
+/// await scorer.adopt(slot: best, candidate: picks[best], centre: 5, scores: scores, closest: closest, workers: 2)
 /// ```
 ///
 /// **Same bits as scoring row by row.** A candidate is walked term by term in increasing order,
@@ -19,8 +19,17 @@
 /// candidates are summed side by side (one accumulator each, so four independent chains instead
 /// of one long one); each accumulator still adds its own rows in row order.
 ///
-/// Blocks of whole chunks run concurrently; each writes only its own rows of the slots and of
-/// `closest`, and the totals are reduced in chunk order, so nothing depends on `workers`.
+/// **Adopting sparsely.** Adopting a centre offers every row its similarity (``SeedingScores``)
+/// and lowers its distance to the nearest centre. For a row sharing no term with the centre that
+/// similarity is 0, which changes nothing once the row already holds three similarities ≥ 0 and a
+/// distance ≤ 1. A block whose rows are all in that state (on TF-IDF, where no value is negative,
+/// every block from the fourth centre on) adopts only the rows that share a term with the centre,
+/// found through its posting lists (a bitmap visits each row once); the others would be
+/// rewritten with the bits they hold.
+///
+/// Blocks of whole chunks run concurrently; each writes only its own rows of the slots, of
+/// `closest` and of the bitmap (chunks are whole 64-bit words), and the totals are reduced in
+/// chunk order, so nothing depends on `workers`.
 /// - Complexity: per call O(candidates · (P + n)) spread over `workers` tasks, for P the posting
 ///   entries of a candidate's terms and n active rows. Memory O(nnz + blocks · d) for the index
 ///   plus `slots · n` similarities.
@@ -31,12 +40,18 @@ struct CandidateScorer: Sendable {
     private let count: Int
     /// The candidates' similarities: slot s, position p at `s * count + p`.
     private let similarities: SharedBuffer<Double>
+    /// Rows visited while adopting sparsely: position p is bit `p % 64` of word `p / 64`; clear
+    /// between calls.
+    private let visited: SharedBuffer<UInt64>
+    /// Per block: whether every row of it ignores a similarity of 0 (see "Adopting sparsely").
+    private let settled: SharedBuffer<Bool>
     /// The number of slots: the most candidates one call may score.
     let slots: Int
 
     /// Indexes the active rows and allocates `slots` rows of similarities.
     /// - Complexity: O(nnz + blocks · d + slots · n).
     init(_ rows: SparseMatrix, active: [Int], workers: Int, slots: Int) {
+        precondition(SphericalKMeans.chunkSize % 64 == 0, "chunks must be whole bitmap words")
         self.rows = rows
         count = active.count
         self.slots = max(slots, 1)
@@ -52,6 +67,8 @@ struct CandidateScorer: Sendable {
         let budget = max(rows.nonZeroCount, 1 << 16)
         while perBlock < chunkCount && ((chunkCount + perBlock - 1) / perBlock) * (rows.columnCount + 1) > budget { perBlock *= 2 }
         postings = BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize)
+        visited = SharedBuffer(count: (active.count + 63) / 64, repeating: 0)
+        settled = SharedBuffer(count: postings.blocks.count, repeating: false)
     }
 
     /// Document `document`'s entries scaled to unit length exactly as
@@ -139,20 +156,44 @@ struct CandidateScorer: Sendable {
         return potentials
     }
 
-    /// Makes the candidate scored into slot `slot` by the last ``potentials(of:capping:workers:)``
+    /// Makes `candidate`, scored into slot `slot` by the last ``potentials(of:capping:workers:)``,
     /// centre number `centre`: offers its similarities to `scores` and lowers every row's entry
-    /// of `closest` to its distance `max(0, 1 − cos)` to it.
-    /// - Complexity: O(n) spread over `workers` tasks.
-    func adopt(slot: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>, workers: Int) async {
+    /// of `closest` to its distance `max(0, 1 − cos)` to it — in a settled block, only the rows
+    /// that share a term with it (see "Adopting sparsely").
+    /// - Complexity: O(P + n / 64) once every block has settled, O(n) before; spread over
+    ///   `workers` tasks.
+    func adopt(slot: Int, candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>,
+               workers: Int) async {
         precondition(slot < slots, "no such slot")
-        let buffer = similarities, offset = slot * count
+        let buffer = similarities, offset = slot * count, visited = visited, settled = settled
+        let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
         _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
+            let block = blocks.lowerBound, range = postings.blocks[block]
             let similarities = buffer.pointer.baseAddress! + offset
-            for position in postings.blocks[blocks.lowerBound] {
+            @inline(__always) func lower(_ position: Int) {
                 let similarity = similarities[position]
                 scores.offer(position: position, centre: centre, similarity: similarity)
                 closest[position] = min(max(0, 1 - similarity), closest[position])
             }
+            guard settled[block] else {
+                for position in range { lower(position) }
+                settled[block] = range.allSatisfy { scores.ignoresZero(at: $0) && closest[$0] <= 1 }
+                return
+            }
+            let bits = visited.pointer.baseAddress!
+            postings.positions.withUnsafeBufferPointer { positions in
+                for term in terms {
+                    for posting in postings.postings(ofTerm: term, inBlock: block) {
+                        let position = Int(positions[posting])
+                        let bit: UInt64 = 1 << UInt64(position & 63)
+                        if bits[position >> 6] & bit == 0 {
+                            bits[position >> 6] |= bit
+                            lower(position)
+                        }
+                    }
+                }
+            }
+            for word in (range.lowerBound >> 6)..<((range.upperBound + 63) >> 6) { bits[word] = 0 }
         }
     }
 }

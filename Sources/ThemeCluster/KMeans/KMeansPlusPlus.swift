@@ -16,7 +16,8 @@ import Foundation
 ///
 /// **Nothing scored twice, nothing copied** (``CandidateScorer``): the candidates' similarities
 /// stay in slots of one buffer, so the chosen candidate's distances and ``SeedingScores`` come from
-/// its slot, and every row's distance to the nearest centre is lowered in place.
+/// its slot, and every row's distance to the nearest centre is lowered in place — once the rows
+/// have settled, only for the rows that share a term with the new centre.
 ///
 /// Deterministic: draws come from the seeded generator; each candidate's total distance is summed
 /// per chunk of ``SphericalKMeans/chunkSize`` rows, then over chunks in order, whatever the number
@@ -46,7 +47,7 @@ struct KMeansPlusPlus: Sendable {
         let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
         _ = await scorer.potentials(of: chosen, capping: closest, workers: workers)
-        await scorer.adopt(slot: 0, centre: 0, scores: scores, closest: closest, workers: workers)
+        await scorer.adopt(slot: 0, candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
         var cumulative = [Double](repeating: 0, count: active.count)
         for _ in 1..<max(k, 1) {
             var total = 0.0
@@ -72,7 +73,8 @@ struct KMeansPlusPlus: Sendable {
             var best = 0
             for candidate in 1..<picks.count where potentials[candidate] < potentials[best] { best = candidate }
             chosen.append(picks[best])
-            await scorer.adopt(slot: best, centre: Int32(chosen.count - 1), scores: scores, closest: closest, workers: workers)
+            await scorer.adopt(slot: best, candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores,
+                               closest: closest, workers: workers)
         }
         let vectors = chosen.map { CentroidUpdate.normalizedMean(of: [Int32($0)], in: rows) }
         return (Centroids(clusterMajor: vectors, dimension: rows.columnCount), scores)

@@ -72,6 +72,12 @@ final class SeedingScores: @unchecked Sendable {
         }
     }
 
+    /// Whether offering a similarity of 0 for the row at `position` would change nothing: it
+    /// already holds three similarities ≥ 0.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func ignoresZero(at position: Int) -> Bool { third[position] >= 0 }
+
     /// The first assignment, per row of a `rowCount`-row matrix: label, similarity, runner-up, its
     /// similarity and the bound on every other centroid; rows not in `active` are unassigned. `nil` when a NaN
     /// was offered.
