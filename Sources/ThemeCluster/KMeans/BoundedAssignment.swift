@@ -100,6 +100,46 @@ struct BoundedAssignment: Sendable {
         if !isKnownUniquelyReferenced(&rowBounds) { rowBounds = rowBounds.copy() }
     }
 
+    /// The centroids of a pass: the term-major table, or cluster-major vectors (as
+    /// ``CentroidUpdate`` builds them) that the pass copies into its padded table directly.
+    private enum Source {
+        case termMajor(Centroids)
+        case clusterMajor([[Double]], dimension: Int)
+
+        var count: Int {
+            switch self {
+            case .termMajor(let centroids): centroids.count
+            case .clusterMajor(let vectors, _): vectors.count
+            }
+        }
+
+        var dimension: Int {
+            switch self {
+            case .termMajor(let centroids): centroids.dimension
+            case .clusterMajor(_, let dimension): dimension
+            }
+        }
+
+        /// The centroids as the table stores them.
+        var table: Centroids {
+            switch self {
+            case .termMajor(let centroids): centroids
+            case .clusterMajor(let vectors, let dimension): Centroids(clusterMajor: vectors, dimension: dimension)
+            }
+        }
+
+        /// Cluster-major vectors holding at least the centroids `moved` (the others may be empty).
+        func vectors(_ moved: [Int]) -> [[Double]] {
+            switch self {
+            case .termMajor(let centroids):
+                var vectors = [[Double]](repeating: [], count: centroids.count)
+                for c in moved { vectors[c] = centroids.vector(c) }
+                return vectors
+            case .clusterMajor(let vectors, _): return vectors
+            }
+        }
+    }
+
     /// Assigns every row to its most similar centroid among `centroids` (ties to the lowest index)
     /// and returns the assignment and how many labels changed.
     ///
@@ -108,6 +148,22 @@ struct BoundedAssignment: Sendable {
     /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails.
     mutating func assign(_ rows: SparseMatrix, centroids: Centroids, moved: [Int]? = nil,
                          workers: Int) async -> (assignment: Assignment, changed: Int) {
+        await assign(rows, source: .termMajor(centroids), moved: moved, workers: workers)
+    }
+
+    /// ``assign(_:centroids:moved:workers:)`` with the centroids as cluster-major vectors of
+    /// `dimension` entries (`vectors[c]`), as ``CentroidUpdate/vectors`` holds them: the pass copies
+    /// the moved ones into its table without building a term-major ``Centroids``.
+    /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails; the
+    ///   table is only written where a moved centroid holds a term, once at least two centroids
+    ///   stay put (see ``CentroidMotion``).
+    mutating func assign(_ rows: SparseMatrix, vectors: [[Double]], dimension: Int, moved: [Int]? = nil,
+                         workers: Int) async -> (assignment: Assignment, changed: Int) {
+        await assign(rows, source: .clusterMajor(vectors, dimension: dimension), moved: moved, workers: workers)
+    }
+
+    private mutating func assign(_ rows: SparseMatrix, source centroids: Source, moved: [Int]?,
+                                 workers: Int) async -> (assignment: Assignment, changed: Int) {
         precondition(rows.rowCount == rowBounds.count, "one label per row")
         makeUnique()
         if prescored {
@@ -115,7 +171,7 @@ struct BoundedAssignment: Sendable {
             prescored = false
             precondition(moved == nil, "the first pass must be against the seeds")
             #if DEBUG
-            let reference = PaddedCentroids(centroids)
+            let reference = PaddedCentroids(centroids.table)
             for c in 0..<centroids.count {
                 for t in 0..<centroids.dimension {
                     precondition(padded!.value(term: t, centroid: c).bitPattern == reference.value(term: t, centroid: c).bitPattern,
@@ -140,17 +196,18 @@ struct BoundedAssignment: Sendable {
             movedFlags = [Bool](repeating: false, count: centroids.count)
             for c in moved { movedFlags[c] = true }
             #if DEBUG
+            let table = centroids.table
             let unmoved = Set(0..<centroids.count).subtracting(moved)
             for c in unmoved {
                 for t in 0..<centroids.dimension {
-                    precondition(padded.value(term: t, centroid: c).bitPattern == centroids.values[t * centroids.count + c].bitPattern,
+                    precondition(padded.value(term: t, centroid: c).bitPattern == table.values[t * table.count + c].bitPattern,
                                  "centroid \(c) moved but is not listed as moved")
                 }
             }
             #endif
-            motion = await CentroidMotion.refresh(padded, to: centroids, moved: moved, workers: workers)
+            motion = await CentroidMotion.refresh(padded, to: centroids.vectors(moved), moved: moved, workers: workers)
         } else {
-            padded = PaddedCentroids(centroids)
+            padded = PaddedCentroids(centroids.table)
         }
         // The rounding margin of computed similarities (see the type's documentation).
         let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)

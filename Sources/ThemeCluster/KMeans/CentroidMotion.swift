@@ -3,7 +3,7 @@
 /// ``BoundedAssignment``).
 ///
 /// ```swift
-/// let motion = await CentroidMotion.refresh(padded, to: after, moved: [3, 8], workers: 2)!  // padded now holds `after`
+/// let motion = await CentroidMotion.refresh(padded, to: vectors, moved: [3, 8], workers: 2)!  // padded now holds them
 /// motion.farthest[a]       // max over c ≠ a of ‖c′ − c‖
 /// motion.terms[t].rise     // the largest change of coordinate t over all centroids
 /// ```
@@ -43,37 +43,52 @@ struct CentroidMotion: Sendable {
     /// error of computed similarities.
     let scale: Double
 
-    /// Terms per block of the refresh: fixed, so the block sums never depend on the workers.
+    /// Terms per block of the refresh: fixed, so the block sums never depend on the workers; whole
+    /// 64-term words of the support bitmaps, so that blocks never share a word.
     static let termBlock = 256
 
-    /// Moves the centroids `moved` of `padded` to their values in `new` (every other centroid must
-    /// be bit-identical in both) and returns the motion; `nil` when a change is not a number (NaN
-    /// in the data: nothing can be bounded), in which case `padded` is still updated.
+    /// Moves the centroids `moved` of `padded` to their values in `vectors` (cluster-major:
+    /// `vectors[c]` holds centroid c's `dimension` coordinates; only the moved ones are read, and
+    /// every other centroid must be bit-identical in both) and returns the motion; `nil` when a
+    /// change is not a number (NaN in the data: nothing can be bounded), in which case `padded` is
+    /// still updated. A −0 is stored as 0, as ``Centroids`` stores it.
     ///
-    /// One walk over the terms does both jobs, in blocks of ``termBlock`` terms on up to `workers`
-    /// tasks: each block reads a moved centroid's old value, writes its new one and records the
-    /// change in its terms' extremes (each block writes only its own terms). The unmoved centroids
-    /// change by exactly 0: they enter each term's extremes as one value 0 owned by no label,
-    /// which can only make a bound larger (never unsound).
+    /// One walk does both jobs, in blocks of ``termBlock`` terms on up to `workers` tasks: for each
+    /// moved centroid in turn, each block reads its terms' old values, writes the new ones and
+    /// records the changes in its terms' extremes (each block writes only its own terms, and each
+    /// term sees the moved centroids in their given order). The unmoved centroids change by
+    /// exactly 0: they enter each term's extremes as one value 0 owned by no label, which can only
+    /// make a bound larger (never unsound).
+    ///
+    /// **Only the terms a centroid holds.** A centroid holds a few hundred of the d terms, so most
+    /// pairs (term, moved centroid) are 0 before and after. With at least two unmoved centroids
+    /// every term's extremes start at 0 (rise and its runner-up ≥ 0, fall and its runner-up ≤ 0)
+    /// and only move away from it, so a change of exactly 0 changes none of them; it adds exactly 0
+    /// to the sums and writes the 0 already there. So a block visits only the terms a moved
+    /// centroid holds before or after (the bitmap ``PaddedCentroids`` keeps, and the non-zeros of
+    /// its new vector): the same bits, for one contiguous read of the new vector plus the terms
+    /// held per centroid, instead of d reads and writes of the strided table. With fewer unmoved
+    /// centroids every pair is visited.
     ///
     /// Each moved centroid's squared drift and new squared norm are summed per block in term order,
     /// then over blocks in block order: the same bits for any number of workers (and the same as
     /// one walk when d ≤ ``termBlock``). They only feed the bounds, whose margins (10⁻⁹ relative)
     /// cover the rounding of any summation order, so the labels and similarities do not depend on
     /// the order either.
-    /// - Complexity: O(d · moved) work spread over the workers, plus O(moved · d / ``termBlock``
-    ///   + k) to combine the blocks; memory O(k + d).
-    static func refresh(_ padded: PaddedCentroids, to new: Centroids, moved: [Int], workers: Int) async -> CentroidMotion? {
-        precondition(padded.count == new.count && padded.dimension == new.dimension, "centroids of different shapes")
-        let k = new.count, d = new.dimension
+    /// - Complexity: O(d · moved) contiguous reads plus O(terms held · moved) updates of the
+    ///   table, spread over the workers (O(d · moved) updates when fewer than two centroids stay
+    ///   put), plus O(moved · d / ``termBlock`` + k) to combine the blocks; memory O(k + d).
+    static func refresh(_ padded: PaddedCentroids, to vectors: [[Double]], moved: [Int], workers: Int) async -> CentroidMotion? {
+        precondition(padded.count == vectors.count, "centroids of different shapes")
+        for c in moved { precondition(vectors[c].count == padded.dimension, "centroid \(c) has \(vectors[c].count) entries, expected \(padded.dimension)") }
+        let k = padded.count, d = padded.dimension
         let unmoved = k - moved.count
         let rest = Term(rise: unmoved >= 1 ? 0 : -.infinity, riseRunnerUp: unmoved >= 2 ? 0 : -.infinity,
                         fall: unmoved >= 1 ? 0 : .infinity, fallRunnerUp: unmoved >= 2 ? 0 : .infinity, riseOwner: -2, fallOwner: -2)
         let terms = SharedBuffer<Term>(count: d, repeating: rest)
         let oldSquares = padded.squaredNorms
-        let after = new.values
         let blocks = await ChunkedWork.map(count: d, chunkSize: termBlock, workers: workers) { block in
-            refresh(block, of: padded, to: after, moved: moved, terms: terms)
+            refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2)
         }
         var squares = [Double](repeating: 0, count: moved.count), norms = squares
         var sawNaN = false
@@ -111,49 +126,60 @@ struct CentroidMotion: Sendable {
         var sawNaN = false
     }
 
-    /// Refreshes terms `block` of `padded` and records their extremes in `terms`: term by term
-    /// (one term's values of the moved centroids share a few cache lines), the moved centroids in
-    /// their given order within each term, so each term's extremes see the changes in the same
-    /// order and each centroid's block sums add its terms in increasing order.
-    /// - Complexity: O(block · moved).
-    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to after: [Double], moved: [Int],
-                                terms: SharedBuffer<Term>) -> BlockSums {
-        let k = padded.count
+    /// Refreshes terms `block` of `padded` (a whole number of 64-term words from a word boundary)
+    /// and records their extremes in `terms`: the moved centroids in their given order, each over
+    /// the block's terms in increasing order, so each term's extremes see the changes in the same
+    /// order and each centroid's block sums add its terms in increasing order. With `heldOnly`
+    /// (at least two centroids unmoved) only the terms the centroid holds before or after are
+    /// visited (see "Only the terms a centroid holds"); the new vector's non-zeros are found
+    /// without branches, 64 terms to a bitmap word, which also becomes the centroid's support.
+    /// - Complexity: O(moved · (block / 64 + terms held)) updates after O(moved · block) reads of
+    ///   the contiguous new vectors, or O(block · moved) updates without `heldOnly`.
+    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: [[Double]], moved: [Int],
+                                terms: SharedBuffer<Term>, heldOnly: Bool) -> BlockSums {
         var sums = BlockSums(squares: [Double](repeating: 0, count: moved.count), norms: [Double](repeating: 0, count: moved.count))
         var sawNaN = false
-        after.withUnsafeBufferPointer { after in
-            moved.withUnsafeBufferPointer { moved in
-                sums.squares.withUnsafeMutableBufferPointer { squares in
-                    sums.norms.withUnsafeMutableBufferPointer { norms in
-                        for t in block {
-                            var term = terms[t]
-                            for i in 0..<moved.count {
-                                let c = moved[i]
-                                let a = after[t * k + c]
-                                let change = a - padded.exchange(term: t, centroid: c, with: a)
-                                sawNaN = sawNaN || change.isNaN
-                                squares[i] += change * change
-                                norms[i] += a * a
-                                if change > term.rise {
-                                    term.riseRunnerUp = term.rise
-                                    term.rise = change
-                                    term.riseOwner = Int32(c)
-                                } else if change > term.riseRunnerUp {
-                                    term.riseRunnerUp = change
-                                }
-                                if change < term.fall {
-                                    term.fallRunnerUp = term.fall
-                                    term.fall = change
-                                    term.fallOwner = Int32(c)
-                                } else if change < term.fallRunnerUp {
-                                    term.fallRunnerUp = change
-                                }
-                            }
-                            terms[t] = term
+        let magnitude: UInt64 = ~(1 << 63)   // a value is non-zero (or NaN) when these bits are not all 0
+        for (i, c) in moved.enumerated() {
+            var squares = 0.0, norms = 0.0
+            vectors[c].withUnsafeBufferPointer { vector in
+                for word in (block.lowerBound >> 6)..<((block.upperBound + 63) >> 6) {
+                    let base = word << 6, end = min(base + 64, block.upperBound)
+                    var held: UInt64 = 0
+                    for t in base..<end { held |= (vector[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
+                    var visit = heldOnly ? held | padded.supportWord(centroid: c, word: word)
+                        : end - base == 64 ? ~0 : (1 << UInt64(end - base)) - 1
+                    padded.setSupportWord(centroid: c, word: word, to: held)
+                    while visit != 0 {
+                        let t = base + visit.trailingZeroBitCount
+                        visit &= visit - 1
+                        let a = vector[t] != 0 ? vector[t] : 0   // −0 is stored as 0
+                        let change = a - padded.value(term: t, centroid: c)
+                        padded.set(term: t, centroid: c, to: a)
+                        sawNaN = sawNaN || change.isNaN
+                        squares += change * change
+                        norms += a * a
+                        var term = terms[t]
+                        if change > term.rise {
+                            term.riseRunnerUp = term.rise
+                            term.rise = change
+                            term.riseOwner = Int32(c)
+                        } else if change > term.riseRunnerUp {
+                            term.riseRunnerUp = change
                         }
+                        if change < term.fall {
+                            term.fallRunnerUp = term.fall
+                            term.fall = change
+                            term.fallOwner = Int32(c)
+                        } else if change < term.fallRunnerUp {
+                            term.fallRunnerUp = change
+                        }
+                        terms[t] = term
                     }
                 }
             }
+            sums.squares[i] = squares
+            sums.norms[i] = norms
         }
         sums.sawNaN = sawNaN
         return sums

@@ -22,35 +22,6 @@ public struct Centroids: Sendable, Hashable {
         self.values = values
     }
 
-    /// Terms per tile of ``replace(_:from:)``: one cache line of each source vector.
-    private static let replaceTile = 8
-
-    /// Replaces each centroid c of `clusters` by `vectors[c]` (stored as
-    /// ``init(clusterMajor:dimension:)`` stores it), in tiles of ``replaceTile`` terms: within a
-    /// tile, centroid by centroid, so that each source vector is read one cache line at a time and
-    /// the writes of a tile fall in ``replaceTile`` rows of the term-major table (a few kB),
-    /// instead of one strided read per centroid and term. Each value is copied on its own, so the
-    /// order changes nothing in the result.
-    /// - Complexity: O(dimension · clusters).
-    mutating func replace(_ clusters: [Int], from vectors: [[Double]]) {
-        let k = count, d = dimension
-        for c in clusters { precondition(vectors[c].count == d, "centroid \(c) has \(vectors[c].count) entries, expected \(d)") }
-        let tile = Self.replaceTile
-        values.withUnsafeMutableBufferPointer { values in
-            for start in stride(from: 0, to: d, by: tile) {
-                let end = min(start + tile, d)
-                for c in clusters {
-                    vectors[c].withUnsafeBufferPointer { vector in
-                        for term in start..<end {
-                            let value = vector[term]
-                            values[term * k + c] = value != 0 ? value : 0
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// Centroid `c` as a dense vector.
     /// - Complexity: O(dimension).
     public func vector(_ c: Int) -> [Double] {

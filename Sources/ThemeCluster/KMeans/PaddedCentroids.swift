@@ -4,7 +4,7 @@
 /// ```swift
 /// let padded = PaddedCentroids(centroids)
 /// padded.scoreAll(entries: 10..<25, columns: columns, weights: weights, into: scratch)  // scratch[0..<k]
-/// _ = padded.exchange(term: 7, centroid: 3, with: 0.25)   // between passes (CentroidMotion.refresh)
+/// padded.set(term: 7, centroid: 3, to: 0.25)   // between passes (CentroidMotion.refresh)
 /// ```
 ///
 /// Bit-identical to the scalar loops of ``Centroids/similarities(ofRow:in:into:)``: each lane c
@@ -13,8 +13,9 @@
 /// hold zeros and are never read back.
 ///
 /// A reference type so that the concurrent chunks of a pass share one copy; it is only changed
-/// (``exchange(term:centroid:with:)``) between passes, by its single owner, ``BoundedAssignment`` (hence
-/// `@unchecked Sendable`). Memory: d · ⌈k / 8⌉ · 8 `Double`s.
+/// (``set(term:centroid:to:)``) between passes, by its single owner, ``BoundedAssignment`` (hence
+/// `@unchecked Sendable`). Memory: d · ⌈k / 8⌉ · 8 `Double`s, plus a bit per term and centroid
+/// saying which coordinates are non-zero.
 final class PaddedCentroids: @unchecked Sendable {
     /// The number of centroids.
     let count: Int
@@ -26,6 +27,11 @@ final class PaddedCentroids: @unchecked Sendable {
     private let values: UnsafeMutableBufferPointer<Double>
     /// Each centroid's squared Euclidean norm.
     private(set) var squaredNorms: [Double]
+    /// Bitmap words per centroid in ``support``: ⌈dimension / 64⌉.
+    let supportWords: Int
+    /// Which coordinates are non-zero: centroid c, term t is bit `t % 64` of word
+    /// `c * supportWords + t / 64` (kept by ``CentroidMotion/refresh(_:to:moved:workers:)``).
+    private let support: UnsafeMutableBufferPointer<UInt64>
 
     /// Copies `centroids` into the padded layout.
     /// - Complexity: O(d · k).
@@ -36,36 +42,49 @@ final class PaddedCentroids: @unchecked Sendable {
         values = .allocate(capacity: max(1, centroids.dimension * stride))
         values.initialize(repeating: 0)
         squaredNorms = [Double](repeating: 0, count: centroids.count)
+        supportWords = (centroids.dimension + 63) / 64
+        support = .allocate(capacity: max(1, centroids.count * supportWords))
+        support.initialize(repeating: 0)
         centroids.values.withUnsafeBufferPointer { source in
             for term in 0..<centroids.dimension {
                 for c in 0..<count {
                     let value = source[term * count + c]
                     values[term * stride + c] = value
                     squaredNorms[c] += value * value
+                    if value != 0 { support[c * supportWords + term >> 6] |= 1 << UInt64(term & 63) }
                 }
             }
         }
     }
 
-    deinit { values.deallocate() }
+    deinit {
+        values.deallocate()
+        support.deallocate()
+    }
+
+    /// Word `word` of centroid `c`'s support: bit i says whether coordinate `64 · word + i` is
+    /// non-zero.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func supportWord(centroid c: Int, word: Int) -> UInt64 { support[c * supportWords + word] }
+
+    /// Records word `word` of centroid `c`'s support, under the rules of ``set(term:centroid:to:)``.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func setSupportWord(centroid c: Int, word: Int, to bits: UInt64) { support[c * supportWords + word] = bits }
 
     /// Coordinate `term` of centroid `c`.
     @inline(__always)
     func value(term: Int, centroid c: Int) -> Double { values[term * stride + c] }
 
-    /// Sets coordinate `term` of centroid `c` to `value` and returns the value it held. For
+    /// Sets coordinate `term` of centroid `c` to `value`. For
     /// ``CentroidMotion/refresh(_:to:moved:workers:)`` between passes: concurrent callers must
-    /// touch disjoint terms, and must set ``squaredNorms`` afterwards
-    /// (``setSquaredNorms(of:to:)``).
+    /// touch disjoint terms, and must set ``squaredNorms`` afterwards (``setSquaredNorms(of:to:)``).
     /// - Complexity: O(1).
     @inline(__always)
-    func exchange(term: Int, centroid c: Int, with value: Double) -> Double {
-        let old = values[term * stride + c]
-        values[term * stride + c] = value
-        return old
-    }
+    func set(term: Int, centroid c: Int, to value: Double) { values[term * stride + c] = value }
 
-    /// Records the squared norms of the centroids `clusters` after ``exchange(term:centroid:with:)``.
+    /// Records the squared norms of the centroids `clusters` after ``set(term:centroid:to:)``.
     /// - Complexity: O(clusters).
     func setSquaredNorms(of clusters: [Int], to squares: [Double]) {
         for (i, c) in clusters.enumerated() { squaredNorms[c] = squares[i] }

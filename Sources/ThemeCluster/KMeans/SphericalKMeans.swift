@@ -32,8 +32,10 @@
 ///   centroids only when they do not prove its label — with a margin for rounding, and ties to
 ///   the lowest index as in the plain scan.
 /// - *Only what changed:* a cluster whose member set did not change keeps its centroid (summed
-///   again it would give the same bits), and the centroid copies and drift bounds are refreshed
-///   for the clusters that moved only.
+///   again it would give the same bits), and the assignment's centroid table and drift bounds are
+///   refreshed for the clusters that moved only, straight from the update's cluster-major vectors
+///   (in late passes only at the terms a moved centroid holds); the term-major ``Centroids`` is
+///   built once, at the end.
 ///
 /// **Concurrency and determinism.** Assignment runs over fixed chunks of 1,024 documents on up to
 /// `workers` tasks, k-means++ over blocks of whole chunks; each centroid is summed over its members
@@ -105,21 +107,29 @@ public struct SphericalKMeans: Sendable {
     /// Every assignment pass goes through ``BoundedAssignment``, which gives the labels and
     /// similarities of a full pass bit for bit while skipping the products its bounds rule out.
     func lloyd(_ rows: SparseMatrix, initial: Centroids, scores: SeedingScores? = nil) async -> KMeansResult {
-        var centroids = initial
+        let k = initial.count, d = rows.columnCount
         var state = scores.map { BoundedAssignment(rowCount: rows.rowCount, seeds: initial, scores: $0) }
             ?? BoundedAssignment(rowCount: rows.rowCount)
         var labels = [Int32](repeating: KMeansResult.unassigned, count: rows.rowCount)
+        // The centroids after the first update are `update.vectors` (cluster-major); the pass copies
+        // the moved ones into its own table, and the term-major ``Centroids`` is built once at the end.
         var update: CentroidUpdate? = nil
+        func assign(_ state: inout BoundedAssignment) async -> (assignment: Assignment, changed: Int) {
+            if let update {
+                await state.assign(rows, vectors: update.vectors, dimension: d, moved: update.moved, workers: options.workers)
+            } else {
+                await state.assign(rows, centroids: initial, workers: options.workers)
+            }
+        }
         var previousObjective = -Double.infinity
         var iterations = 0
         while iterations < options.maxIterations {
             iterations += 1
-            let (assignment, changed) = await state.assign(rows, centroids: centroids, moved: update?.moved, workers: options.workers)
+            let (assignment, changed) = await assign(&state)
             labels = assignment.labels
-            var next = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers, reusing: update)
+            var next = await CentroidUpdate.compute(rows, labels: labels, k: k, workers: options.workers, reusing: update)
             next.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
             state.adopt(labels)
-            centroids.replace(next.moved, from: next.vectors)
             update = next
             let objective = assignment.objective
             if changed == 0 { break }
@@ -128,10 +138,11 @@ public struct SphericalKMeans: Sendable {
         }
         // Labels, similarities and objective against the final centroids; one more update only if
         // that last assignment moved a document, so centroids stay the means of their members.
-        var (final, _) = await state.assign(rows, centroids: centroids, moved: update?.moved, workers: options.workers)
+        var (final, _) = await assign(&state)
+        var centroids = update.map { Centroids(clusterMajor: $0.vectors, dimension: d) } ?? initial
         if final.labels != labels {
-            let last = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers, reusing: update)
-            centroids.replace(last.moved, from: last.vectors)
+            let last = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
+            centroids = Centroids(clusterMajor: last.vectors, dimension: d)
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
         }
         var sizes = [Int](repeating: 0, count: centroids.count)
