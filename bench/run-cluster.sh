@@ -12,6 +12,9 @@
 #   --wait-idle    wait at most that long for the CPU to be under 5% busy before timing (default 60)
 #   --bin          use DIR/cluster-bench as built (no build): e.g. one built from a clean checkout
 #                  of a commit while the working tree is being edited
+# After the pairs it compiles and runs a control (bench/controls/memory-scaling.c, needs cc): the
+# machine's own 1-thread / 2-thread speed-up for a shared-nothing loop reading 2 MB per thread at
+# random, printed next to our 1-worker / 2-worker ratio.
 # Everything it writes goes to bench/work/cluster-NAME/ (git-ignored). TM_SHARED overrides ../shared.
 set -euo pipefail
 
@@ -110,11 +113,24 @@ for ((seed = 0; seed < pairs; seed++)); do
     --json "$out/sklearn-$seed.json" --assignments "$out/sklearn-$seed.txt"
 done
 
-# 5. The summary.
+# 5. The control, in the same run: the host's own 2-thread speed-up for a shared-nothing loop
+#    reading a 2 MB buffer per thread at random (bench/controls/memory-scaling.c). Our 1w / 2w
+#    ratio can only be read against what the machine gives such a loop at the same time.
+control=""
+if cc -O2 -pthread "$bench/controls/memory-scaling.c" -o "$work/memory-scaling" 2> "$work/.memory-scaling.log"; then
+  echo "== control: a shared-nothing, memory-bound loop on 1 and 2 threads (2 MB each, 5 rounds)"
+  "$work/memory-scaling" 2 5 | tee "$out/control.txt"
+  control=$(awk '/^median speed-up/ {print $3}' "$out/control.txt")
+else
+  echo "run-cluster: no C compiler for the control ($(head -n 1 "$work/.memory-scaling.log")); skipping it"
+fi
+
+# 6. The summary.
 echo
-"$python" - "$out" "$pairs" "$cores" "$load1 $load5 $load15" "$pre1" "$busy" "${others_during[*]}" <<'PY'
+"$python" - "$out" "$pairs" "$cores" "$load1 $load5 $load15" "$pre1" "$busy" "${others_during[*]}" "$control" <<'PY'
 import json, statistics, sys
 out, pairs, cores, load, pre1, busy, others = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], float(sys.argv[5]), int(sys.argv[6]), [int(x) for x in sys.argv[7].split()]
+control = sys.argv[8] if len(sys.argv) > 8 else ""
 med = statistics.median
 print("== Clustering speed summary")
 ours = [json.load(open(f"{out}/ours-{s}.json")) for s in range(pairs)]
@@ -148,6 +164,9 @@ print(f"sklearn / ours (2 workers), median over seeds of per-seed median ratios 
       f"   (range {min(r_sk):.2f}-{max(r_sk):.2f}; per iteration {med(r_it):.2f})")
 print(f"ours 1 worker / 2 workers                                                {med(r_sc):7.3f}   target >= 1.8: {v(med(r_sc), 1.8)}"
       f"   (range {min(r_sc):.3f}-{max(r_sc):.3f})")
+if control:
+    print(f"control: 1 thread / 2 threads of a shared-nothing memory-bound loop        {float(control):7.2f}   "
+          f"(ours / control {med(r_sc) / float(control):.2f})")
 if float(load.split()[0]) >= 0.5 or busy >= 10 or max(others) >= 5:
     print(f"WARNING: the machine was busy (1-min load {load.split()[0]}, {busy}% busy before timing, others used up to "
           f"{max(others)}% during the runs): the 2-worker speed-up above all may be off.")
