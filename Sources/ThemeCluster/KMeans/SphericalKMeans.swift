@@ -139,10 +139,11 @@ public struct SphericalKMeans: Sendable {
         // Labels, similarities and objective against the final centroids; one more update only if
         // that last assignment moved a document, so centroids stay the means of their members.
         var (final, _) = await assign(&state)
-        var centroids = update.map { Centroids(clusterMajor: $0.vectors, dimension: d) } ?? initial
         if final.labels != labels {
-            let last = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
-            centroids = Centroids(clusterMajor: last.vectors, dimension: d)
+            update = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
+        }
+        let centroids = update.map { Centroids(clusterMajor: $0.vectors, dimension: d) } ?? initial
+        if final.labels != labels {
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
         }
         var sizes = [Int](repeating: 0, count: centroids.count)
