@@ -59,11 +59,17 @@ enum ReferenceKMeans {
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
         var closest = distances(rows, active: active, to: [chosen[0]]).perCandidate[0]
         for _ in 1..<max(k, 1) {
+            // Cumulative distances in two levels (as ``SeedingDraw`` defines them): a running sum
+            // within each chunk, added to the sum of the chunks before it.
             var cumulative = [Double](repeating: 0, count: active.count)
             var total = 0.0
-            for i in active.indices {
-                total += closest[i]
-                cumulative[i] = total
+            for chunk in ChunkedWork.chunks(count: active.count, chunkSize: SphericalKMeans.chunkSize) {
+                var running = 0.0
+                for i in chunk {
+                    running += closest[i]
+                    cumulative[i] = total + running
+                }
+                total += running
             }
             var picks: [Int] = []
             for _ in 0..<tries {

@@ -3,7 +3,7 @@
 /// score one sparse candidate against every row while touching only the rows that share a term.
 ///
 /// ```swift
-/// let postings = BlockPostings(rows, subset: active, blockSize: 1024)
+/// let postings = await BlockPostings(rows, subset: active, blockSize: 1024, workers: 2)
 /// for block in postings.blocks.indices {
 ///     for posting in postings.postings(ofTerm: 7, inBlock: block) {
 ///         postings.positions[posting]   // an index into `active` of a row holding term 7 (increasing)
@@ -18,48 +18,76 @@
 /// increase within a CSR row): the sums have the same bits.
 ///
 /// Memory: O(nnz + blocks · d) — one posting per stored entry plus a term table per block; the
-/// caller picks `blockSize` so that the tables stay within O(nnz).
+/// caller picks `blockSize` so that the tables stay within O(nnz). The tables are shared buffers,
+/// written only while the index is built.
 struct BlockPostings: Sendable {
     /// The rows (positions into the subset) of each block.
     let blocks: [Range<Int>]
     /// The number of terms.
     let termCount: Int
     /// Block b's postings of term t are `offsets[b * (termCount + 1) + t] ..< offsets[b * (termCount + 1) + t + 1]`.
-    private let offsets: [Int]
+    private let offsets: SharedBuffer<Int>
     /// The position in the subset of each posting.
-    let positions: [Int32]
+    let positions: SharedBuffer<Int32>
     /// The row's stored value of each posting.
-    let weights: [Double]
+    let weights: SharedBuffer<Double>
 
-    /// Indexes rows `subset` of `rows` in blocks of `blockSize` consecutive positions.
-    /// - Complexity: O(nnz of the subset + blocks · d).
-    init(_ rows: SparseMatrix, subset: [Int], blockSize: Int) {
+    /// Indexes rows `subset` of `rows` in blocks of `blockSize` consecutive positions, the blocks
+    /// on up to `workers` tasks (each block's index depends only on its own rows).
+    /// - Complexity: O(nnz of the subset + blocks · d), spread over `workers` tasks, plus O(blocks)
+    ///   serial.
+    init(_ rows: SparseMatrix, subset: [Int], blockSize: Int, workers: Int) async {
         precondition(blockSize > 0, "block size must be positive")
         let d = rows.columnCount
         termCount = d
-        blocks = ChunkedWork.chunks(count: subset.count, chunkSize: blockSize)
-        var offsets = [Int](repeating: 0, count: blocks.count * (d + 1))
-        var total = 0
-        for (b, block) in blocks.enumerated() {
-            let base = b * (d + 1)
-            for position in block {
-                for entry in rows.entries(ofRow: subset[position]) { offsets[base + Int(rows.columnIndices[entry]) + 1] += 1 }
+        let blocks = ChunkedWork.chunks(count: subset.count, chunkSize: blockSize)
+        self.blocks = blocks
+        let offsets = SharedBuffer<Int>(count: blocks.count * (d + 1), repeating: 0)
+        // Each block counts its postings per term, then turns the counts into offsets from 0.
+        let totals = await ChunkedWork.map(count: blocks.count, chunkSize: 1, workers: workers) { index in
+            let b = index.lowerBound, base = offsets.pointer.baseAddress! + b * (d + 1)
+            rows.rowOffsets.withUnsafeBufferPointer { rowOffsets in
+                rows.columnIndices.withUnsafeBufferPointer { columns in
+                    for position in blocks[b] {
+                        let row = subset[position]
+                        for entry in rowOffsets[row]..<rowOffsets[row + 1] { base[Int(columns[entry]) + 1] += 1 }
+                    }
+                }
             }
-            offsets[base] = total
-            for t in 0..<d { offsets[base + t + 1] += offsets[base + t] }
-            total = offsets[base + d]
+            for t in 0..<d { base[t + 1] += base[t] }
+            return base[d]
         }
-        var next = offsets
-        var positions = [Int32](repeating: 0, count: total)
-        var weights = [Double](repeating: 0, count: total)
-        for (b, block) in blocks.enumerated() {
-            let base = b * (d + 1)
-            for position in block {
-                for entry in rows.entries(ofRow: subset[position]) {
-                    let slot = base + Int(rows.columnIndices[entry])
-                    positions[next[slot]] = Int32(position)
-                    weights[next[slot]] = rows.values[entry]
-                    next[slot] += 1
+        var starts = [Int](repeating: 0, count: blocks.count)
+        var total = 0
+        for (b, count) in totals.enumerated() {
+            starts[b] = total
+            total += count
+        }
+        let positions = SharedBuffer<Int32>(count: total, repeating: 0)
+        let weights = SharedBuffer<Double>(count: total, repeating: 0)
+        // Each block shifts its offsets by the postings of the blocks before it and fills its postings.
+        let blockStarts = starts
+        _ = await ChunkedWork.map(count: blocks.count, chunkSize: 1, workers: workers) { index in
+            let b = index.lowerBound, base = offsets.pointer.baseAddress! + b * (d + 1)
+            let shift = blockStarts[b]
+            for t in 0...d { base[t] += shift }
+            var next = Array(UnsafeBufferPointer(start: base, count: d))
+            let positionsOut = positions.pointer.baseAddress!, weightsOut = weights.pointer.baseAddress!
+            rows.rowOffsets.withUnsafeBufferPointer { rowOffsets in
+                rows.columnIndices.withUnsafeBufferPointer { columns in
+                    rows.values.withUnsafeBufferPointer { values in
+                        next.withUnsafeMutableBufferPointer { next in
+                            for position in blocks[b] {
+                                let row = subset[position]
+                                for entry in rowOffsets[row]..<rowOffsets[row + 1] {
+                                    let term = Int(columns[entry])
+                                    positionsOut[next[term]] = Int32(position)
+                                    weightsOut[next[term]] = values[entry]
+                                    next[term] += 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -72,6 +100,6 @@ struct BlockPostings: Sendable {
     @inline(__always)
     func postings(ofTerm term: Int, inBlock block: Int) -> Range<Int> {
         let slot = block * (termCount + 1) + term
-        return offsets[slot]..<offsets[slot + 1]
+        return offsets.pointer[slot]..<offsets.pointer[slot + 1]
     }
 }

@@ -4,7 +4,7 @@
 /// so far are lowered in place (never copied).
 ///
 /// ```swift
-/// let scorer = CandidateScorer(rows, active: active, workers: 2, slots: 6)
+/// let scorer = await CandidateScorer(rows, active: active, workers: 2, slots: 6)
 /// let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
 /// let totals = await scorer.potentials(of: picks, capping: closest, workers: 2)  // slots 0..<picks.count
 /// await scorer.adopt(slot: best, candidate: picks[best], centre: 5, scores: scores, closest: closest, workers: 2)
@@ -48,9 +48,9 @@ struct CandidateScorer: Sendable {
     /// The number of slots: the most candidates one call may score.
     let slots: Int
 
-    /// Indexes the active rows and allocates `slots` rows of similarities.
+    /// Indexes the active rows (on up to `workers` tasks) and allocates `slots` rows of similarities.
     /// - Complexity: O(nnz + blocks · d + slots · n).
-    init(_ rows: SparseMatrix, active: [Int], workers: Int, slots: Int) {
+    init(_ rows: SparseMatrix, active: [Int], workers: Int, slots: Int) async {
         precondition(SphericalKMeans.chunkSize % 64 == 0, "chunks must be whole bitmap words")
         self.rows = rows
         count = active.count
@@ -66,7 +66,7 @@ struct CandidateScorer: Sendable {
             : max(1, (chunkCount + 15) / 16)
         let budget = max(rows.nonZeroCount, 1 << 16)
         while perBlock < chunkCount && ((chunkCount + perBlock - 1) / perBlock) * (rows.columnCount + 1) > budget { perBlock *= 2 }
-        postings = BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize)
+        postings = await BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize, workers: workers)
         visited = SharedBuffer(count: (active.count + 63) / 64, repeating: 0)
         settled = SharedBuffer(count: postings.blocks.count, repeating: false)
     }
@@ -90,20 +90,17 @@ struct CandidateScorer: Sendable {
     private func accumulate(_ candidate: [(term: Int, value: Double)], block: Int,
                             into similarities: UnsafeMutablePointer<Double>) {
         let start = postings.blocks[block].lowerBound
-        postings.positions.withUnsafeBufferPointer { positions in
-            postings.weights.withUnsafeBufferPointer { weights in
-                for (term, value) in candidate {
-                    for posting in postings.postings(ofTerm: term, inBlock: block) {
-                        similarities[Int(positions[posting]) - start] += weights[posting] * value
-                    }
-                }
+        let positions = postings.positions.pointer.baseAddress!, weights = postings.weights.pointer.baseAddress!
+        for (term, value) in candidate {
+            for posting in postings.postings(ofTerm: term, inBlock: block) {
+                similarities[Int(positions[posting]) - start] += weights[posting] * value
             }
         }
     }
 
     /// Scores `candidates` (at most ``slots``; candidate i into slot i) against every active row
     /// and returns each one's total distance, every row's distance capped by `closest` (+∞ caps
-    /// nothing). Summed per 1,024-row chunk, then over chunks in order.
+    /// nothing). Summed per chunk of ``SphericalKMeans/chunkSize`` rows, then over chunks in order.
     /// - Complexity: O(candidates · (P + n)) spread over `workers` tasks.
     func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int) async -> [Double] {
         precondition(candidates.count <= slots, "more candidates than slots")
@@ -160,14 +157,18 @@ struct CandidateScorer: Sendable {
     /// centre number `centre`: offers its similarities to `scores` and lowers every row's entry
     /// of `closest` to its distance `max(0, 1 − cos)` to it — in a settled block, only the rows
     /// that share a term with it (see "Adopting sparsely").
-    /// - Complexity: O(P + n / 64) once every block has settled, O(n) before; spread over
+    ///
+    /// Returns the new `closest` summed per chunk of ``SphericalKMeans/chunkSize`` rows (each in
+    /// row order, one running sum), in chunk order: the chunk totals of ``SeedingDraw``.
+    /// - Complexity: O(P + n) once every block has settled (the sums read every row), spread over
     ///   `workers` tasks.
     func adopt(slot: Int, candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>,
-               workers: Int) async {
+               workers: Int) async -> [Double] {
         precondition(slot < slots, "no such slot")
         let buffer = similarities, offset = slot * count, visited = visited, settled = settled
         let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
-        _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
+        let chunkSize = SphericalKMeans.chunkSize
+        let parts = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
             let block = blocks.lowerBound, range = postings.blocks[block]
             let similarities = buffer.pointer.baseAddress! + offset
             @inline(__always) func lower(_ position: Int) {
@@ -175,13 +176,22 @@ struct CandidateScorer: Sendable {
                 scores.offer(position: position, centre: centre, similarity: similarity)
                 closest[position] = min(max(0, 1 - similarity), closest[position])
             }
+            func chunkTotals() -> [Double] {
+                let distances = closest.pointer.baseAddress!
+                return stride(from: range.lowerBound, to: range.upperBound, by: chunkSize).map { start in
+                    var total = 0.0
+                    for position in start..<min(start + chunkSize, range.upperBound) { total += distances[position] }
+                    return total
+                }
+            }
             guard settled[block] else {
                 for position in range { lower(position) }
                 settled[block] = range.allSatisfy { scores.ignoresZero(at: $0) && closest[$0] <= 1 }
-                return
+                return chunkTotals()
             }
             let bits = visited.pointer.baseAddress!
-            postings.positions.withUnsafeBufferPointer { positions in
+            do {
+                let positions = postings.positions.pointer.baseAddress!
                 for term in terms {
                     for posting in postings.postings(ofTerm: term, inBlock: block) {
                         let position = Int(positions[posting])
@@ -194,6 +204,8 @@ struct CandidateScorer: Sendable {
                 }
             }
             for word in (range.lowerBound >> 6)..<((range.upperBound + 63) >> 6) { bits[word] = 0 }
+            return chunkTotals()
         }
+        return Array(parts.joined())
     }
 }

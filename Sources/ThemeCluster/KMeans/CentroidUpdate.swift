@@ -37,20 +37,39 @@ struct CentroidUpdate: Sendable {
         let dimension = rows.columnCount
         var sizes = [Int](repeating: 0, count: k)
         var stored = [Int](repeating: 0, count: k)
-        for (row, label) in labels.enumerated() where label >= 0 {
-            sizes[Int(label)] += 1
-            stored[Int(label)] += rows.rowOffsets[row + 1] - rows.rowOffsets[row]
-        }
         var stale = [Bool](repeating: true, count: k)
         var vectors = [[Double]](repeating: [], count: k)
-        if let previous, previous.vectors.count == k, previous.basis.count == labels.count {
+        let reusable = previous.map { $0.vectors.count == k && $0.basis.count == labels.count } ?? false
+        if reusable, let previous {
             stale = [Bool](repeating: false, count: k)
             for c in previous.reseeded { stale[c] = true }
-            for (old, new) in zip(previous.basis, labels) where old != new {
-                if old >= 0 { stale[Int(old)] = true }
-                if new >= 0 { stale[Int(new)] = true }
-            }
             vectors = previous.vectors
+        }
+        // One pass: members and stored entries per cluster, and (when reusing) the clusters whose
+        // member set changed. A label of −1 (a document without terms) counts nowhere.
+        let basis = reusable ? previous!.basis : labels
+        sizes.withUnsafeMutableBufferPointer { sizes in
+            stored.withUnsafeMutableBufferPointer { stored in
+                stale.withUnsafeMutableBufferPointer { stale in
+                    labels.withUnsafeBufferPointer { labels in
+                        basis.withUnsafeBufferPointer { basis in
+                            rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                                for row in 0..<labels.count {
+                                    let label = Int(labels[row]), old = Int(basis[row])
+                                    if label >= 0 {
+                                        sizes[label] += 1
+                                        stored[label] += offsets[row + 1] - offsets[row]
+                                    }
+                                    if old != label {
+                                        if old >= 0 { stale[old] = true }
+                                        if label >= 0 { stale[label] = true }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         let recompute = (0..<k).filter { stale[$0] }
         // Groups of clusters with about the same number of stored entries to add.

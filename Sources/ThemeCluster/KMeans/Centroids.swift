@@ -22,6 +22,15 @@ public struct Centroids: Sendable, Hashable {
         self.values = values
     }
 
+    /// Centroids from a term-major table (`values[term * count + c]`).
+    /// - Precondition: `values.count == count * dimension`.
+    init(count: Int, dimension: Int, values: [Double]) {
+        precondition(values.count == count * dimension, "the table has \(values.count) values, expected \(count * dimension)")
+        self.count = count
+        self.dimension = dimension
+        self.values = values
+    }
+
     /// Centroid `c` as a dense vector.
     /// - Complexity: O(dimension).
     public func vector(_ c: Int) -> [Double] {

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// **Scoring a candidate through an inverted index.** A candidate is one (normalised) document,
 /// so its similarity to a row is non-zero only where they share a term. The active rows are
-/// indexed once as posting lists per block of whole 1,024-row chunks (``BlockPostings``); a
+/// indexed once as posting lists per block of whole chunks (``BlockPostings``); a
 /// candidate is scored by walking its terms in increasing order and adding `weight × value` into
 /// the rows of each posting list. Each row receives the same products in the same order as the
 /// row-by-row dot product, and rows sharing no term keep the exact 0 that product gives, so every
@@ -21,9 +21,11 @@ import Foundation
 ///
 /// Deterministic: draws come from the seeded generator; each candidate's total distance is summed
 /// per chunk of ``SphericalKMeans/chunkSize`` rows, then over chunks in order, whatever the number
-/// of workers; the cumulative sums for the draws run serially; ties go to the earlier candidate.
+/// of workers; the cumulative distances for the draws are summed per chunk (``SeedingDraw``), each
+/// chunk in row order, the chunks in order; ties go to the earlier candidate.
 /// - Complexity: per step O(candidates · (Σ posting lengths of the candidate's terms + n)) for n
-///   active rows, spread over `workers` tasks, plus O(n) serial for the cumulative sums; in all
+///   active rows, spread over `workers` tasks, plus O(chunks + candidates · chunkSize) serial for
+///   the draws; in all
 ///   O(k · candidates · (P + n)) where P is the posting length a candidate touches on average
 ///   (at most nnz), instead of O(k · candidates · nnz). Memory O(nnz + candidates · n + blocks · d).
 struct KMeansPlusPlus: Sendable {
@@ -41,30 +43,20 @@ struct KMeansPlusPlus: Sendable {
     func seedScored(_ rows: SparseMatrix, active: [Int], k: Int, random: inout SeededGenerator) async
         -> (centroids: Centroids, scores: SeedingScores) {
         let tries = candidates ?? (2 + Int(log(Double(max(k, 1)))))
-        let scorer = CandidateScorer(rows, active: active, workers: workers, slots: tries)
+        let scorer = await CandidateScorer(rows, active: active, workers: workers, slots: tries)
         let scores = SeedingScores(active: active)
         // Every row's distance to the nearest centre so far, lowered in place as centres come.
         let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
         _ = await scorer.potentials(of: chosen, capping: closest, workers: workers)
-        await scorer.adopt(slot: 0, candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
-        var cumulative = [Double](repeating: 0, count: active.count)
+        var draw = SeedingDraw(chunkTotals: await scorer.adopt(slot: 0, candidate: chosen[0], centre: 0, scores: scores,
+                                                               closest: closest, workers: workers))
         for _ in 1..<max(k, 1) {
-            var total = 0.0
-            for i in active.indices {
-                total += closest[i]
-                cumulative[i] = total
-            }
+            let total = draw.total
             var picks: [Int] = []
             for _ in 0..<tries {
                 if total > 0 {
-                    let target = random.nextUnit() * total
-                    var low = 0, high = active.count - 1
-                    while low < high {
-                        let mid = (low + high) / 2
-                        if cumulative[mid] > target { high = mid } else { low = mid + 1 }
-                    }
-                    picks.append(active[low])
+                    picks.append(active[draw.first(exceeding: random.nextUnit() * total, in: closest)])
                 } else {
                     picks.append(active[Int(random.nextUnit() * Double(active.count))])
                 }
@@ -73,10 +65,9 @@ struct KMeansPlusPlus: Sendable {
             var best = 0
             for candidate in 1..<picks.count where potentials[candidate] < potentials[best] { best = candidate }
             chosen.append(picks[best])
-            await scorer.adopt(slot: best, candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores,
-                               closest: closest, workers: workers)
+            draw = SeedingDraw(chunkTotals: await scorer.adopt(slot: best, candidate: picks[best], centre: Int32(chosen.count - 1),
+                                                               scores: scores, closest: closest, workers: workers))
         }
-        let vectors = chosen.map { CentroidUpdate.normalizedMean(of: [Int32($0)], in: rows) }
-        return (Centroids(clusterMajor: vectors, dimension: rows.columnCount), scores)
+        return (Centroids(documents: chosen, in: rows), scores)
     }
 }

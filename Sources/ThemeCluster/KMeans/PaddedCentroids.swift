@@ -45,13 +45,19 @@ final class PaddedCentroids: @unchecked Sendable {
         supportWords = (centroids.dimension + 63) / 64
         support = .allocate(capacity: max(1, centroids.count * supportWords))
         support.initialize(repeating: 0)
-        centroids.values.withUnsafeBufferPointer { source in
-            for term in 0..<centroids.dimension {
-                for c in 0..<count {
-                    let value = source[term * count + c]
-                    values[term * stride + c] = value
-                    squaredNorms[c] += value * value
-                    if value != 0 { support[c * supportWords + term >> 6] |= 1 << UInt64(term & 63) }
+        // The table starts as +0, so only other values are copied; a square of ±0 adds exactly
+        // nothing to a norm, so skipping them leaves every norm's bits as the full sum gives.
+        let (k, stride, words, values, support) = (count, stride, supportWords, values, support)
+        squaredNorms.withUnsafeMutableBufferPointer { norms in
+            centroids.values.withUnsafeBufferPointer { source in
+                for term in 0..<centroids.dimension {
+                    for c in 0..<k {
+                        let value = source[term * k + c]
+                        guard value.bitPattern != 0 else { continue }
+                        values[term * stride + c] = value
+                        norms[c] += value * value
+                        if value != 0 { support[c * words + term >> 6] |= 1 << UInt64(term & 63) }
+                    }
                 }
             }
         }

@@ -1,0 +1,59 @@
+/// A k-means++ draw: the first row whose cumulative distance exceeds a target, found from
+/// per-chunk totals so that the serial part of a step reads one chunk instead of every row.
+///
+/// The cumulative distance is defined in two levels, so that it needs no serial pass over all
+/// rows: chunk c (``SphericalKMeans/chunkSize`` rows) has total `T_c`, its rows' running sum in
+/// row order; the chunk prefixes are `P_0 = 0`, `P_{c+1} = P_c + T_c` (in chunk order); row i of
+/// chunk c has cumulative `C_i = P_c + (running sum of chunk c up to and including i)`. `C` never
+/// decreases (a rounded sum is monotone in each operand), and the last row of chunk c has
+/// `C = P_c + T_c = P_{c+1}` bit for bit, so a draw is "the first row with `C_i > target`", as with
+/// one long running sum, for `target` in `[0, total)`.
+///
+/// ```swift
+/// let draw = SeedingDraw(chunkTotals: totals)         // from CandidateScorer.adopt
+/// let row = draw.first(exceeding: u * draw.total, in: closest)
+/// ```
+///
+/// Deterministic: the chunk totals are each one running sum in row order and the prefixes run in
+/// chunk order, whichever worker summed which chunk.
+/// - Complexity: O(chunks) to build; a draw O(log chunks + chunkSize).
+struct SeedingDraw {
+    /// `P_0 ... P_chunks`: the distance before each chunk, then the total.
+    private let prefixes: [Double]
+
+    /// - Parameter chunkTotals: each chunk's distances summed in row order, in chunk order.
+    init(chunkTotals: [Double]) {
+        var prefixes = [0.0]
+        prefixes.reserveCapacity(chunkTotals.count + 1)
+        var running = 0.0
+        for total in chunkTotals {
+            running += total
+            prefixes.append(running)
+        }
+        self.prefixes = prefixes
+    }
+
+    /// The sum of all distances, `P_chunks`.
+    var total: Double { prefixes[prefixes.count - 1] }
+
+    /// The first position whose cumulative distance exceeds `target` (the last position when none
+    /// does, which a `target` in `[0, total)` never asks for).
+    /// - Precondition: `distances` holds the values the chunk totals were summed from.
+    func first(exceeding target: Double, in distances: SharedBuffer<Double>) -> Int {
+        let count = distances.count, chunkSize = SphericalKMeans.chunkSize
+        // The first chunk c with P_{c+1} > target.
+        var low = 0, high = prefixes.count - 2
+        while low < high {
+            let mid = (low + high) / 2
+            if prefixes[mid + 1] > target { high = mid } else { low = mid + 1 }
+        }
+        let base = prefixes[low], start = low * chunkSize, end = min(start + chunkSize, count)
+        let values = distances.pointer.baseAddress!
+        var running = 0.0
+        for position in start..<end {
+            running += values[position]
+            if base + running > target { return position }
+        }
+        return end - 1
+    }
+}

@@ -1,0 +1,94 @@
+import Testing
+@testable import ThemeCluster
+
+@Suite("k-means++ draws from chunk totals, seed tables built sparsely")
+struct SeedingTablesTests {
+    /// The two-level cumulative distance `SeedingDraw` defines, written out row by row.
+    private static func cumulative(_ distances: [Double]) -> [Double] {
+        var result: [Double] = [], before = 0.0
+        for chunk in ChunkedWork.chunks(count: distances.count, chunkSize: SphericalKMeans.chunkSize) {
+            var running = 0.0
+            for i in chunk {
+                running += distances[i]
+                result.append(before + running)
+            }
+            before += running
+        }
+        return result
+    }
+
+    private static func chunkTotals(_ distances: [Double]) -> [Double] {
+        ChunkedWork.chunks(count: distances.count, chunkSize: SphericalKMeans.chunkSize).map { chunk in
+            var total = 0.0
+            for i in chunk { total += distances[i] }
+            return total
+        }
+    }
+
+    @Test("a draw is the first row whose cumulative distance exceeds the target", arguments: [1, 255, 256, 257, 3000])
+    func drawMatchesBinarySearch(count: Int) {
+        var random = SeededGenerator(seed: UInt64(count))
+        // Zeros (rows on a centre) in runs, including whole chunks, and distances of all sizes.
+        let distances = (0..<count).map { i -> Double in
+            if (i / 300) % 4 == 1 || i % 7 == 0 { return 0 }
+            return random.nextUnit() * (i % 3 == 0 ? 1e-9 : 1)
+        }
+        let buffer = SharedBuffer(count: count, repeating: 0.0)
+        buffer.copy(from: distances)
+        let draw = SeedingDraw(chunkTotals: Self.chunkTotals(distances))
+        let cumulative = Self.cumulative(distances)
+        #expect(draw.total.bitPattern == cumulative.last!.bitPattern)
+        guard draw.total > 0 else { return }
+        // Targets drawn at random, exactly at every chunk boundary and at every row's cumulative value.
+        var targets = (0..<500).map { _ in random.nextUnit() * draw.total }
+        targets += cumulative.filter { $0 < draw.total }
+        targets += [0, draw.total.nextDown]
+        for target in targets {
+            let expected = cumulative.firstIndex { $0 > target }!
+            #expect(draw.first(exceeding: target, in: buffer) == expected, "target \(target)")
+            #expect(distances[expected] > 0, "a row on a centre is never drawn")
+        }
+    }
+
+    @Test("seed centroids built from the documents' entries equal the dense normalised means bit for bit")
+    func seedTable() {
+        let matrix = ClusterFixtures.textLike(rows: 400, terms: 90, seed: 3, negative: 0.2, emptyEvery: nil)
+        let documents = [0, 17, 17, 399, 42, 200]
+        let dense = Centroids(clusterMajor: documents.map { CentroidUpdate.normalizedMean(of: [Int32($0)], in: matrix) },
+                              dimension: matrix.columnCount)
+        let sparse = Centroids(documents: documents, in: matrix)
+        #expect(sparse.values.map(\.bitPattern) == dense.values.map(\.bitPattern))
+        let padded = PaddedCentroids(sparse), reference = PaddedCentroids(dense)
+        for c in 0..<documents.count {
+            #expect(padded.squaredNorms[c].bitPattern == reference.squaredNorms[c].bitPattern)
+            for t in 0..<matrix.columnCount {
+                #expect(padded.value(term: t, centroid: c).bitPattern == dense.values[t * documents.count + c].bitPattern)
+            }
+        }
+    }
+
+    @Test("the block index built on 1 or 2 workers lists every stored entry once, in row order")
+    func blockPostings() async {
+        let matrix = ClusterFixtures.textLike(rows: 2000, terms: 120, seed: 5, negative: 0, emptyEvery: 9)
+        let subset = Array(stride(from: 3, to: 2000, by: 2))
+        for workers in [1, 2] {
+            let postings = await BlockPostings(matrix, subset: subset, blockSize: 256, workers: workers)
+            var seen = 0
+            for (b, block) in postings.blocks.enumerated() {
+                for term in 0..<matrix.columnCount {
+                    var last = -1
+                    for posting in postings.postings(ofTerm: term, inBlock: b) {
+                        let position = Int(postings.positions[posting])
+                        #expect(block.contains(position) && position > last)
+                        last = position
+                        let row = subset[position]
+                        let entry = matrix.entries(ofRow: row).first { Int(matrix.columnIndices[$0]) == term }
+                        #expect(entry.map { matrix.values[$0] } == postings.weights[posting])
+                        seen += 1
+                    }
+                }
+            }
+            #expect(seen == subset.reduce(0) { $0 + matrix.entries(ofRow: $1).count }, "\(workers) workers")
+        }
+    }
+}
