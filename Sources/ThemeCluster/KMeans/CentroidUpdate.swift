@@ -31,7 +31,7 @@ struct CentroidUpdate: Sendable {
     /// summing only the clusters whose members differ from `previous`'s when it is given.
     /// - Complexity: O(n + nnz of the recomputed clusters' members + d · recomputed + n · groups),
     ///   groups of clusters spread over `workers` tasks (groups = 1 for one worker, else
-    ///   min(recomputed, 2 · workers)).
+    ///   min(recomputed, workers)).
     static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int,
                         reusing previous: CentroidUpdate? = nil) async -> CentroidUpdate {
         let dimension = rows.columnCount
@@ -73,7 +73,7 @@ struct CentroidUpdate: Sendable {
         }
         let recompute = (0..<k).filter { stale[$0] }
         // Groups of clusters with about the same number of stored entries to add.
-        let groupCount = workers > 1 ? min(recompute.count, 2 * workers) : 1
+        let groupCount = workers > 1 ? min(recompute.count, workers) : 1
         let total = recompute.reduce(0) { $0 + stored[$1] }
         var groups: [[Int]] = []
         var group: [Int] = [], running = 0
@@ -95,24 +95,34 @@ struct CentroidUpdate: Sendable {
     }
 
     /// The normalised sums of clusters `clusters`, each over its members in document order.
+    ///
+    /// The rows of these clusters are first gathered in document order without a branch (each row
+    /// is written to the next free place, which advances only for a member), so that the cost of
+    /// skipping the other groups' rows is a store per row, not a mispredicted jump.
     private static func sums(of clusters: [Int], k: Int, rows: SparseMatrix, labels: [Int32]) -> [[Double]] {
         let d = rows.columnCount
-        var slot = [Int](repeating: -1, count: k)
-        for (index, c) in clusters.enumerated() { slot[c] = index }
+        // Slot of label l at l + 1; negative labels (documents without terms) map to −1.
+        var slot = [Int](repeating: -1, count: k + 1)
+        for (index, c) in clusters.enumerated() { slot[c + 1] = index }
         var sums = [Double](repeating: 0, count: clusters.count * d)
+        var members = [Int32](repeating: 0, count: labels.count + 1)
         sums.withUnsafeMutableBufferPointer { sums in
             slot.withUnsafeBufferPointer { slot in
                 labels.withUnsafeBufferPointer { labels in
-                    rows.rowOffsets.withUnsafeBufferPointer { offsets in
-                        rows.columnIndices.withUnsafeBufferPointer { columns in
-                            rows.values.withUnsafeBufferPointer { values in
-                                for row in 0..<labels.count {
-                                    let label = labels[row]
-                                    guard label >= 0 else { continue }
-                                    let index = slot[Int(label)]
-                                    guard index >= 0 else { continue }
-                                    let base = index * d
-                                    for entry in offsets[row]..<offsets[row + 1] { sums[base + Int(columns[entry])] += values[entry] }
+                    members.withUnsafeMutableBufferPointer { members in
+                        var count = 0
+                        for row in 0..<labels.count {
+                            members[count] = Int32(truncatingIfNeeded: row)
+                            count += slot[max(Int(labels[row]), -1) + 1] >= 0 ? 1 : 0
+                        }
+                        rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                            rows.columnIndices.withUnsafeBufferPointer { columns in
+                                rows.values.withUnsafeBufferPointer { values in
+                                    for member in members[0..<count] {
+                                        let row = Int(member)
+                                        let base = slot[Int(labels[row]) + 1] * d
+                                        for entry in offsets[row]..<offsets[row + 1] { sums[base + Int(columns[entry])] += values[entry] }
+                                    }
                                 }
                             }
                         }
