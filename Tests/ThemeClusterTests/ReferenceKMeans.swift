@@ -103,18 +103,23 @@ enum ReferenceKMeans {
         var potentials = [Double](repeating: 0, count: candidates.count)
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: candidates.count)
         defer { scratch.deallocate() }
+        // Each chunk summed in eight lanes (row i of the chunk into lane i % 8, each in row order),
+        // the lanes added as a fixed tree, then the chunks in order (as ``ChunkDistances`` does).
         for range in ChunkedWork.chunks(count: active.count, chunkSize: SphericalKMeans.chunkSize) {
-            var sums = [Double](repeating: 0, count: candidates.count)
+            var lanes = [[Double]](repeating: [Double](repeating: 0, count: 8), count: candidates.count)
             for index in range {
                 dense.similarities(ofRow: active[index], in: rows, into: scratch)
                 for c in candidates.indices {
                     var distance = max(0, 1 - scratch[c])
                     if let capping { distance = min(distance, capping[index]) }
                     perCandidate[c].append(distance)
-                    sums[c] += distance
+                    lanes[c][(index - range.lowerBound) % 8] += distance
                 }
             }
-            for c in candidates.indices { potentials[c] += sums[c] }
+            for c in candidates.indices {
+                let l = lanes[c]
+                potentials[c] += ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]))
+            }
         }
         return (perCandidate, potentials)
     }

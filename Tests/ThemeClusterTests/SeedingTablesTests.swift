@@ -50,6 +50,28 @@ struct SeedingTablesTests {
         }
     }
 
+    @Test("a chunk's capped distances summed in eight lanes, as the scalar definition sums them", arguments: [1, 7, 8, 13, 256])
+    func chunkDistances(length: Int) {
+        var random = SeededGenerator(seed: UInt64(length))
+        // Similarities above 1 and below 0 (clamped), caps above and below the distance, ±0.
+        let s0 = (0..<length).map { _ in random.nextUnit() * 1.4 - 0.2 }
+        let s1 = (0..<length).map { i in i % 5 == 0 ? 1.0 : random.nextUnit() }
+        let caps = (0..<length).map { i in i % 3 == 0 ? Double.infinity : random.nextUnit() }
+        func scalar(_ similarities: [Double]) -> Double {
+            var lanes = [Double](repeating: 0, count: 8)
+            for i in 0..<length { lanes[i % 8] += min(max(0, 1 - similarities[i]), caps[i]) }
+            return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
+        }
+        // Offset by 3 so that the loads are not aligned.
+        let a = UnsafeMutablePointer<Double>.allocate(capacity: length + 3), b = UnsafeMutablePointer<Double>.allocate(capacity: length + 3)
+        let c = UnsafeMutablePointer<Double>.allocate(capacity: length + 3)
+        defer { a.deallocate(); b.deallocate(); c.deallocate() }
+        for i in 0..<length { a[i + 3] = s0[i]; b[i + 3] = s1[i]; c[i + 3] = caps[i] }
+        let (sum0, sum1) = ChunkDistances.sums(3..<(3 + length), similarities: a, b, caps: c)
+        #expect(sum0.bitPattern == scalar(s0).bitPattern)
+        #expect(sum1.bitPattern == scalar(s1).bitPattern)
+    }
+
     @Test("seed centroids built from the documents' entries equal the dense normalised means bit for bit")
     func seedTable() {
         let matrix = ClusterFixtures.textLike(rows: 400, terms: 90, seed: 3, negative: 0.2, emptyEvery: nil)

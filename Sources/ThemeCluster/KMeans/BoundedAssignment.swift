@@ -255,7 +255,13 @@ struct BoundedAssignment: Sendable {
         rows.columnIndices.withUnsafeBufferPointer { columns in
         rows.values.withUnsafeBufferPointer { weights in
         withExtendedLifetime(motion) {   // it owns the buffer behind termMotion
-            for (offset, row) in range.enumerated() {
+        moved.withUnsafeBufferPointer { moved in
+        farthest.withUnsafeBufferPointer { farthest in
+          for (chunkIndex, chunkStart) in stride(from: range.lowerBound, to: range.upperBound, by: SphericalKMeans.chunkSize).enumerated() {
+            // This chunk's Σ similarities, in row order.
+            var objective = 0.0
+            defer { result.objectives[chunkIndex] = objective }
+            for row in chunkStart..<min(chunkStart + SphericalKMeans.chunkSize, range.upperBound) {
                 let start = offsets[row], end = offsets[row + 1]
                 guard start < end else { continue }   // an empty row stays unassigned
                 let old = labels[row]
@@ -280,14 +286,14 @@ struct BoundedAssignment: Sendable {
                         size += abs(product)
                     }
                     let own = ownMoved ? ownSum : similarities[row]
-                    // Every centroid but a and the runner-up b is below `bound`; b is scored exactly.
-                    let bound = upper[row] + min(farthest[a], shift + size * 1e-9) + slack
                     let rival = b < 0 ? -Double.infinity : rivalMoved ? rivalSum : rivals[row]
+                    // Every centroid but a and the runner-up b is below `bound`.
+                    let bound = upper[row] + min(farthest[a], shift + size * 1e-9) + slack
                     if own > bound && own > rival {
                         similarities[row] = own
                         rivals[row] = rival
                         upper[row] = bound
-                        result.objectives[offset / SphericalKMeans.chunkSize] += own
+                        objective += own
                         continue
                     }
                     if b >= 0 && rival > bound && rival > own {
@@ -297,7 +303,7 @@ struct BoundedAssignment: Sendable {
                         rivals[row] = own
                         similarities[row] = rival
                         upper[row] = bound
-                        result.objectives[offset / SphericalKMeans.chunkSize] += rival
+                        objective += rival
                         result.changed += 1
                         continue
                     }
@@ -311,10 +317,13 @@ struct BoundedAssignment: Sendable {
                 rivals[row] = ranking.rival
                 similarities[row] = bestValue
                 upper[row] = ranking.upper
-                result.objectives[offset / SphericalKMeans.chunkSize] += bestValue
+                objective += bestValue
                 result.fullyScored += 1
                 if Int32(best) != old { result.changed += 1 }
             }
+          }
+        }
+        }
         }
         }
         }

@@ -15,9 +15,8 @@
 /// products in the same order as the row-by-row dot product, and rows sharing no term keep its
 /// exact 0. A row's distance is `max(0, 1 − cos)`, capped by its distance to the centres so far
 /// (`min(distance, closest)`); a candidate's total is summed per chunk of
-/// ``SphericalKMeans/chunkSize`` rows in row order, then over chunks in order. Up to four
-/// candidates are summed side by side (one accumulator each, so four independent chains instead
-/// of one long one); each accumulator still adds its own rows in row order.
+/// ``SphericalKMeans/chunkSize`` rows in eight interleaved lanes (``ChunkDistances``), then over
+/// chunks in order; two candidates are summed side by side.
 ///
 /// **Adopting sparsely.** Adopting a centre offers every row its similarity (``SeedingScores``)
 /// and lowers its distance to the nearest centre. For a row sharing no term with the centre that
@@ -119,26 +118,15 @@ struct CandidateScorer: Sendable {
             }
             var sums = [Double](repeating: 0, count: vectors.count * chunks.count)
             let caps = closest.pointer.baseAddress! + range.lowerBound
-            for group in stride(from: 0, to: vectors.count, by: 4) {
-                // Four lanes; a group of fewer candidates repeats its last one in the spare lanes.
-                let last = min(group + 3, vectors.count - 1)
-                let s0 = base + group * count + range.lowerBound
-                let s1 = base + min(group + 1, last) * count + range.lowerBound
-                let s2 = base + min(group + 2, last) * count + range.lowerBound
-                let s3 = base + last * count + range.lowerBound
+            for first in stride(from: 0, to: vectors.count, by: 2) {
+                // Two candidates side by side, sharing the loads of the caps; a lone last one is
+                // scored twice and its second copy dropped.
+                let second = min(first + 1, vectors.count - 1)
+                let s0 = base + first * count + range.lowerBound, s1 = base + second * count + range.lowerBound
                 for (j, chunk) in chunks.enumerated() {
-                    var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
-                    for local in chunk {
-                        let cap = caps[local]
-                        sum0 += min(max(0, 1 - s0[local]), cap)
-                        sum1 += min(max(0, 1 - s1[local]), cap)
-                        sum2 += min(max(0, 1 - s2[local]), cap)
-                        sum3 += min(max(0, 1 - s3[local]), cap)
-                    }
-                    sums[group * chunks.count + j] = sum0
-                    if last >= group + 1 { sums[(group + 1) * chunks.count + j] = sum1 }
-                    if last >= group + 2 { sums[(group + 2) * chunks.count + j] = sum2 }
-                    if last >= group + 3 { sums[(group + 3) * chunks.count + j] = sum3 }
+                    let (sum0, sum1) = ChunkDistances.sums(chunk, similarities: s0, s1, caps: caps)
+                    sums[first * chunks.count + j] = sum0
+                    if second > first { sums[second * chunks.count + j] = sum1 }
                 }
             }
             return sums
