@@ -30,13 +30,11 @@ struct CentroidUpdate: Sendable {
     /// The normalised means of the clusters given by `labels` (negative labels are ignored),
     /// summing only the clusters whose members differ from `previous`'s when it is given.
     /// - Complexity: O(n + nnz of the recomputed clusters' members + d · recomputed + n · groups),
-    ///   groups of clusters spread over `workers` tasks (groups = 1 for one worker, else
+    ///   the counting and the groups of clusters spread over `workers` tasks (groups = 1 for one worker, else
     ///   min(recomputed, workers)).
     static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int,
                         reusing previous: CentroidUpdate? = nil) async -> CentroidUpdate {
         let dimension = rows.columnCount
-        var sizes = [Int](repeating: 0, count: k)
-        var stored = [Int](repeating: 0, count: k)
         var stale = [Bool](repeating: true, count: k)
         var vectors = [[Double]](repeating: [], count: k)
         let reusable = previous.map { $0.vectors.count == k && $0.basis.count == labels.count } ?? false
@@ -45,30 +43,22 @@ struct CentroidUpdate: Sendable {
             for c in previous.reseeded { stale[c] = true }
             vectors = previous.vectors
         }
-        // One pass: members and stored entries per cluster, and (when reusing) the clusters whose
-        // member set changed. A label of −1 (a document without terms) counts nowhere.
+        // Members and stored entries per cluster, and (when reusing) the clusters whose member set
+        // changed, counted per block of rows on the workers; integer counts and flags, so the
+        // order in which the blocks are added does not matter.
         let basis = reusable ? previous!.basis : labels
-        sizes.withUnsafeMutableBufferPointer { sizes in
-            stored.withUnsafeMutableBufferPointer { stored in
-                stale.withUnsafeMutableBufferPointer { stale in
-                    labels.withUnsafeBufferPointer { labels in
-                        basis.withUnsafeBufferPointer { basis in
-                            rows.rowOffsets.withUnsafeBufferPointer { offsets in
-                                for row in 0..<labels.count {
-                                    let label = Int(labels[row]), old = Int(basis[row])
-                                    if label >= 0 {
-                                        sizes[label] += 1
-                                        stored[label] += offsets[row + 1] - offsets[row]
-                                    }
-                                    if old != label {
-                                        if old >= 0 { stale[old] = true }
-                                        if label >= 0 { stale[label] = true }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+        let chunkCount = (labels.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
+        let perTask = TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
+        let counts = await ChunkedWork.map(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
+            MemberCounts(range, labels: labels, basis: basis, rows: rows, k: k)
+        }
+        var sizes = [Int](repeating: 0, count: k)
+        var stored = [Int](repeating: 0, count: k)
+        for part in counts {
+            for c in 0..<k {
+                sizes[c] += part.sizes[c]
+                stored[c] += part.stored[c]
+                if part.changed[c] { stale[c] = true }
             }
         }
         let recompute = (0..<k).filter { stale[$0] }
@@ -184,6 +174,46 @@ struct CentroidUpdate: Sendable {
             reseeded.append(cluster)
             if !moved.contains(cluster) { moved.append(cluster) }
         }
+    }
+}
+
+/// One block of rows' share of ``CentroidUpdate``'s bookkeeping: members and stored entries per
+/// cluster, and which clusters gained or lost a member since `basis`.
+private struct MemberCounts: Sendable {
+    var sizes: [Int]
+    var stored: [Int]
+    var changed: [Bool]
+
+    /// - Complexity: O(rows in `range` + k). A label of −1 (a document without terms) counts nowhere.
+    init(_ range: Range<Int>, labels: [Int32], basis: [Int32], rows: SparseMatrix, k: Int) {
+        var sizes = [Int](repeating: 0, count: k), stored = [Int](repeating: 0, count: k)
+        var changed = [Bool](repeating: false, count: k)
+        sizes.withUnsafeMutableBufferPointer { sizes in
+            stored.withUnsafeMutableBufferPointer { stored in
+                changed.withUnsafeMutableBufferPointer { changed in
+                    labels.withUnsafeBufferPointer { labels in
+                        basis.withUnsafeBufferPointer { basis in
+                            rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                                for row in range {
+                                    let label = Int(labels[row]), old = Int(basis[row])
+                                    if label >= 0 {
+                                        sizes[label] += 1
+                                        stored[label] += offsets[row + 1] - offsets[row]
+                                    }
+                                    if old != label {
+                                        if old >= 0 { changed[old] = true }
+                                        if label >= 0 { changed[label] = true }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.sizes = sizes
+        self.stored = stored
+        self.changed = changed
     }
 }
 

@@ -131,7 +131,8 @@ public struct SphericalKMeans: Sendable {
             labels = assignment.labels
             var next = await CentroidUpdate.compute(rows, labels: labels, k: k, workers: options.workers, reusing: update)
             next.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
-            state.adopt(labels)
+            // The pass's labels are the state's own; only re-seeding changes some.
+            if !next.reseeded.isEmpty { state.adopt(labels) }
             update = next
             let objective = assignment.objective
             if changed == 0 { break }
