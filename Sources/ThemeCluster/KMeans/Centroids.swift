@@ -14,10 +14,26 @@ public struct Centroids: Sendable, Hashable {
     public init(clusterMajor vectors: [[Double]], dimension: Int) {
         count = vectors.count
         self.dimension = dimension
-        var values = [Double](repeating: 0, count: count * dimension)
         for (c, vector) in vectors.enumerated() {
             precondition(vector.count == dimension, "centroid \(c) has \(vector.count) entries, expected \(dimension)")
-            for (term, value) in vector.enumerated() where value != 0 { values[term * count + c] = value }
+        }
+        var values = [Double](repeating: 0, count: count * dimension)
+        let k = count
+        // Sixteen terms at a time, so that the writes of every centroid land in the same few
+        // kilobytes of the table instead of one cache line per term all over it.
+        values.withUnsafeMutableBufferPointer { values in
+            for block in stride(from: 0, to: dimension, by: 16) {
+                let end = min(block + 16, dimension)
+                for (c, vector) in vectors.enumerated() {
+                    vector.withUnsafeBufferPointer { vector in
+                        // ±0 is written as +0 (a select, not a jump: centroids are sparse).
+                        for term in block..<end {
+                            let value = vector[term]
+                            values[term * k + c] = value == 0 ? 0 : value
+                        }
+                    }
+                }
+            }
         }
         self.values = values
     }
