@@ -257,7 +257,7 @@ struct BoundedAssignment: Sendable {
         withExtendedLifetime(motion) {   // it owns the buffer behind termMotion
         moved.withUnsafeBufferPointer { moved in
         farthest.withUnsafeBufferPointer { farthest in
-          for (chunkIndex, chunkStart) in stride(from: range.lowerBound, to: range.upperBound, by: SphericalKMeans.chunkSize).enumerated() {
+        for (chunkIndex, chunkStart) in stride(from: range.lowerBound, to: range.upperBound, by: SphericalKMeans.chunkSize).enumerated() {
             // This chunk's Σ similarities, in row order.
             var objective = 0.0
             defer { result.objectives[chunkIndex] = objective }
@@ -321,7 +321,7 @@ struct BoundedAssignment: Sendable {
                 result.fullyScored += 1
                 if Int32(best) != old { result.changed += 1 }
             }
-          }
+        }
         }
         }
         }

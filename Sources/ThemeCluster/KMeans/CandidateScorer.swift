@@ -70,20 +70,6 @@ struct CandidateScorer: Sendable {
         settled = SharedBuffer(count: postings.blocks.count, repeating: false)
     }
 
-    /// Document `document`'s entries scaled to unit length exactly as
-    /// ``CentroidUpdate/normalizedMean(of:in:)`` scales them (the same sum of squares, the same
-    /// division), as (term, value) pairs in increasing term order.
-    private func normalized(_ document: Int) -> [(term: Int, value: Double)] {
-        let range = rows.entries(ofRow: document)
-        var length = 0.0
-        for entry in range { length += rows.values[entry] * rows.values[entry] }
-        length = length.squareRoot()
-        return range.map { entry in
-            let value = 0 + rows.values[entry]
-            return (Int(rows.columnIndices[entry]), length > 0 ? value / length : value)
-        }
-    }
-
     /// Adds every row's similarity to `candidate` into `similarities` (indexed by position within
     /// block `block`, zero on entry).
     private func accumulate(_ candidate: [(term: Int, value: Double)], block: Int,
@@ -103,7 +89,7 @@ struct CandidateScorer: Sendable {
     /// - Complexity: O(candidates · (P + n)) spread over `workers` tasks.
     func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int) async -> [Double] {
         precondition(candidates.count <= slots, "more candidates than slots")
-        let vectors = candidates.map(normalized)
+        let vectors = candidates.map { CentroidUpdate.normalizedDocument($0, in: rows) }
         let chunkSize = SphericalKMeans.chunkSize
         let count = count, similarities = similarities
         let parts = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in

@@ -30,23 +30,23 @@ struct CentroidUpdate: Sendable {
     /// The normalised means of the clusters given by `labels` (negative labels are ignored),
     /// summing only the clusters whose members differ from `previous`'s when it is given.
     /// - Complexity: O(n + nnz of the recomputed clusters' members + d · recomputed + n · groups),
-    ///   the counting and the groups of clusters spread over `workers` tasks (groups = 1 for one worker, else
-    ///   min(recomputed, workers)).
+    ///   the counting and the groups of clusters spread over `workers` tasks (groups = 1 for one
+    ///   worker, else min(recomputed, workers)).
     static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int,
                         reusing previous: CentroidUpdate? = nil) async -> CentroidUpdate {
         let dimension = rows.columnCount
         var stale = [Bool](repeating: true, count: k)
         var vectors = [[Double]](repeating: [], count: k)
-        let reusable = previous.map { $0.vectors.count == k && $0.basis.count == labels.count } ?? false
-        if reusable, let previous {
+        let reused = previous.flatMap { $0.vectors.count == k && $0.basis.count == labels.count ? $0 : nil }
+        if let reused {
             stale = [Bool](repeating: false, count: k)
-            for c in previous.reseeded { stale[c] = true }
-            vectors = previous.vectors
+            for c in reused.reseeded { stale[c] = true }
+            vectors = reused.vectors
         }
         // Members and stored entries per cluster, and (when reusing) the clusters whose member set
         // changed, counted per block of rows on the workers; integer counts and flags, so the
         // order in which the blocks are added does not matter.
-        let basis = reusable ? previous!.basis : labels
+        let basis = reused?.basis ?? labels
         let chunkCount = (labels.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
         let perTask = TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
         let counts = await ChunkedWork.map(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
@@ -154,6 +154,25 @@ struct CentroidUpdate: Sendable {
         }
         normalize(&sum)
         return sum
+    }
+
+    /// Document `row` scaled to unit length exactly as ``normalizedMean(of:in:)`` scales a cluster
+    /// of that one document, as (term, value) pairs in increasing term order: the dense mean adds
+    /// the values into zeros (`0 + v`) and sums their squares in term order with zeros between them,
+    /// which add exactly nothing, so the stored entries alone give the same bits.
+    /// - Complexity: O(entries of the row).
+    static func normalizedDocument(_ row: Int, in rows: SparseMatrix) -> [(term: Int, value: Double)] {
+        let range = rows.entries(ofRow: row)
+        var squares = 0.0
+        for entry in range {
+            let value = 0 + rows.values[entry]
+            squares += value * value
+        }
+        let length = squares.squareRoot()
+        return range.map { entry in
+            let value = 0 + rows.values[entry]
+            return (Int(rows.columnIndices[entry]), length > 0 ? value / length : value)
+        }
     }
 
     /// Gives every empty cluster the worst-fit document not yet used (lowest similarity to its
