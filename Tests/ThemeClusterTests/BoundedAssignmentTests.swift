@@ -48,8 +48,9 @@ struct BoundedAssignmentTests {
         let matrix = ClusterFixtures.textLike(rows: 3000, terms: 250, seed: 13, emptyEvery: 37)
         let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
         var random = SeededGenerator(seed: 5)
-        let (seeds, scores) = await KMeansPlusPlus(candidates: nil, workers: 2).seedScored(matrix, active: active, k: 15, random: &random)
-        var prescored = BoundedAssignment(rowCount: matrix.rowCount, seeds: seeds, scores: scores)
+        let (documents, scores) = await KMeansPlusPlus(candidates: nil, workers: 2).seedScored(matrix, active: active, k: 15, random: &random)
+        let seeds = Centroids(documents: documents, in: matrix)
+        var prescored = BoundedAssignment(rowCount: matrix.rowCount, seeds: PaddedCentroids(documents: documents, in: matrix), scores: scores)
         var plain = BoundedAssignment(rowCount: matrix.rowCount)
         let (first, changed) = await prescored.assign(matrix, centroids: seeds, workers: 2)
         let (full, fullChanged) = await plain.assign(matrix, centroids: seeds, workers: 1)

@@ -48,7 +48,8 @@ struct KMeansPlusPlusTests {
         let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
         for workers in [1, 2] {
             var random = SeededGenerator(seed: seed)
-            let (seeds, scores) = await KMeansPlusPlus(candidates: nil, workers: workers).seedScored(matrix, active: active, k: 40, random: &random)
+            let (documents, scores) = await KMeansPlusPlus(candidates: nil, workers: workers).seedScored(matrix, active: active, k: 40, random: &random)
+            let seeds = Centroids(documents: documents, in: matrix)
             let got = try #require(scores.assignment(rowCount: matrix.rowCount))
             let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: seeds.count)
             defer { scratch.deallocate() }

@@ -80,11 +80,17 @@ struct SeedingTablesTests {
                               dimension: matrix.columnCount)
         let sparse = Centroids(documents: documents, in: matrix)
         #expect(sparse.values.map(\.bitPattern) == dense.values.map(\.bitPattern))
-        let padded = PaddedCentroids(sparse), reference = PaddedCentroids(dense)
-        for c in 0..<documents.count {
-            #expect(padded.squaredNorms[c].bitPattern == reference.squaredNorms[c].bitPattern)
-            for t in 0..<matrix.columnCount {
-                #expect(padded.value(term: t, centroid: c).bitPattern == dense.values[t * documents.count + c].bitPattern)
+        // The padded table, copied from either table or built from the documents directly.
+        let reference = PaddedCentroids(dense)
+        for padded in [PaddedCentroids(sparse), PaddedCentroids(documents: documents, in: matrix)] {
+            for c in 0..<documents.count {
+                #expect(padded.squaredNorms[c].bitPattern == reference.squaredNorms[c].bitPattern)
+                for t in 0..<matrix.columnCount {
+                    #expect(padded.value(term: t, centroid: c).bitPattern == dense.values[t * documents.count + c].bitPattern)
+                }
+                for word in 0..<padded.supportWords {
+                    #expect(padded.supportWord(centroid: c, word: word) == reference.supportWord(centroid: c, word: word))
+                }
             }
         }
     }

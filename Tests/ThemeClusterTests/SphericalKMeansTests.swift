@@ -47,6 +47,25 @@ struct SphericalKMeansTests {
         #expect(results[2] == results[0])
     }
 
+    @Test("canonical order: empty clusters dropped, largest first, ties by first member; in place without touching copies")
+    func canonicalOrder() {
+        // Five clusters over 3 terms: sizes 2, 3, 0, 3, 1; clusters 1 and 3 tie on size, 3 has the
+        // earlier first member (row 0), so it comes first.
+        let assignments: [Int32] = [3, 1, 0, 1, 3, KMeansResult.unassigned, 4, 0, 1, 3]
+        let vectors = (0..<5).map { c in (0..<3).map { t in Double(10 * c + t) } }
+        let original = KMeansResult(assignments: assignments, similarities: Array(repeating: 0.5, count: 10),
+                                    centroids: Centroids(clusterMajor: vectors, dimension: 3), sizes: [2, 3, 0, 3, 1],
+                                    objective: 4.5, iterations: 3, restart: 0)
+        let kept = original
+        let canonical = original.canonicalized()
+        let order = [3, 1, 0, 4]
+        #expect(canonical.sizes == [3, 3, 2, 1])
+        #expect(canonical.assignments == [0, 1, 2, 1, 0, KMeansResult.unassigned, 3, 2, 1, 0])
+        #expect(canonical.centroids == Centroids(clusterMajor: order.map { vectors[$0] }, dimension: 3))
+        #expect(kept == original && kept.centroids.count == 5, "a copy shares nothing that the renumbering changes")
+        #expect(canonical.canonicalized() == canonical, "canonical order is kept as it is")
+    }
+
     @Test("empty rows are unassigned; every other row has exactly one cluster; centroids are member means")
     func invariants() async throws {
         let (matrix, truth) = ClusterFixtures.blocks(clusters: 4, perCluster: [50], emptyEvery: 10)

@@ -65,10 +65,12 @@ struct BoundedAssignment: Sendable {
         rowBounds = RowBounds(rowCount: rowCount)
     }
 
-    /// A state whose first pass against `centroids` (the seeds) is already done: `scores` holds
-    /// every row's label, similarity, runner-up and bound as the full scan would give them. Falls
-    /// back to an ordinary first pass when the scores are unusable (NaN in the data).
-    init(rowCount: Int, seeds centroids: Centroids, scores: SeedingScores) {
+    /// A state whose first pass against `seeds` (the k-means++ centres, as
+    /// ``PaddedCentroids/init(documents:in:)`` builds them) is already done: `scores` holds every
+    /// row's label, similarity, runner-up and bound as the full scan would give them. The state
+    /// keeps `seeds` as its table. Falls back to an ordinary first pass when the scores are
+    /// unusable (NaN in the data).
+    init(rowCount: Int, seeds: PaddedCentroids, scores: SeedingScores) {
         self.init(rowCount: rowCount)
         guard let first = scores.assignment(rowCount: rowCount) else { return }
         rowBounds.labels.copy(from: first.labels)
@@ -76,7 +78,7 @@ struct BoundedAssignment: Sendable {
         rowBounds.runnerUp.copy(from: first.runnerUp)
         rowBounds.rivals.copy(from: first.rivalSimilarities)
         rowBounds.upper.copy(from: first.upper)
-        padded = PaddedCentroids(centroids)
+        padded = seeds
         prescored = true
     }
 
@@ -167,8 +169,6 @@ struct BoundedAssignment: Sendable {
         precondition(rows.rowCount == rowBounds.count, "one label per row")
         makeUnique()
         if prescored {
-            // The first pass, done by the seeding: report it as the pass would have.
-            prescored = false
             precondition(moved == nil, "the first pass must be against the seeds")
             #if DEBUG
             let reference = PaddedCentroids(centroids.table)
@@ -179,15 +179,7 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
-            let labels = self.labels, similarities = self.similarities
-            var assignment = Assignment(labels: labels, similarities: similarities, objective: 0)
-            for chunk in ChunkedWork.chunks(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize) {
-                var part = 0.0
-                for row in chunk where labels[row] >= 0 { part += similarities[row] }
-                assignment.objective += part
-            }
-            fullyScored = 0
-            return (assignment, labels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
+            return reportPrescored()
         }
         var motion: CentroidMotion? = nil
         var movedFlags = [Bool](repeating: true, count: centroids.count)
@@ -229,6 +221,29 @@ struct BoundedAssignment: Sendable {
             fullyScored += part.fullyScored
         }
         return (assignment, changed)
+    }
+
+    /// Whether the first pass is already known from the seeding (see
+    /// ``init(rowCount:seeds:scores:)``) and still to be reported by ``reportPrescored()``.
+    var isPrescored: Bool { prescored }
+
+    /// The first pass against the seeds, which the seeding already did: reports it as
+    /// ``assign(_:centroids:moved:workers:)`` would have (the objective summed per chunk, then over
+    /// chunks in order), with no table or products needed.
+    /// - Precondition: ``isPrescored``.
+    /// - Complexity: O(n).
+    mutating func reportPrescored() -> (assignment: Assignment, changed: Int) {
+        precondition(prescored, "no first pass from the seeding to report")
+        prescored = false
+        let labels = self.labels, similarities = self.similarities
+        var assignment = Assignment(labels: labels, similarities: similarities, objective: 0)
+        for chunk in ChunkedWork.chunks(count: labels.count, chunkSize: SphericalKMeans.chunkSize) {
+            var part = 0.0
+            for row in chunk where labels[row] >= 0 { part += similarities[row] }
+            assignment.objective += part
+        }
+        fullyScored = 0
+        return (assignment, labels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
     }
 
     /// One chunk's share of a pass (its rows' new state is written in place).

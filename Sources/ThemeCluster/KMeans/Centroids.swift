@@ -4,7 +4,7 @@
 /// Memory: k × dimension `Double`s (77 themes × 50,000 terms ≈ 31 MB). Never O(documents × k).
 public struct Centroids: Sendable, Hashable {
     /// The number of centroids.
-    public let count: Int
+    public private(set) var count: Int
     /// The number of terms (columns).
     public let dimension: Int
     /// Term-major values: `values[term * count + centroid]`.
@@ -45,6 +45,30 @@ public struct Centroids: Sendable, Hashable {
         self.count = count
         self.dimension = dimension
         self.values = values
+    }
+
+    /// Keeps the centroids `order` (distinct indices), renumbered `0..<order.count` in that order,
+    /// in place: each term's row of the table is permuted through a scratch copy of k values, and
+    /// with fewer centroids kept the rows close up (row t's new place ends before row t + 1's
+    /// old one begins, so no unread value is overwritten). No table is allocated, so a result
+    /// whose storage is not shared is renumbered without a copy of k · d values.
+    /// - Precondition: `order` holds distinct indices below ``count``.
+    /// - Complexity: O(d · k).
+    mutating func keep(_ order: [Int]) {
+        precondition(order.allSatisfy { (0..<count).contains($0) } && Set(order).count == order.count,
+                     "the order must list distinct centroids")
+        let k = count, kept = order.count, d = dimension
+        var row = [Double](repeating: 0, count: k)
+        values.withUnsafeMutableBufferPointer { values in
+            row.withUnsafeMutableBufferPointer { row in
+                for term in 0..<d {
+                    for c in 0..<k { row[c] = values[term * k + c] }
+                    for (i, c) in order.enumerated() { values[term * kept + i] = row[c] }
+                }
+            }
+        }
+        values.removeLast((k - kept) * d)
+        count = kept
     }
 
     /// Centroid `c` as a dense vector.

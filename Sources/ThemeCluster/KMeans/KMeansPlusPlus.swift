@@ -35,13 +35,14 @@ struct KMeansPlusPlus: Sendable {
 
     /// `k` centroids, each a (normalised) document of `active`.
     func seed(_ rows: SparseMatrix, active: [Int], k: Int, random: inout SeededGenerator) async -> Centroids {
-        await seedScored(rows, active: active, k: k, random: &random).centroids
+        Centroids(documents: await seedScored(rows, active: active, k: k, random: &random).documents, in: rows)
     }
 
-    /// `k` centroids, each a (normalised) document of `active`, and every active row's three
-    /// largest similarities to them (``SeedingScores``): Lloyd's first assignment, for free.
+    /// The `k` documents of `active` chosen as centres, in the order chosen (centroid c is
+    /// document `documents[c]`, normalised), and every active row's three largest similarities
+    /// to them (``SeedingScores``): Lloyd's first assignment, for free.
     func seedScored(_ rows: SparseMatrix, active: [Int], k: Int, random: inout SeededGenerator) async
-        -> (centroids: Centroids, scores: SeedingScores) {
+        -> (documents: [Int], scores: SeedingScores) {
         let tries = candidates ?? (2 + Int(log(Double(max(k, 1)))))
         let scorer = await CandidateScorer(rows, active: active, workers: workers, slots: tries)
         let scores = SeedingScores(active: active)
@@ -68,6 +69,6 @@ struct KMeansPlusPlus: Sendable {
             draw = SeedingDraw(chunkTotals: await scorer.adopt(slot: best, candidate: picks[best], centre: Int32(chosen.count - 1),
                                                                scores: scores, closest: closest, workers: workers))
         }
-        return (Centroids(documents: chosen, in: rows), scores)
+        return (chosen, scores)
     }
 }

@@ -63,6 +63,31 @@ final class PaddedCentroids: @unchecked Sendable {
         }
     }
 
+    /// The centroids that are single documents scaled to unit length (k-means++ seeds), straight
+    /// from their stored entries: bit-identical to `PaddedCentroids(Centroids(documents:in:))`
+    /// without the term-major table in between. (That table writes each document's non-zero
+    /// values from ``CentroidUpdate/normalizedDocument(_:in:)`` into +0s; copying it skips the
+    /// +0s; each norm adds its centroid's squares in increasing term order either way.)
+    /// - Complexity: O(d · k) to zero the table plus O(nnz of the documents).
+    init(documents: [Int], in rows: SparseMatrix) {
+        count = documents.count
+        dimension = rows.columnCount
+        stride = (documents.count + 7) / 8 * 8
+        values = .allocate(capacity: max(1, rows.columnCount * stride))
+        values.initialize(repeating: 0)
+        squaredNorms = [Double](repeating: 0, count: documents.count)
+        supportWords = (rows.columnCount + 63) / 64
+        support = .allocate(capacity: max(1, documents.count * supportWords))
+        support.initialize(repeating: 0)
+        for (c, document) in documents.enumerated() {
+            for (term, value) in CentroidUpdate.normalizedDocument(document, in: rows) where value != 0 {
+                values[term * stride + c] = value
+                squaredNorms[c] += value * value
+                support[c * supportWords + term >> 6] |= 1 << UInt64(term & 63)
+            }
+        }
+    }
+
     deinit {
         values.deallocate()
         support.deallocate()

@@ -81,11 +81,13 @@ public struct SphericalKMeans: Sendable {
             var random = root.derived(restart)
             let (seeds, scores) = await KMeansPlusPlus(candidates: options.seedingCandidates, workers: options.workers)
                 .seedScored(rows, active: active, k: min(options.k, active.count), random: &random)
-            var result = await lloyd(rows, initial: seeds, scores: scores)
+            var result = await lloyd(rows, start: .seeds(documents: seeds, scores: scores))
             result.restart = restart
             if best == nil || result.objective > best!.objective { best = result }
         }
-        let result = best!.canonicalized()
+        // The winner alone holds its storage, so canonical order is applied in place.
+        guard let winner = best.take() else { preconditionFailure("at least one restart runs") }
+        let result = (consume winner).canonicalized()
         KMeansInvariants.check(result, rows: rows)
         return result
     }
@@ -104,14 +106,44 @@ public struct SphericalKMeans: Sendable {
         return result
     }
 
+    /// Where ``lloyd(_:start:)`` begins.
+    enum LloydStart {
+        /// Given centroids: the first pass scores every row against them.
+        case centroids(Centroids)
+        /// k-means++ seeds: centroid c is document `documents[c]`, normalised, and `scores` holds
+        /// the first pass (``SeedingScores``). No term-major table of the seeds is built: the
+        /// assignment's padded table comes straight from the documents.
+        case seeds(documents: [Int], scores: SeedingScores)
+    }
+
+    /// Lloyd iterations from `initial` centroids; see ``lloyd(_:start:)``.
+    func lloyd(_ rows: SparseMatrix, initial: Centroids) async -> KMeansResult {
+        await lloyd(rows, start: .centroids(initial))
+    }
+
     /// Lloyd iterations; the returned centroids are the normalised means of the returned labels.
     ///
     /// Every assignment pass goes through ``BoundedAssignment``, which gives the labels and
     /// similarities of a full pass bit for bit while skipping the products its bounds rule out.
-    func lloyd(_ rows: SparseMatrix, initial: Centroids, scores: SeedingScores? = nil) async -> KMeansResult {
-        let k = initial.count, d = rows.columnCount
-        var state = scores.map { BoundedAssignment(rowCount: rows.rowCount, seeds: initial, scores: $0) }
-            ?? BoundedAssignment(rowCount: rows.rowCount)
+    func lloyd(_ rows: SparseMatrix, start: LloydStart) async -> KMeansResult {
+        let d = rows.columnCount
+        let k: Int
+        var state: BoundedAssignment
+        // The starting centroids as a term-major table, when a pass needs one: given centroids,
+        // or seeds whose scores could not be used (NaN in the data).
+        let initial: Centroids?
+        var seedDocuments: [Int] = []
+        switch start {
+        case .centroids(let centroids):
+            k = centroids.count
+            state = BoundedAssignment(rowCount: rows.rowCount)
+            initial = centroids
+        case .seeds(let documents, let scores):
+            k = documents.count
+            seedDocuments = documents
+            state = BoundedAssignment(rowCount: rows.rowCount, seeds: PaddedCentroids(documents: documents, in: rows), scores: scores)
+            initial = state.isPrescored ? nil : Centroids(documents: documents, in: rows)
+        }
         var labels = [Int32](repeating: KMeansResult.unassigned, count: rows.rowCount)
         // The centroids after the first update are `update.vectors` (cluster-major); the pass copies
         // the moved ones into its own table, and the term-major ``Centroids`` is built once at the end.
@@ -119,8 +151,10 @@ public struct SphericalKMeans: Sendable {
         func assign(_ state: inout BoundedAssignment) async -> (assignment: Assignment, changed: Int) {
             if let update {
                 await state.assign(rows, vectors: update.vectors, dimension: d, moved: update.moved, workers: options.workers)
-            } else {
+            } else if let initial {
                 await state.assign(rows, centroids: initial, workers: options.workers)
+            } else {
+                state.reportPrescored()
             }
         }
         var previousObjective = -Double.infinity
@@ -145,7 +179,9 @@ public struct SphericalKMeans: Sendable {
         if final.labels != labels {
             update = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
         }
+        // (Lloyd always updates at least once, so `update` is set; the start is a fallback.)
         let centroids = update.map { Centroids(clusterMajor: $0.vectors, dimension: d) } ?? initial
+            ?? Centroids(documents: seedDocuments, in: rows)
         if final.labels != labels {
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
         }
