@@ -5,10 +5,17 @@ extension SparseMatrix {
     /// holds (to 1e-9), so TF-IDF rows are not copied.
     /// - Complexity: O(nnz).
     public func unitRows() -> SparseMatrix {
-        let alreadyUnit = (0..<rowCount).allSatisfy { row in
-            let range = entries(ofRow: row)
-            guard !range.isEmpty else { return true }
-            return abs(values[range].reduce(0) { $0 + $1 * $1 } - 1) < 1e-9
+        // One pass over the stored values through raw pointers (no slice per row): this check
+        // runs before every clustering, whose rows are usually unit length already.
+        let alreadyUnit = rowOffsets.withUnsafeBufferPointer { offsets in
+            values.withUnsafeBufferPointer { values in
+                for row in 0..<rowCount where offsets[row] < offsets[row + 1] {
+                    var squares = 0.0
+                    for entry in offsets[row]..<offsets[row + 1] { squares += values[entry] * values[entry] }
+                    if !(abs(squares - 1) < 1e-9) { return false }
+                }
+                return true
+            }
         }
         if alreadyUnit { return self }
         var builder = Builder(columnCount: columnCount, expectedRows: rowCount, expectedNonZeros: nonZeroCount)
