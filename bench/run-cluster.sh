@@ -8,7 +8,8 @@
 #                  document per transcript (its customer turns joined with newlines); or any
 #                  FILE with one document per line.
 #   --pairs        pairs of runs, ours then scikit-learn, seeds 0..N-1 (default 3)
-#   --repetitions  timed fits per worker count in each of our runs (default 3; scikit-learn: 1)
+#   --repetitions  timed fits in each run: ours per worker count, scikit-learn's too (default 3); each
+#                  side's figure for a seed is the median of its fits
 #   --wait-idle    wait at most that long for the CPU to be under 5% busy before timing (default 60)
 #   --bin          use DIR/cluster-bench as built (no build): e.g. one built from a clean checkout
 #                  of a commit while the working tree is being edited
@@ -34,7 +35,7 @@ while [ $# -gt 0 ]; do
     --repetitions) repetitions=$2; shift 2 ;;
     --wait-idle) wait_idle=$2; shift 2 ;;
     --bin) bin=$(cd "$2" && pwd); shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-cluster: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -108,8 +109,8 @@ for ((seed = 0; seed < pairs; seed++)); do
   echo "== pair $((seed + 1)) of $pairs, seed $seed: ours (1 and 2 workers, $repetitions fits each, alternating)"
   measured "$bin/cluster-bench" time "$out/matrix" --seed "$seed" --workers 1,2 --repetitions "$repetitions" \
     --json "$out/ours-$seed.json" --assignments "$out/ours-$seed.txt"
-  echo "== pair $((seed + 1)) of $pairs, seed $seed: scikit-learn"
-  measured "$python" "$bench/peers/kmeans_peer.py" time "$out/matrix" --seed "$seed" \
+  echo "== pair $((seed + 1)) of $pairs, seed $seed: scikit-learn ($repetitions fits)"
+  measured "$python" "$bench/peers/kmeans_peer.py" time "$out/matrix" --seed "$seed" --repetitions "$repetitions" \
     --json "$out/sklearn-$seed.json" --assignments "$out/sklearn-$seed.txt"
 done
 
