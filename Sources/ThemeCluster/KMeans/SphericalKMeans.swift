@@ -79,9 +79,9 @@ public struct SphericalKMeans: Sendable {
         var best: KMeansResult?
         for restart in 0..<options.restarts {
             var random = root.derived(restart)
-            let (seeds, scores) = await KMeansPlusPlus(candidates: options.seedingCandidates, workers: options.workers)
+            let (documents, scores) = await KMeansPlusPlus(candidates: options.seedingCandidates, workers: options.workers)
                 .seedScored(rows, active: active, k: min(options.k, active.count), random: &random)
-            var result = await lloyd(rows, start: .seeds(documents: seeds, scores: scores))
+            var result = await lloyd(rows, start: .seeds(documents: documents, scores: scores))
             result.restart = restart
             if best == nil || result.objective > best!.objective { best = result }
         }
