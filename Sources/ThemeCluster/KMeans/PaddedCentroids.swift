@@ -33,18 +33,24 @@ final class PaddedCentroids: @unchecked Sendable {
     /// `c * supportWords + t / 64` (kept by ``CentroidMotion/refresh(_:to:moved:workers:)``).
     private let support: UnsafeMutableBufferPointer<UInt64>
 
+    /// `count` centroids over `dimension` terms, every value +0 and every support bit clear.
+    /// - Complexity: O(d · k).
+    private init(count: Int, dimension: Int) {
+        self.count = count
+        self.dimension = dimension
+        stride = (count + 7) / 8 * 8
+        values = .allocate(capacity: max(1, dimension * stride))
+        values.initialize(repeating: 0)
+        squaredNorms = [Double](repeating: 0, count: count)
+        supportWords = (dimension + 63) / 64
+        support = .allocate(capacity: max(1, count * supportWords))
+        support.initialize(repeating: 0)
+    }
+
     /// Copies `centroids` into the padded layout.
     /// - Complexity: O(d · k).
-    init(_ centroids: Centroids) {
-        count = centroids.count
-        dimension = centroids.dimension
-        stride = (centroids.count + 7) / 8 * 8
-        values = .allocate(capacity: max(1, centroids.dimension * stride))
-        values.initialize(repeating: 0)
-        squaredNorms = [Double](repeating: 0, count: centroids.count)
-        supportWords = (centroids.dimension + 63) / 64
-        support = .allocate(capacity: max(1, centroids.count * supportWords))
-        support.initialize(repeating: 0)
+    convenience init(_ centroids: Centroids) {
+        self.init(count: centroids.count, dimension: centroids.dimension)
         // The table starts as +0, so only other values are copied; a square of ±0 adds exactly
         // nothing to a norm, so skipping them leaves every norm's bits as the full sum gives.
         let (k, stride, words, values, support) = (count, stride, supportWords, values, support)
@@ -69,16 +75,8 @@ final class PaddedCentroids: @unchecked Sendable {
     /// values from ``CentroidUpdate/normalizedDocument(_:in:)`` into +0s; copying it skips the
     /// +0s; each norm adds its centroid's squares in increasing term order either way.)
     /// - Complexity: O(d · k) to zero the table plus O(nnz of the documents).
-    init(documents: [Int], in rows: SparseMatrix) {
-        count = documents.count
-        dimension = rows.columnCount
-        stride = (documents.count + 7) / 8 * 8
-        values = .allocate(capacity: max(1, rows.columnCount * stride))
-        values.initialize(repeating: 0)
-        squaredNorms = [Double](repeating: 0, count: documents.count)
-        supportWords = (rows.columnCount + 63) / 64
-        support = .allocate(capacity: max(1, documents.count * supportWords))
-        support.initialize(repeating: 0)
+    convenience init(documents: [Int], in rows: SparseMatrix) {
+        self.init(count: documents.count, dimension: rows.columnCount)
         for (c, document) in documents.enumerated() {
             for (term, value) in CentroidUpdate.normalizedDocument(document, in: rows) where value != 0 {
                 values[term * stride + c] = value
