@@ -114,6 +114,22 @@ public struct SphericalKMeans: Sendable {
         /// the first pass (``SeedingScores``). No term-major table of the seeds is built: the
         /// assignment's padded table comes straight from the documents.
         case seeds(documents: [Int], scores: SeedingScores)
+
+        /// The number of centroids.
+        var count: Int {
+            switch self {
+            case .centroids(let centroids): centroids.count
+            case .seeds(let documents, _): documents.count
+            }
+        }
+
+        /// The starting centroids as a term-major table (built, for seeds).
+        func table(_ rows: SparseMatrix) -> Centroids {
+            switch self {
+            case .centroids(let centroids): centroids
+            case .seeds(let documents, _): Centroids(documents: documents, in: rows)
+            }
+        }
     }
 
     /// Lloyd iterations from `initial` centroids; see ``lloyd(_:start:)``.
@@ -126,24 +142,15 @@ public struct SphericalKMeans: Sendable {
     /// Every assignment pass goes through ``BoundedAssignment``, which gives the labels and
     /// similarities of a full pass bit for bit while skipping the products its bounds rule out.
     func lloyd(_ rows: SparseMatrix, start: LloydStart) async -> KMeansResult {
-        let d = rows.columnCount
-        let k: Int
-        var state: BoundedAssignment
+        let k = start.count, d = rows.columnCount
+        var state = switch start {
+        case .centroids: BoundedAssignment(rowCount: rows.rowCount)
+        case .seeds(let documents, let scores):
+            BoundedAssignment(rowCount: rows.rowCount, seeds: PaddedCentroids(documents: documents, in: rows), scores: scores)
+        }
         // The starting centroids as a term-major table, when a pass needs one: given centroids,
         // or seeds whose scores could not be used (NaN in the data).
-        let initial: Centroids?
-        var seedDocuments: [Int] = []
-        switch start {
-        case .centroids(let centroids):
-            k = centroids.count
-            state = BoundedAssignment(rowCount: rows.rowCount)
-            initial = centroids
-        case .seeds(let documents, let scores):
-            k = documents.count
-            seedDocuments = documents
-            state = BoundedAssignment(rowCount: rows.rowCount, seeds: PaddedCentroids(documents: documents, in: rows), scores: scores)
-            initial = state.isPrescored ? nil : Centroids(documents: documents, in: rows)
-        }
+        let initial = state.isPrescored ? nil : start.table(rows)
         var labels = [Int32](repeating: KMeansResult.unassigned, count: rows.rowCount)
         // The centroids after the first update are `update.vectors` (cluster-major); the pass copies
         // the moved ones into its own table, and the term-major ``Centroids`` is built once at the end.
@@ -180,8 +187,7 @@ public struct SphericalKMeans: Sendable {
             update = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
         }
         // (Lloyd always updates at least once, so `update` is set; the start is a fallback.)
-        let centroids = update.map { Centroids(clusterMajor: $0.vectors, dimension: d) } ?? initial
-            ?? Centroids(documents: seedDocuments, in: rows)
+        let centroids = update.map { Centroids(clusterMajor: $0.vectors, dimension: d) } ?? initial ?? start.table(rows)
         if final.labels != labels {
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
         }
