@@ -66,6 +66,66 @@ struct SphericalKMeansTests {
         #expect(canonical.canonicalized() == canonical, "canonical order is kept as it is")
     }
 
+    @Test("the canonical table gathered on the workers equals the table permuted in place, −0 written as +0")
+    func gatheredTableMatchesPermutedTable() async {
+        // 200 terms (several 64-term blocks, the last one short), 6 clusters; a −0 and exact zeros.
+        var signed: [[Double]] = []
+        for c in 0..<6 {
+            let vector: [Double] = (0..<200).map { t in (t + c) % 7 == 0 ? 0 : Double(t * 6 + c) / 1000 }
+            signed.append(vector)
+        }
+        signed[2][5] = -0.0
+        for order in [[4, 1, 0, 5, 2, 3], [3, 0, 5, 2], [0, 1, 2, 3, 4, 5]] {
+            var permuted = Centroids(clusterMajor: signed, dimension: 200)
+            permuted.keep(order)
+            for workers in [1, 2, 8] {
+                let gathered = await Centroids.gathering(order, of: signed, dimension: 200, workers: workers)
+                #expect(gathered.count == order.count && gathered.dimension == 200)
+                let same = gathered.values.map { $0.bitPattern } == permuted.values.map { $0.bitPattern }
+                #expect(same, "order \(order), \(workers) workers")
+            }
+        }
+    }
+
+    @Test("a Lloyd outcome in canonical order is the canonicalized result, bit for bit, on 1 and 2 workers")
+    func canonicalOutcomeMatchesCanonicalized() async {
+        let matrix = ClusterFixtures.textLike(rows: 2400, terms: 300, seed: 21, emptyEvery: 53)
+        let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
+        for workers in [1, 2] {
+            var random = SeededGenerator(seed: 4)
+            let initial = await KMeansPlusPlus(candidates: nil, workers: workers).seed(matrix, active: active, k: 12, random: &random)
+            let kmeans = SphericalKMeans(options: KMeansOptions(k: 12, seed: 4, workers: workers))
+            let outcome = await kmeans.iterate(matrix, start: .centroids(initial))
+            let expected = outcome.result(restart: 3).canonicalized()
+            let canonical = await outcome.canonicalResult(restart: 3, workers: workers)
+            #expect(ReferenceKMeans.bits(canonical) == ReferenceKMeans.bits(expected), "\(workers) workers")
+            #expect(canonical.restart == 3)
+            #expect(!canonical.sizes.elementsEqual(outcome.sizes), "the fixture must exercise a renumbering")
+        }
+    }
+
+    @Test("the concurrent unit-length check returns the matrix itself when rows are unit length, else normalises them")
+    func unitRowsOnWorkers() async {
+        let unit = ClusterFixtures.textLike(rows: 9000, terms: 120, seed: 8, emptyEvery: 31).unitRows()
+        for workers in [1, 2, 8] {
+            #expect(await unit.unitRows(workers: workers) == unit)
+        }
+        // One row far past the first check block is not unit length.
+        var builder = SparseMatrix.Builder(columnCount: unit.columnCount, expectedRows: unit.rowCount, expectedNonZeros: unit.nonZeroCount)
+        for row in 0..<unit.rowCount {
+            let range = unit.entries(ofRow: row)
+            builder.appendRow(indices: unit.columnIndices[range], values: unit.values[range].map { row == 8500 ? $0 * 3 : $0 })
+        }
+        let scaled = builder.build()
+        for workers in [1, 2] {
+            let normalised = await scaled.unitRows(workers: workers)
+            #expect(normalised != scaled)
+            #expect(normalised == scaled.unitRows())
+            let row = normalised.entries(ofRow: 8500)
+            #expect(abs(normalised.values[row].reduce(0) { $0 + $1 * $1 } - 1) < 1e-12)
+        }
+    }
+
     @Test("empty rows are unassigned; every other row has exactly one cluster; centroids are member means")
     func invariants() async throws {
         let (matrix, truth) = ClusterFixtures.blocks(clusters: 4, perCluster: [50], emptyEvery: 10)

@@ -150,21 +150,24 @@ struct BoundedAssignment: Sendable {
     /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails.
     mutating func assign(_ rows: SparseMatrix, centroids: Centroids, moved: [Int]? = nil,
                          workers: Int) async -> (assignment: Assignment, changed: Int) {
-        await assign(rows, source: .termMajor(centroids), moved: moved, workers: workers)
+        await assign(rows, source: .termMajor(centroids), moved: moved, similarities: true, workers: workers)
     }
 
     /// ``assign(_:centroids:moved:workers:)`` with the centroids as cluster-major vectors of
     /// `dimension` entries (`vectors[c]`), as ``CentroidUpdate/vectors`` holds them: the pass copies
-    /// the moved ones into its table without building a term-major ``Centroids``.
+    /// the moved ones into its table without building a term-major ``Centroids``. With
+    /// `similarities` false the returned assignment's similarities are left empty (``similarities``
+    /// holds them until the next pass), which saves a copy of n values per pass.
     /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails; the
     ///   table is only written where a moved centroid holds a term, once at least two centroids
     ///   stay put (see ``CentroidMotion``).
     mutating func assign(_ rows: SparseMatrix, vectors: [[Double]], dimension: Int, moved: [Int]? = nil,
-                         workers: Int) async -> (assignment: Assignment, changed: Int) {
-        await assign(rows, source: .clusterMajor(vectors, dimension: dimension), moved: moved, workers: workers)
+                         similarities: Bool = true, workers: Int) async -> (assignment: Assignment, changed: Int) {
+        await assign(rows, source: .clusterMajor(vectors, dimension: dimension), moved: moved, similarities: similarities,
+                     workers: workers)
     }
 
-    private mutating func assign(_ rows: SparseMatrix, source centroids: Source, moved: [Int]?,
+    private mutating func assign(_ rows: SparseMatrix, source centroids: Source, moved: [Int]?, similarities: Bool,
                                  workers: Int) async -> (assignment: Assignment, changed: Int) {
         precondition(rows.rowCount == rowBounds.count, "one label per row")
         makeUnique()
@@ -179,7 +182,7 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
-            return reportPrescored()
+            return reportPrescored(similarities: similarities)
         }
         var motion: CentroidMotion? = nil
         var movedFlags = [Bool](repeating: true, count: centroids.count)
@@ -212,7 +215,8 @@ struct BoundedAssignment: Sendable {
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
             Self.assignChunk(range, rows: rows, centroids: current, state: state, moved: flags, motion: bounds, slack: slack)
         }
-        var assignment = Assignment(labels: state.labels.elements, similarities: state.similarities.elements, objective: 0)
+        var assignment = Assignment(labels: state.labels.elements, similarities: similarities ? state.similarities.elements : [],
+                                    objective: 0)
         var changed = 0
         fullyScored = 0
         for part in parts {
@@ -230,13 +234,15 @@ struct BoundedAssignment: Sendable {
     /// The first pass against the seeds, which the seeding already did: reports it as
     /// ``assign(_:centroids:moved:workers:)`` would have (the objective summed per chunk, then over
     /// chunks in order), with no table or products needed.
+    /// With `similarities` false the assignment's similarities are left empty, as in
+    /// ``assign(_:vectors:dimension:moved:similarities:workers:)``.
     /// - Precondition: ``isPrescored``.
     /// - Complexity: O(n).
-    mutating func reportPrescored() -> (assignment: Assignment, changed: Int) {
+    mutating func reportPrescored(similarities wanted: Bool = true) -> (assignment: Assignment, changed: Int) {
         precondition(prescored, "no first pass from the seeding to report")
         prescored = false
-        let labels = self.labels, similarities = self.similarities
-        var assignment = Assignment(labels: labels, similarities: similarities, objective: 0)
+        let labels = self.labels, similarities = rowBounds.similarities
+        var assignment = Assignment(labels: labels, similarities: wanted ? similarities.elements : [], objective: 0)
         for chunk in ChunkedWork.chunks(count: labels.count, chunkSize: SphericalKMeans.chunkSize) {
             var part = 0.0
             for row in chunk where labels[row] >= 0 { part += similarities[row] }

@@ -85,10 +85,12 @@ struct CentroidMotion: Sendable {
         let unmoved = k - moved.count
         let rest = Term(rise: unmoved >= 1 ? 0 : -.infinity, riseRunnerUp: unmoved >= 2 ? 0 : -.infinity,
                         fall: unmoved >= 1 ? 0 : .infinity, fallRunnerUp: unmoved >= 2 ? 0 : .infinity, riseOwner: -2, fallOwner: -2)
-        let terms = SharedBuffer<Term>(count: d, repeating: rest)
+        // Each block writes `rest` to its own terms first: no serial pass over d terms.
+        let terms = SharedBuffer<Term>(unfilled: d)
         let oldSquares = padded.squaredNorms
         let blocks = await ChunkedWork.map(count: d, chunkSize: termBlock, workers: workers) { block in
-            refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2)
+            terms.pointer[block].initialize(repeating: rest)
+            return refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2)
         }
         var squares = [Double](repeating: 0, count: moved.count), norms = squares
         var sawNaN = false

@@ -45,10 +45,12 @@ struct CentroidUpdate: Sendable {
         }
         // Members and stored entries per cluster, and (when reusing) the clusters whose member set
         // changed, counted per block of rows on the workers; integer counts and flags, so the
-        // order in which the blocks are added does not matter.
+        // order in which the blocks are added does not matter. One block per worker: counting is
+        // a light, even pass, and each block's k-sized counts are read back by the caller (from
+        // the other cores' caches), so fewer blocks merge faster.
         let basis = reused?.basis ?? labels
         let chunkCount = (labels.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
-        let perTask = TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
+        let perTask = (chunkCount + max(workers, 1) - 1) / max(workers, 1)
         let counts = await ChunkedWork.map(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
             MemberCounts(range, labels: labels, basis: basis, rows: rows, k: k)
         }
@@ -183,9 +185,12 @@ struct CentroidUpdate: Sendable {
 
     /// Gives every empty cluster the worst-fit document not yet used (lowest similarity to its
     /// centroid, ties to the lowest index) as its new centroid, and labels it there.
-    mutating func reseedEmpty(_ rows: SparseMatrix, similarities: [Double], labels: inout [Int32]) {
+    /// `similarities` (each row's similarity to its centroid) is only evaluated when a cluster is
+    /// empty.
+    mutating func reseedEmpty(_ rows: SparseMatrix, similarities: @autoclosure () -> [Double], labels: inout [Int32]) {
         let empty = sizes.indices.filter { sizes[$0] == 0 }
         guard !empty.isEmpty else { return }
+        let similarities = similarities()
         var candidates = labels.indices.filter { labels[$0] >= 0 }
             .sorted { (similarities[$0], $0) < (similarities[$1], $1) }[...]
         for cluster in empty {

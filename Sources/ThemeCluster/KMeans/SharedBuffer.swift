@@ -26,6 +26,15 @@ final class SharedBuffer<Element>: @unchecked Sendable {
         pointer.initialize(repeating: value)
     }
 
+    /// `count` elements left unwritten, for a trivial `Element` whose every position the writers
+    /// of one step fill (each its own) before anything reads it: the memory is not touched here,
+    /// so the first writes can happen on the workers instead of in one serial pass.
+    /// - Complexity: O(1).
+    init(unfilled count: Int) where Element: BitwiseCopyable {
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+    }
+
     deinit {
         pointer.deinitialize()
         pointer.deallocate()

@@ -35,7 +35,8 @@
 ///   again it would give the same bits), and the assignment's centroid table and drift bounds are
 ///   refreshed for the clusters that moved only, straight from the update's cluster-major vectors
 ///   (in late passes only at the terms a moved centroid holds); the term-major ``Centroids`` is
-///   built once, at the end.
+///   built once, at the end, for the winning restart only and already in canonical order
+///   (``LloydOutcome``). A last pass against centroids that did not move is not run again.
 ///
 /// **Concurrency and determinism.** Assignment runs over fixed chunks of 256 documents on up to
 /// `workers` tasks, k-means++ over blocks of whole chunks; each centroid is summed over its members
@@ -69,25 +70,24 @@ public struct SphericalKMeans: Sendable {
     /// - Throws: ``KMeansError`` for invalid options or a matrix without any non-empty row.
     public func fit(_ matrix: SparseMatrix) async throws(KMeansError) -> KMeansResult {
         if let reason = options.invalidReason { throw .invalidOptions(reason) }
-        let rows = matrix.unitRows()
+        let rows = await matrix.unitRows(workers: options.workers)
         let active = (0..<rows.rowCount).filter { !rows.entries(ofRow: $0).isEmpty }
         guard !active.isEmpty else { throw .noDocuments }
         if let miniBatch = options.miniBatch {
             return await MiniBatchKMeans(options: options, miniBatch: miniBatch).fit(rows, active: active)
         }
         let root = SeededGenerator(seed: options.seed)
-        var best: KMeansResult?
+        var best: (outcome: LloydOutcome, restart: Int)?
         for restart in 0..<options.restarts {
             var random = root.derived(restart)
             let (documents, scores) = await KMeansPlusPlus(candidates: options.seedingCandidates, workers: options.workers)
                 .seedScored(rows, active: active, k: min(options.k, active.count), random: &random)
-            var result = await lloyd(rows, start: .seeds(documents: documents, scores: scores))
-            result.restart = restart
-            if best == nil || result.objective > best!.objective { best = result }
+            let outcome = await iterate(rows, start: .seeds(documents: documents, scores: scores))
+            if best == nil || outcome.objective > best!.outcome.objective { best = (outcome, restart) }
         }
-        // The winner alone holds its storage, so canonical order is applied in place.
-        guard let winner = best.take() else { preconditionFailure("at least one restart runs") }
-        let result = (consume winner).canonicalized()
+        // Only the winner's table is built, once, in canonical order.
+        guard let (winner, restart) = best.take() else { preconditionFailure("at least one restart runs") }
+        let result = await (consume winner).canonicalResult(restart: restart, workers: options.workers)
         KMeansInvariants.check(result, rows: rows)
         return result
     }
@@ -137,11 +137,20 @@ public struct SphericalKMeans: Sendable {
         await lloyd(rows, start: .centroids(initial))
     }
 
-    /// Lloyd iterations; the returned centroids are the normalised means of the returned labels.
+    /// Lloyd iterations; the returned centroids are the normalised means of the returned labels,
+    /// numbered as Lloyd numbers them (see ``iterate(_:start:)``).
+    func lloyd(_ rows: SparseMatrix, start: LloydStart) async -> KMeansResult {
+        await iterate(rows, start: start).result()
+    }
+
+    /// Lloyd iterations, up to the table: the outcome's centroids are the normalised means of its
+    /// labels, left as the last update computed them.
     ///
     /// Every assignment pass goes through ``BoundedAssignment``, which gives the labels and
     /// similarities of a full pass bit for bit while skipping the products its bounds rule out.
-    func lloyd(_ rows: SparseMatrix, start: LloydStart) async -> KMeansResult {
+    /// When the last update moved no centroid, the last pass already is the pass against the
+    /// final centroids (the same centroids give the same labels and bits), so it is not run again.
+    func iterate(_ rows: SparseMatrix, start: LloydStart) async -> LloydOutcome {
         let k = start.count, d = rows.columnCount
         var state = switch start {
         case .centroids: BoundedAssignment(rowCount: rows.rowCount)
@@ -153,28 +162,34 @@ public struct SphericalKMeans: Sendable {
         let initial = state.isPrescored ? nil : start.table(rows)
         var labels = [Int32](repeating: KMeansResult.unassigned, count: rows.rowCount)
         // The centroids after the first update are `update.vectors` (cluster-major); the pass copies
-        // the moved ones into its own table, and the term-major ``Centroids`` is built once at the end.
+        // the moved ones into its own table, and the term-major ``Centroids`` is built once at the end
+        // (by the outcome).
         var update: CentroidUpdate? = nil
         func assign(_ state: inout BoundedAssignment) async -> (assignment: Assignment, changed: Int) {
+            // Similarities stay in the state (no copy per pass); they are read when needed.
             if let update {
-                await state.assign(rows, vectors: update.vectors, dimension: d, moved: update.moved, workers: options.workers)
+                await state.assign(rows, vectors: update.vectors, dimension: d, moved: update.moved, similarities: false,
+                                   workers: options.workers)
             } else if let initial {
                 await state.assign(rows, centroids: initial, workers: options.workers)
             } else {
-                state.reportPrescored()
+                state.reportPrescored(similarities: false)
             }
         }
         var previousObjective = -Double.infinity
         var iterations = 0
+        // The last pass, when the update after it moved no centroid: already the final pass.
+        var settled: Assignment? = nil
         while iterations < options.maxIterations {
             iterations += 1
             let (assignment, changed) = await assign(&state)
             labels = assignment.labels
             var next = await CentroidUpdate.compute(rows, labels: labels, k: k, workers: options.workers, reusing: update)
-            next.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
+            next.reseedEmpty(rows, similarities: state.similarities, labels: &labels)
             // The pass's labels are the state's own; only re-seeding changes some.
             if !next.reseeded.isEmpty { state.adopt(labels) }
             update = next
+            settled = next.moved.isEmpty ? assignment : nil
             let objective = assignment.objective
             if changed == 0 { break }
             if objective - previousObjective <= options.tolerance * abs(objective) { break }
@@ -182,19 +197,23 @@ public struct SphericalKMeans: Sendable {
         }
         // Labels, similarities and objective against the final centroids; one more update only if
         // that last assignment moved a document, so centroids stay the means of their members.
-        var (final, _) = await assign(&state)
+        var final: Assignment
+        if let settled { final = settled } else { (final, _) = await assign(&state) }
+        let centroids: LloydOutcome.CentroidForm
         if final.labels != labels {
-            update = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
+            let next = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
+            let table = Centroids(clusterMajor: next.vectors, dimension: d)
+            final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: table, workers: options.workers)
+            centroids = .table(table)
+        } else {
+            final.similarities = state.similarities   // of the last pass run
+            // (Lloyd always updates at least once, so `update` is set; the start is a fallback.)
+            centroids = update.map { .vectors($0.vectors) } ?? .table(initial ?? start.table(rows))
         }
-        // (Lloyd always updates at least once, so `update` is set; the start is a fallback.)
-        let centroids = update.map { Centroids(clusterMajor: $0.vectors, dimension: d) } ?? initial ?? start.table(rows)
-        if final.labels != labels {
-            final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: centroids, workers: options.workers)
-        }
-        var sizes = [Int](repeating: 0, count: centroids.count)
+        var sizes = [Int](repeating: 0, count: k)
         for label in final.labels where label >= 0 { sizes[Int(label)] += 1 }
-        return KMeansResult(assignments: final.labels, similarities: final.similarities, centroids: centroids, sizes: sizes,
-                            objective: final.objective, iterations: iterations, restart: 0)
+        return LloydOutcome(labels: final.labels, similarities: final.similarities, objective: final.objective,
+                            iterations: iterations, sizes: sizes, centroids: centroids, dimension: d)
     }
 }
 
