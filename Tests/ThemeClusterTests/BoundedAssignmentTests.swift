@@ -94,6 +94,34 @@ struct BoundedAssignmentTests {
         #expect(scored.last! < matrix.rowCount / 4, "fully scored per pass: \(scored)")
     }
 
+    @Test("the update's supports are its vectors' non-zero terms, and a pass fed them equals one that reads the vectors")
+    func updateSupports() async throws {
+        // Negative weights: sums can cancel to exactly 0 and values can be −0.
+        let matrix = ClusterFixtures.textLike(rows: 2100, terms: 200, seed: 7, negative: 0.3)
+        var random = SeededGenerator(seed: 6)
+        let active = (0..<matrix.rowCount).filter { !matrix.entries(ofRow: $0).isEmpty }
+        let seeds = await KMeansPlusPlus(candidates: nil, workers: 2).seed(matrix, active: active, k: 12, random: &random)
+        var given = BoundedAssignment(rowCount: matrix.rowCount), read = given
+        let (first, _) = await given.assign(matrix, centroids: seeds, workers: 2)
+        _ = await read.assign(matrix, centroids: seeds, workers: 2)
+        var update = await CentroidUpdate.compute(matrix, labels: first.labels, k: 12, workers: 2)
+        for _ in 0..<4 {
+            for c in 0..<12 where !update.supports[c].isEmpty {
+                var expected = [UInt64](repeating: 0, count: (matrix.columnCount + 63) / 64)
+                for (t, value) in update.vectors[c].enumerated() where value.bitPattern & ~(1 << 63) != 0 {
+                    expected[t / 64] |= 1 << UInt64(t % 64)
+                }
+                #expect(update.supports[c] == expected, "centroid \(c)")
+            }
+            let (a, _) = await given.assign(matrix, vectors: update.vectors, supports: update.supports, dimension: matrix.columnCount,
+                                             moved: update.moved, workers: 2)
+            let (b, _) = await read.assign(matrix, vectors: update.vectors, dimension: matrix.columnCount, moved: update.moved, workers: 2)
+            #expect(a.labels == b.labels && a.similarities.map(\.bitPattern) == b.similarities.map(\.bitPattern))
+            #expect(given.fullyScored == read.fullyScored)
+            update = await CentroidUpdate.compute(matrix, labels: a.labels, k: 12, workers: 2, reusing: update)
+        }
+    }
+
     @Test("ties between identical centroids go to the lowest index, as in a full scan; the emptied one is re-seeded")
     func ties() async throws {
         let matrix = ClusterFixtures.textLike(rows: 1500, terms: 60, seed: 9)

@@ -106,19 +106,19 @@ struct BoundedAssignment: Sendable {
     /// ``CentroidUpdate`` builds them) that the pass copies into its padded table directly.
     private enum Source {
         case termMajor(Centroids)
-        case clusterMajor([[Double]], dimension: Int)
+        case clusterMajor([[Double]], supports: [[UInt64]]?, dimension: Int)
 
         var count: Int {
             switch self {
             case .termMajor(let centroids): centroids.count
-            case .clusterMajor(let vectors, _): vectors.count
+            case .clusterMajor(let vectors, _, _): vectors.count
             }
         }
 
         var dimension: Int {
             switch self {
             case .termMajor(let centroids): centroids.dimension
-            case .clusterMajor(_, let dimension): dimension
+            case .clusterMajor(_, _, let dimension): dimension
             }
         }
 
@@ -126,7 +126,7 @@ struct BoundedAssignment: Sendable {
         var table: Centroids {
             switch self {
             case .termMajor(let centroids): centroids
-            case .clusterMajor(let vectors, let dimension): Centroids(clusterMajor: vectors, dimension: dimension)
+            case .clusterMajor(let vectors, _, let dimension): Centroids(clusterMajor: vectors, dimension: dimension)
             }
         }
 
@@ -137,7 +137,15 @@ struct BoundedAssignment: Sendable {
                 var vectors = [[Double]](repeating: [], count: centroids.count)
                 for c in moved { vectors[c] = centroids.vector(c) }
                 return vectors
-            case .clusterMajor(let vectors, _): return vectors
+            case .clusterMajor(let vectors, _, _): return vectors
+            }
+        }
+
+        /// Per centroid, the terms where it is non-zero, when known (see ``CentroidUpdate/supports``).
+        var supports: [[UInt64]]? {
+            switch self {
+            case .termMajor: nil
+            case .clusterMajor(_, let supports, _): supports
             }
         }
     }
@@ -161,10 +169,10 @@ struct BoundedAssignment: Sendable {
     /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails; the
     ///   table is only written where a moved centroid holds a term, once at least two centroids
     ///   stay put (see ``CentroidMotion``).
-    mutating func assign(_ rows: SparseMatrix, vectors: [[Double]], dimension: Int, moved: [Int]? = nil,
-                         similarities: Bool = true, workers: Int) async -> (assignment: Assignment, changed: Int) {
-        await assign(rows, source: .clusterMajor(vectors, dimension: dimension), moved: moved, similarities: similarities,
-                     workers: workers)
+    mutating func assign(_ rows: SparseMatrix, vectors: [[Double]], supports: [[UInt64]]? = nil, dimension: Int,
+                         moved: [Int]? = nil, similarities: Bool = true, workers: Int) async -> (assignment: Assignment, changed: Int) {
+        await assign(rows, source: .clusterMajor(vectors, supports: supports, dimension: dimension), moved: moved,
+                     similarities: similarities, workers: workers)
     }
 
     private mutating func assign(_ rows: SparseMatrix, source centroids: Source, moved: [Int]?, similarities: Bool,
@@ -200,7 +208,8 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
-            motion = await CentroidMotion.refresh(padded, to: centroids.vectors(moved), moved: moved, workers: workers)
+            motion = await CentroidMotion.refresh(padded, to: centroids.vectors(moved), supports: centroids.supports, moved: moved,
+                                                  workers: workers)
         } else {
             padded = PaddedCentroids(centroids.table)
         }
@@ -235,7 +244,7 @@ struct BoundedAssignment: Sendable {
     /// ``assign(_:centroids:moved:workers:)`` would have (the objective summed per chunk, then over
     /// chunks in order), with no table or products needed.
     /// With `similarities` false the assignment's similarities are left empty, as in
-    /// ``assign(_:vectors:dimension:moved:similarities:workers:)``.
+    /// ``assign(_:vectors:supports:dimension:moved:similarities:workers:)``.
     /// - Precondition: ``isPrescored``.
     /// - Complexity: O(n).
     mutating func reportPrescored(similarities wanted: Bool = true) -> (assignment: Assignment, changed: Int) {

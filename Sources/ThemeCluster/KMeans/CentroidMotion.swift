@@ -36,7 +36,7 @@ struct CentroidMotion: Sendable {
 
     /// Per label a: max_{c≠a} ‖Δ_c‖, times 1 + 10⁻⁹ for the rounding of the norms.
     let farthest: [Double]
-    /// Per term: the extremes of Δ_{c,t} (d of them; written by ``refresh(_:to:moved:workers:)``
+    /// Per term: the extremes of Δ_{c,t} (d of them; written by ``refresh(_:to:supports:moved:workers:)``
     /// only, read-only afterwards).
     let terms: SharedBuffer<Term>
     /// The largest norm of any centroid before or after (at least 1), which scales the rounding
@@ -78,7 +78,12 @@ struct CentroidMotion: Sendable {
     /// - Complexity: O(d · moved) contiguous reads plus O(terms held · moved) updates of the
     ///   table, spread over the workers (O(d · moved) updates when fewer than two centroids stay
     ///   put), plus O(moved · d / ``termBlock`` + k) to combine the blocks; memory O(k + d).
-    static func refresh(_ padded: PaddedCentroids, to vectors: [[Double]], moved: [Int], workers: Int) async -> CentroidMotion? {
+    ///
+    /// `supports`, when given, holds for each moved centroid the terms where its new vector is
+    /// non-zero (or NaN), as ``CentroidUpdate/supports`` keeps them (an empty entry: not known);
+    /// the walk then takes each bitmap word from it instead of reading the 64 values.
+    static func refresh(_ padded: PaddedCentroids, to vectors: [[Double]], supports: [[UInt64]]? = nil, moved: [Int],
+                        workers: Int) async -> CentroidMotion? {
         precondition(padded.count == vectors.count, "centroids of different shapes")
         for c in moved { precondition(vectors[c].count == padded.dimension, "centroid \(c) has \(vectors[c].count) entries, expected \(padded.dimension)") }
         let k = padded.count, d = padded.dimension
@@ -90,7 +95,7 @@ struct CentroidMotion: Sendable {
         let oldSquares = padded.squaredNorms
         let blocks = await ChunkedWork.map(count: d, chunkSize: termBlock, workers: workers) { block in
             terms.pointer[block].initialize(repeating: rest)
-            return refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2)
+            return refresh(block, of: padded, to: vectors, supports: supports, moved: moved, terms: terms, heldOnly: unmoved >= 2)
         }
         var squares = [Double](repeating: 0, count: moved.count), norms = squares
         var sawNaN = false
@@ -120,7 +125,7 @@ struct CentroidMotion: Sendable {
                               scale: max(1, (oldSquares.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot()))
     }
 
-    /// One block's share of ``refresh(_:to:moved:workers:)``.
+    /// One block's share of ``refresh(_:to:supports:moved:workers:)``.
     private struct BlockSums: Sendable {
         /// Per moved centroid (in `moved` order): Σ change² and Σ new value² over the block's terms.
         var squares: [Double]
@@ -137,18 +142,23 @@ struct CentroidMotion: Sendable {
     /// without branches, 64 terms to a bitmap word, which also becomes the centroid's support.
     /// - Complexity: O(moved · (block / 64 + terms held)) updates after O(moved · block) reads of
     ///   the contiguous new vectors, or O(block · moved) updates without `heldOnly`.
-    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: [[Double]], moved: [Int],
-                                terms: SharedBuffer<Term>, heldOnly: Bool) -> BlockSums {
+    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: [[Double]], supports: [[UInt64]]?,
+                                moved: [Int], terms: SharedBuffer<Term>, heldOnly: Bool) -> BlockSums {
         var sums = BlockSums(squares: [Double](repeating: 0, count: moved.count), norms: [Double](repeating: 0, count: moved.count))
         var sawNaN = false
         let magnitude: UInt64 = ~(1 << 63)   // a value is non-zero (or NaN) when these bits are not all 0
         for (i, c) in moved.enumerated() {
             var squares = 0.0, norms = 0.0
+            let given = supports.flatMap { $0[c].isEmpty ? nil : $0[c] }
             vectors[c].withUnsafeBufferPointer { vector in
                 for word in (block.lowerBound >> 6)..<((block.upperBound + 63) >> 6) {
                     let base = word << 6, end = min(base + 64, block.upperBound)
                     var held: UInt64 = 0
-                    for t in base..<end { held |= (vector[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
+                    if let given {
+                        held = given[word]
+                    } else {
+                        for t in base..<end { held |= (vector[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
+                    }
                     var visit = heldOnly ? held | padded.supportWord(centroid: c, word: word)
                         : end - base == 64 ? ~0 : (1 << UInt64(end - base)) - 1
                     padded.setSupportWord(centroid: c, word: word, to: held)

@@ -14,6 +14,9 @@
 struct CentroidUpdate: Sendable {
     /// The normalised centroids (cluster-major while being built).
     private(set) var vectors: [[Double]]
+    /// Per cluster, the terms where its vector is non-zero (or NaN): bit `t % 64` of word `t / 64`,
+    /// as ``PaddedCentroids`` keeps supports; empty when not known (a re-seeded cluster).
+    private(set) var supports: [[UInt64]]
     /// Members per cluster.
     private(set) var sizes: [Int]
     let dimension: Int
@@ -37,11 +40,13 @@ struct CentroidUpdate: Sendable {
         let dimension = rows.columnCount
         var stale = [Bool](repeating: true, count: k)
         var vectors = [[Double]](repeating: [], count: k)
+        var supports = [[UInt64]](repeating: [], count: k)
         let reused = previous.flatMap { $0.vectors.count == k && $0.basis.count == labels.count ? $0 : nil }
         if let reused {
             stale = [Bool](repeating: false, count: k)
             for c in reused.reseeded { stale[c] = true }
             vectors = reused.vectors
+            supports = reused.supports
         }
         // Members and stored entries per cluster, and (when reusing) the clusters whose member set
         // changed, counted per block of rows on the workers; integer counts and flags, so the
@@ -82,11 +87,16 @@ struct CentroidUpdate: Sendable {
         let parts = await ChunkedWork.map(count: clusterGroups.count, chunkSize: 1, workers: workers) { index in
             sums(of: clusterGroups[index.lowerBound], k: k, rows: rows, labels: labels)
         }
-        for (c, vector) in zip(clusterGroups.joined(), parts.joined()) { vectors[c] = vector }
-        return CentroidUpdate(vectors: vectors, sizes: sizes, dimension: dimension, basis: labels, moved: recompute)
+        for (c, part) in zip(clusterGroups.joined(), parts.joined()) {
+            vectors[c] = part.vector
+            supports[c] = part.support
+        }
+        return CentroidUpdate(vectors: vectors, supports: supports, sizes: sizes, dimension: dimension, basis: labels,
+                              moved: recompute)
     }
 
-    /// The normalised sums of clusters `clusters`, each over its members in document order.
+    /// The normalised sums of clusters `clusters`, each over its members in document order, with
+    /// the terms where each is non-zero (see ``supports``).
     ///
     /// The rows of these clusters are first gathered in document order without a branch (each row
     /// is written to the next free place, which advances only for a member), so that the cost of
@@ -95,7 +105,8 @@ struct CentroidUpdate: Sendable {
     /// free lists), not into one large block that would be copied out: a block of `clusters · d`
     /// values (up to k · d, 630 KB on Banking77) is mapped fresh from the system and faulted in
     /// page by page on every update.
-    private static func sums(of clusters: [Int], k: Int, rows: SparseMatrix, labels: [Int32]) -> [[Double]] {
+    private static func sums(of clusters: [Int], k: Int, rows: SparseMatrix, labels: [Int32])
+        -> [(vector: [Double], support: [UInt64])] {
         let d = rows.columnCount
         // Slot of label l at l + 1; negative labels (documents without terms) map to −1.
         var slot = [Int](repeating: -1, count: k + 1)
@@ -128,11 +139,49 @@ struct CentroidUpdate: Sendable {
                 }
             }
         }
-        return sums.map { sum in
-            var vector = Array(sum)
-            normalize(&vector)
-            return vector
+        return sums.map { sum in normalizedWithSupport(UnsafeBufferPointer(sum)) }
+    }
+
+    /// `sum` scaled to unit length, as ``normalize(_:)`` scales it bit for bit, and the terms where
+    /// the result is non-zero (or NaN).
+    ///
+    /// A centroid holds a few hundred of the d terms, so the squares and the divisions run over
+    /// the non-zero sums only, found 64 terms to a bitmap word without branches. The same bits as
+    /// the dense pass: a zero adds exactly +0 to the sum of squares (which starts at +0 and only
+    /// grows), and a zero divided by the length keeps its value and sign. A division that
+    /// underflows to zero clears its term's bit.
+    /// - Complexity: O(d) reads for the bitmap, plus O(non-zeros) for the squares and divisions.
+    private static func normalizedWithSupport(_ sum: UnsafeBufferPointer<Double>) -> (vector: [Double], support: [UInt64]) {
+        let d = sum.count
+        let magnitude: UInt64 = ~(1 << 63)   // non-zero (or NaN) when these bits are not all 0
+        var support = [UInt64](repeating: 0, count: (d + 63) >> 6)
+        var squares = 0.0
+        for word in support.indices {
+            let base = word << 6
+            var held: UInt64 = 0
+            for t in base..<min(base + 64, d) { held |= (sum[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
+            support[word] = held
+            while held != 0 {
+                let value = sum[base + held.trailingZeroBitCount]
+                held &= held - 1
+                squares += value * value
+            }
         }
+        var vector = Array(sum)
+        let length = squares.squareRoot()
+        guard length > 0 else { return (vector, support) }
+        vector.withUnsafeMutableBufferPointer { vector in
+            for word in support.indices {
+                var held = support[word]
+                while held != 0 {
+                    let t = (word << 6) + held.trailingZeroBitCount
+                    held &= held - 1
+                    vector[t] /= length
+                    if vector[t].bitPattern & magnitude == 0 { support[word] &= ~(1 << UInt64(t & 63)) }
+                }
+            }
+        }
+        return (vector, support)
     }
 
     /// Scales `sum` to unit length (sum of squares in index order); all zeros stay zeros.
@@ -201,6 +250,7 @@ struct CentroidUpdate: Sendable {
             labels[document] = Int32(cluster)
             sizes[cluster] = 1
             vectors[cluster] = Self.normalizedMean(of: [Int32(document)], in: rows)
+            supports[cluster] = []
             reseeded.append(cluster)
             if !moved.contains(cluster) { moved.append(cluster) }
         }

@@ -168,8 +168,8 @@ public struct SphericalKMeans: Sendable {
         func assign(_ state: inout BoundedAssignment) async -> (assignment: Assignment, changed: Int) {
             // Similarities stay in the state (no copy per pass); they are read when needed.
             if let update {
-                await state.assign(rows, vectors: update.vectors, dimension: d, moved: update.moved, similarities: false,
-                                   workers: options.workers)
+                await state.assign(rows, vectors: update.vectors, supports: update.supports, dimension: d, moved: update.moved,
+                                   similarities: false, workers: options.workers)
             } else if let initial {
                 await state.assign(rows, centroids: initial, workers: options.workers)
             } else {
