@@ -150,13 +150,32 @@ struct CandidateScorer: Sendable {
                 scores.offer(position: position, centre: centre, similarity: similarity)
                 closest[position] = min(max(0, 1 - similarity), closest[position])
             }
+            // Each chunk's distances summed in row order from 0. Four whole chunks are summed side
+            // by side: four running sums that do not wait for each other's additions (each still
+            // adds its own chunk's values in row order, so the bits are those of one chunk at a time).
             func chunkTotals() -> [Double] {
                 let distances = closest.pointer.baseAddress!
-                return stride(from: range.lowerBound, to: range.upperBound, by: chunkSize).map { start in
-                    var total = 0.0
-                    for position in start..<min(start + chunkSize, range.upperBound) { total += distances[position] }
-                    return total
+                let starts = Array(stride(from: range.lowerBound, to: range.upperBound, by: chunkSize))
+                var totals = [Double](repeating: 0, count: starts.count)
+                var next = 0
+                while next + 4 <= starts.count && starts[next] + 4 * chunkSize <= range.upperBound {
+                    let first = distances + starts[next]
+                    var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+                    for offset in 0..<chunkSize {
+                        t0 += first[offset]
+                        t1 += first[offset + chunkSize]
+                        t2 += first[offset + 2 * chunkSize]
+                        t3 += first[offset + 3 * chunkSize]
+                    }
+                    (totals[next], totals[next + 1], totals[next + 2], totals[next + 3]) = (t0, t1, t2, t3)
+                    next += 4
                 }
+                for index in next..<starts.count {
+                    var total = 0.0
+                    for position in starts[index]..<min(starts[index] + chunkSize, range.upperBound) { total += distances[position] }
+                    totals[index] = total
+                }
+                return totals
             }
             guard settled[block] else {
                 for position in range { lower(position) }
