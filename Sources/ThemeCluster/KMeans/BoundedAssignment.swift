@@ -217,10 +217,10 @@ struct BoundedAssignment: Sendable {
         let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
         let state = rowBounds, flags = movedFlags
         let current = padded!, bounds = motion
-        // Tasks of whole chunks (``TaskSizing``): few tasks to start in the short late passes.
+        // Claims of whole chunks (``TaskSizing``), 16 per worker: rows scored fully bunch up.
         // The objective is still summed per chunk, then over chunks in order.
         let chunkCount = (rows.rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
-        let perTask = TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
+        let perTask = TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers, claimsPerWorker: 16)
         let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
             Self.assignChunk(range, rows: rows, centroids: current, state: state, moved: flags, motion: bounds, slack: slack)
         }

@@ -69,14 +69,17 @@ struct CentroidUpdate: Sendable {
             }
         }
         let recompute = (0..<k).filter { stale[$0] }
-        // Groups of clusters with about the same number of stored entries to add.
+        // Groups of clusters with about the same work: the stored entries to add, plus d for the
+        // normalisation of each (it reads the d sums and divides the non-zeros; on Banking77,
+        // adding 65,000 entries and normalising 77 centroids of 1,021 terms take about as long).
         let groupCount = workers > 1 ? min(recompute.count, workers) : 1
-        let total = recompute.reduce(0) { $0 + stored[$1] }
+        let work = { (c: Int) in stored[c] + dimension }
+        let total = recompute.reduce(0) { $0 + work($1) }
         var groups: [[Int]] = []
         var group: [Int] = [], running = 0
         for c in recompute {
             group.append(c)
-            running += stored[c]
+            running += work(c)
             if groups.count < groupCount - 1, running * groupCount >= total * (groups.count + 1) {
                 groups.append(group)
                 group = []
