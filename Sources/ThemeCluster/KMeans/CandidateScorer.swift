@@ -44,6 +44,14 @@ struct CandidateScorer: Sendable {
     private let visited: SharedBuffer<UInt64>
     /// Per block: whether every row of it ignores a similarity of 0 (see "Adopting sparsely").
     private let settled: SharedBuffer<Bool>
+    /// Per chunk of ``SphericalKMeans/chunkSize`` positions: each slot's capped distances summed
+    /// over it (slot s, chunk j at `s * chunks + j`), written by the blocks of a
+    /// ``potentials(of:capping:workers:)`` call; then the new distances to the nearest centre
+    /// summed over it (at `slots * chunks + j`), written by ``adopt(slot:candidate:centre:scores:closest:workers:)``.
+    /// Allocated once, so a k-means++ step allocates no per-block results.
+    private let chunkSums: SharedBuffer<Double>
+    /// The number of chunks of positions.
+    private let chunks: Int
     /// The number of slots: the most candidates one call may score.
     let slots: Int
 
@@ -68,6 +76,8 @@ struct CandidateScorer: Sendable {
         postings = await BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize, workers: workers)
         visited = SharedBuffer(count: (active.count + 63) / 64, repeating: 0)
         settled = SharedBuffer(count: postings.blocks.count, repeating: false)
+        chunks = chunkCount
+        chunkSums = SharedBuffer(count: (self.slots + 1) * chunkCount, repeating: 0)
     }
 
     /// Adds every row's similarity to `candidate` into `similarities` (indexed by position within
@@ -91,18 +101,18 @@ struct CandidateScorer: Sendable {
         precondition(candidates.count <= slots, "more candidates than slots")
         let vectors = candidates.map { CentroidUpdate.normalizedDocument($0, in: rows) }
         let chunkSize = SphericalKMeans.chunkSize
-        let count = count, similarities = similarities
-        let parts = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
+        let count = count, similarities = similarities, chunkSums = chunkSums, chunkCount = chunks
+        _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
             let block = blocks.lowerBound
             let range = postings.blocks[block]
             let chunks = ChunkedWork.chunks(count: range.count, chunkSize: chunkSize)
+            let firstChunk = range.lowerBound / chunkSize   // blocks are whole chunks
             let base = similarities.pointer.baseAddress!
             for (slot, vector) in vectors.enumerated() {
                 let scores = base + slot * count + range.lowerBound
                 scores.update(repeating: 0, count: range.count)
                 accumulate(vector, block: block, into: scores)
             }
-            var sums = [Double](repeating: 0, count: vectors.count * chunks.count)
             let caps = closest.pointer.baseAddress! + range.lowerBound
             for first in stride(from: 0, to: vectors.count, by: 2) {
                 // Two candidates side by side, sharing the loads of the caps; a lone last one is
@@ -111,18 +121,15 @@ struct CandidateScorer: Sendable {
                 let s0 = base + first * count + range.lowerBound, s1 = base + second * count + range.lowerBound
                 for (j, chunk) in chunks.enumerated() {
                     let (sum0, sum1) = ChunkDistances.sums(chunk, similarities: s0, s1, caps: caps)
-                    sums[first * chunks.count + j] = sum0
-                    if second > first { sums[second * chunks.count + j] = sum1 }
+                    chunkSums[first * chunkCount + firstChunk + j] = sum0
+                    if second > first { chunkSums[second * chunkCount + firstChunk + j] = sum1 }
                 }
             }
-            return sums
         }
+        // Each candidate's total over the chunks in order.
         var potentials = [Double](repeating: 0, count: candidates.count)
-        for (block, sums) in parts.enumerated() {
-            let chunkCount = (postings.blocks[block].count + chunkSize - 1) / chunkSize
-            for c in candidates.indices {
-                for j in 0..<chunkCount { potentials[c] += sums[c * chunkCount + j] }
-            }
+        for c in candidates.indices {
+            for j in 0..<chunkCount { potentials[c] += chunkSums[c * chunkCount + j] }
         }
         return potentials
     }
@@ -140,9 +147,10 @@ struct CandidateScorer: Sendable {
                workers: Int) async -> [Double] {
         precondition(slot < slots, "no such slot")
         let buffer = similarities, offset = slot * count, visited = visited, settled = settled
+        let drawTotals = slots * chunks, chunkSums = chunkSums
         let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
         let chunkSize = SphericalKMeans.chunkSize
-        let parts = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
+        _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
             let block = blocks.lowerBound, range = postings.blocks[block]
             let similarities = buffer.pointer.baseAddress! + offset
             @inline(__always) func lower(_ position: Int) {
@@ -153,10 +161,10 @@ struct CandidateScorer: Sendable {
             // Each chunk's distances summed in row order from 0. Four whole chunks are summed side
             // by side: four running sums that do not wait for each other's additions (each still
             // adds its own chunk's values in row order, so the bits are those of one chunk at a time).
-            func chunkTotals() -> [Double] {
+            func chunkTotals() {
                 let distances = closest.pointer.baseAddress!
                 let starts = Array(stride(from: range.lowerBound, to: range.upperBound, by: chunkSize))
-                var totals = [Double](repeating: 0, count: starts.count)
+                let totals = chunkSums.pointer.baseAddress! + drawTotals + range.lowerBound / chunkSize
                 var next = 0
                 while next + 4 <= starts.count && starts[next] + 4 * chunkSize <= range.upperBound {
                     let first = distances + starts[next]
@@ -175,12 +183,12 @@ struct CandidateScorer: Sendable {
                     for position in starts[index]..<min(starts[index] + chunkSize, range.upperBound) { total += distances[position] }
                     totals[index] = total
                 }
-                return totals
             }
             guard settled[block] else {
                 for position in range { lower(position) }
                 settled[block] = range.allSatisfy { scores.ignoresZero(at: $0) && closest[$0] <= 1 }
-                return chunkTotals()
+                chunkTotals()
+                return
             }
             let bits = visited.pointer.baseAddress!
             do {
@@ -197,8 +205,8 @@ struct CandidateScorer: Sendable {
                 }
             }
             for word in (range.lowerBound >> 6)..<((range.upperBound + 63) >> 6) { bits[word] = 0 }
-            return chunkTotals()
+            chunkTotals()
         }
-        return Array(parts.joined())
+        return Array(chunkSums.pointer[drawTotals..<(drawTotals + chunks)])
     }
 }
