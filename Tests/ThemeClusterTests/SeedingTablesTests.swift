@@ -25,7 +25,23 @@ struct SeedingTablesTests {
         }
     }
 
-    @Test("a draw is the first row whose cumulative distance exceeds the target", arguments: [1, 255, 256, 257, 3000])
+    /// Each chunk's running sum after every checkpoint stride but the last, for the rows it has
+    /// (0 where a short chunk has no such row).
+    private static func checkpoints(_ distances: [Double]) -> [Double] {
+        let stride = SeedingDraw.checkpointStride, perChunk = SeedingDraw.checkpointsPerChunk
+        return ChunkedWork.chunks(count: distances.count, chunkSize: SphericalKMeans.chunkSize).flatMap { chunk in
+            var points = [Double](repeating: 0, count: perChunk), running = 0.0
+            for i in chunk {
+                running += distances[i]
+                let done = i - chunk.lowerBound + 1
+                if done % stride == 0 && done / stride <= perChunk { points[done / stride - 1] = running }
+            }
+            return points
+        }
+    }
+
+    @Test("a draw is the first row whose cumulative distance exceeds the target, with or without checkpoints",
+          arguments: [1, 63, 64, 65, 255, 256, 257, 3000])
     func drawMatchesBinarySearch(count: Int) {
         var random = SeededGenerator(seed: UInt64(count))
         // Zeros (rows on a centre) in runs, including whole chunks, and distances of all sizes.
@@ -43,9 +59,11 @@ struct SeedingTablesTests {
         var targets = (0..<500).map { _ in random.nextUnit() * draw.total }
         targets += cumulative.filter { $0 < draw.total }
         targets += [0, draw.total.nextDown]
+        let checkpointed = SeedingDraw(chunkTotals: Self.chunkTotals(distances), checkpoints: Self.checkpoints(distances))
         for target in targets {
             let expected = cumulative.firstIndex { $0 > target }!
             #expect(draw.first(exceeding: target, in: buffer) == expected, "target \(target)")
+            #expect(checkpointed.first(exceeding: target, in: buffer) == expected, "target \(target), checkpoints")
             #expect(distances[expected] > 0, "a row on a centre is never drawn")
         }
     }

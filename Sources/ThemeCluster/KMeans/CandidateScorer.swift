@@ -47,8 +47,11 @@ struct CandidateScorer: Sendable {
     /// Per chunk of ``SphericalKMeans/chunkSize`` positions: each slot's capped distances summed
     /// over it (slot s, chunk j at `s * chunks + j`), written by the blocks of a
     /// ``potentials(of:capping:workers:)`` call; then the new distances to the nearest centre
-    /// summed over it (at `slots * chunks + j`), written by ``adopt(slot:candidate:centre:scores:closest:workers:)``.
-    /// Allocated once, so a k-means++ step allocates no per-block results.
+    /// summed over it (at `slots * chunks + j`), and that running sum after each
+    /// ``SeedingDraw/checkpointStride`` rows but the last (at `(slots + 1) * chunks + j * m + s` for
+    /// m = ``SeedingDraw/checkpointsPerChunk``), written by
+    /// ``adopt(slot:candidate:centre:scores:closest:workers:)``. Allocated once, so a k-means++
+    /// step allocates no per-block results.
     private let chunkSums: SharedBuffer<Double>
     /// The number of chunks of positions.
     private let chunks: Int
@@ -77,7 +80,7 @@ struct CandidateScorer: Sendable {
         visited = SharedBuffer(count: (active.count + 63) / 64, repeating: 0)
         settled = SharedBuffer(count: postings.blocks.count, repeating: false)
         chunks = chunkCount
-        chunkSums = SharedBuffer(count: (self.slots + 1) * chunkCount, repeating: 0)
+        chunkSums = SharedBuffer(count: (self.slots + 1 + SeedingDraw.checkpointsPerChunk) * chunkCount, repeating: 0)
     }
 
     /// Adds every row's similarity to `candidate` into `similarities` (indexed by position within
@@ -140,14 +143,18 @@ struct CandidateScorer: Sendable {
     /// that share a term with it (see "Adopting sparsely").
     ///
     /// Returns the new `closest` summed per chunk of ``SphericalKMeans/chunkSize`` rows (each in
-    /// row order, one running sum), in chunk order: the chunk totals of ``SeedingDraw``.
+    /// row order, one running sum), in chunk order, and each chunk's running sum after every
+    /// ``SeedingDraw/checkpointStride`` rows but the last: the chunk totals and checkpoints of
+    /// ``SeedingDraw``.
     /// - Complexity: O(P + n) once every block has settled (the sums read every row), spread over
     ///   `workers` tasks.
     func adopt(slot: Int, candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>,
-               workers: Int) async -> [Double] {
+               workers: Int) async -> (totals: [Double], checkpoints: [Double]) {
         precondition(slot < slots, "no such slot")
         let buffer = similarities, offset = slot * count, visited = visited, settled = settled
         let drawTotals = slots * chunks, chunkSums = chunkSums
+        let perChunk = SeedingDraw.checkpointsPerChunk, stride = SeedingDraw.checkpointStride
+        let drawCheckpoints = (slots + 1) * chunks
         let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
         let chunkSize = SphericalKMeans.chunkSize
         _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
@@ -158,29 +165,42 @@ struct CandidateScorer: Sendable {
                 scores.offer(position: position, centre: centre, similarity: similarity)
                 closest[position] = min(max(0, 1 - similarity), closest[position])
             }
-            // Each chunk's distances summed in row order from 0. Four whole chunks are summed side
-            // by side: four running sums that do not wait for each other's additions (each still
-            // adds its own chunk's values in row order, so the bits are those of one chunk at a time).
+            // Each chunk's distances summed in row order from 0, the running sum recorded after every
+            // `stride` rows. Four whole chunks are summed side by side: four running sums that do
+            // not wait for each other's additions (each still adds its own chunk's values in row
+            // order, so the bits are those of one chunk at a time).
             func chunkTotals() {
                 let distances = closest.pointer.baseAddress!
-                let starts = Array(stride(from: range.lowerBound, to: range.upperBound, by: chunkSize))
-                let totals = chunkSums.pointer.baseAddress! + drawTotals + range.lowerBound / chunkSize
+                let firstChunk = range.lowerBound / chunkSize
+                let totals = chunkSums.pointer.baseAddress! + drawTotals + firstChunk
+                let checkpoints = chunkSums.pointer.baseAddress! + drawCheckpoints + firstChunk * perChunk
+                let chunkCount = (range.count + chunkSize - 1) / chunkSize
                 var next = 0
-                while next + 4 <= starts.count && starts[next] + 4 * chunkSize <= range.upperBound {
-                    let first = distances + starts[next]
+                while next + 4 <= chunkCount && range.lowerBound + (next + 4) * chunkSize <= range.upperBound {
+                    let first = distances + range.lowerBound + next * chunkSize
                     var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
-                    for offset in 0..<chunkSize {
-                        t0 += first[offset]
-                        t1 += first[offset + chunkSize]
-                        t2 += first[offset + 2 * chunkSize]
-                        t3 += first[offset + 3 * chunkSize]
+                    for segment in 0...perChunk {
+                        for offset in (segment * stride)..<((segment + 1) * stride) {
+                            t0 += first[offset]
+                            t1 += first[offset + chunkSize]
+                            t2 += first[offset + 2 * chunkSize]
+                            t3 += first[offset + 3 * chunkSize]
+                        }
+                        guard segment < perChunk else { break }
+                        (checkpoints[next * perChunk + segment], checkpoints[(next + 1) * perChunk + segment],
+                         checkpoints[(next + 2) * perChunk + segment], checkpoints[(next + 3) * perChunk + segment]) = (t0, t1, t2, t3)
                     }
                     (totals[next], totals[next + 1], totals[next + 2], totals[next + 3]) = (t0, t1, t2, t3)
                     next += 4
                 }
-                for index in next..<starts.count {
+                for index in next..<chunkCount {
+                    let start = range.lowerBound + index * chunkSize
                     var total = 0.0
-                    for position in starts[index]..<min(starts[index] + chunkSize, range.upperBound) { total += distances[position] }
+                    for position in start..<min(start + chunkSize, range.upperBound) {
+                        total += distances[position]
+                        let done = position - start + 1
+                        if done % stride == 0 && done < chunkSize { checkpoints[index * perChunk + done / stride - 1] = total }
+                    }
                     totals[index] = total
                 }
             }
@@ -207,6 +227,7 @@ struct CandidateScorer: Sendable {
             for word in (range.lowerBound >> 6)..<((range.upperBound + 63) >> 6) { bits[word] = 0 }
             chunkTotals()
         }
-        return Array(chunkSums.pointer[drawTotals..<(drawTotals + chunks)])
+        return (Array(chunkSums.pointer[drawTotals..<(drawTotals + chunks)]),
+                Array(chunkSums.pointer[drawCheckpoints..<(drawCheckpoints + chunks * perChunk)]))
     }
 }

@@ -50,8 +50,8 @@ struct KMeansPlusPlus: Sendable {
         let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
         _ = await scorer.potentials(of: chosen, capping: closest, workers: workers)
-        var draw = SeedingDraw(chunkTotals: await scorer.adopt(slot: 0, candidate: chosen[0], centre: 0, scores: scores,
-                                                               closest: closest, workers: workers))
+        var sums = await scorer.adopt(slot: 0, candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
+        var draw = SeedingDraw(chunkTotals: sums.totals, checkpoints: sums.checkpoints)
         for _ in 1..<max(k, 1) {
             let total = draw.total
             var picks: [Int] = []
@@ -66,8 +66,9 @@ struct KMeansPlusPlus: Sendable {
             var best = 0
             for candidate in 1..<picks.count where potentials[candidate] < potentials[best] { best = candidate }
             chosen.append(picks[best])
-            draw = SeedingDraw(chunkTotals: await scorer.adopt(slot: best, candidate: picks[best], centre: Int32(chosen.count - 1),
-                                                               scores: scores, closest: closest, workers: workers))
+            sums = await scorer.adopt(slot: best, candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores,
+                                      closest: closest, workers: workers)
+            draw = SeedingDraw(chunkTotals: sums.totals, checkpoints: sums.checkpoints)
         }
         return (chosen, scores)
     }

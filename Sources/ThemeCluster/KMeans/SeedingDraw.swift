@@ -14,15 +14,37 @@
 /// let row = draw.first(exceeding: u * draw.total, in: closest)
 /// ```
 ///
+/// **Checkpoints.** With each chunk's running sum also recorded after every ``checkpointStride``
+/// rows (the same sum, read off on the way), a draw skips the strides whose last row's cumulative
+/// does not exceed the target and resumes the running sum from the checkpoint: it adds the same
+/// values in the same order from there, so it finds the same row, reading at most one stride of
+/// distances (which the workers wrote, so they are often in another core's cache) instead of a
+/// chunk.
+///
 /// Deterministic: the chunk totals are each one running sum in row order and the prefixes run in
 /// chunk order, whichever worker summed which chunk.
-/// - Complexity: O(chunks) to build; a draw O(log chunks + chunkSize).
+/// - Complexity: O(chunks) to build; a draw O(log chunks + checkpointsPerChunk + checkpointStride),
+///   or O(log chunks + chunkSize) without checkpoints.
 struct SeedingDraw {
+    /// Rows between checkpoints.
+    static let checkpointStride = 64
+    /// Checkpoints per chunk: after every stride but the last (whose running sum is the chunk total).
+    static var checkpointsPerChunk: Int { SphericalKMeans.chunkSize / checkpointStride - 1 }
+
     /// `P_0 ... P_chunks`: the distance before each chunk, then the total.
     private let prefixes: [Double]
+    /// Chunk c's running sum after (s + 1) · ``checkpointStride`` rows at `c * checkpointsPerChunk + s`
+    /// (meaningful for rows the chunk has); empty when not given.
+    private let checkpoints: [Double]
 
-    /// - Parameter chunkTotals: each chunk's distances summed in row order, in chunk order.
-    init(chunkTotals: [Double]) {
+    /// - Parameters:
+    ///   - chunkTotals: each chunk's distances summed in row order, in chunk order.
+    ///   - checkpoints: each chunk's running sum after every ``checkpointStride`` rows but the last
+    ///     (``checkpointsPerChunk`` per chunk), or empty.
+    init(chunkTotals: [Double], checkpoints: [Double] = []) {
+        precondition(checkpoints.isEmpty || checkpoints.count == chunkTotals.count * Self.checkpointsPerChunk,
+                     "checkpoints for every chunk, or none")
+        self.checkpoints = checkpoints
         var prefixes = [0.0]
         prefixes.reserveCapacity(chunkTotals.count + 1)
         var running = 0.0
@@ -49,8 +71,18 @@ struct SeedingDraw {
         }
         let base = prefixes[low], start = low * chunkSize, end = min(start + chunkSize, count)
         let values = distances.pointer.baseAddress!
-        var running = 0.0
-        for position in start..<end {
+        var running = 0.0, from = start
+        if !checkpoints.isEmpty {
+            // Skip the strides whose last row's cumulative does not exceed the target.
+            for s in 0..<Self.checkpointsPerChunk {
+                let boundary = start + (s + 1) * Self.checkpointStride
+                let sum = checkpoints[low * Self.checkpointsPerChunk + s]
+                guard boundary < end, !(base + sum > target) else { break }
+                running = sum
+                from = boundary
+            }
+        }
+        for position in from..<end {
             running += values[position]
             if base + running > target { return position }
         }
