@@ -62,6 +62,7 @@ struct CandidateScorer: Sendable {
     /// - Complexity: O(nnz + blocks · d + slots · n).
     init(_ rows: SparseMatrix, active: [Int], workers: Int, slots: Int) async {
         precondition(SphericalKMeans.chunkSize % 64 == 0, "chunks must be whole bitmap words")
+        precondition(SphericalKMeans.chunkSize % SeedingDraw.checkpointStride == 0, "chunks must be whole checkpoint strides")
         self.rows = rows
         count = active.count
         self.slots = max(slots, 1)
@@ -153,7 +154,7 @@ struct CandidateScorer: Sendable {
         precondition(slot < slots, "no such slot")
         let buffer = similarities, offset = slot * count, visited = visited, settled = settled
         let drawTotals = slots * chunks, chunkSums = chunkSums
-        let perChunk = SeedingDraw.checkpointsPerChunk, stride = SeedingDraw.checkpointStride
+        let perChunk = SeedingDraw.checkpointsPerChunk, checkpointStride = SeedingDraw.checkpointStride
         let drawCheckpoints = (slots + 1) * chunks
         let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
         let chunkSize = SphericalKMeans.chunkSize
@@ -166,7 +167,7 @@ struct CandidateScorer: Sendable {
                 closest[position] = min(max(0, 1 - similarity), closest[position])
             }
             // Each chunk's distances summed in row order from 0, the running sum recorded after every
-            // `stride` rows. Four whole chunks are summed side by side: four running sums that do
+            // `checkpointStride` rows. Four whole chunks are summed side by side: four running sums that do
             // not wait for each other's additions (each still adds its own chunk's values in row
             // order, so the bits are those of one chunk at a time).
             func chunkTotals() {
@@ -180,7 +181,7 @@ struct CandidateScorer: Sendable {
                     let first = distances + range.lowerBound + next * chunkSize
                     var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
                     for segment in 0...perChunk {
-                        for offset in (segment * stride)..<((segment + 1) * stride) {
+                        for offset in (segment * checkpointStride)..<((segment + 1) * checkpointStride) {
                             t0 += first[offset]
                             t1 += first[offset + chunkSize]
                             t2 += first[offset + 2 * chunkSize]
@@ -199,7 +200,9 @@ struct CandidateScorer: Sendable {
                     for position in start..<min(start + chunkSize, range.upperBound) {
                         total += distances[position]
                         let done = position - start + 1
-                        if done % stride == 0 && done < chunkSize { checkpoints[index * perChunk + done / stride - 1] = total }
+                        if done % checkpointStride == 0 && done < chunkSize {
+                            checkpoints[index * perChunk + done / checkpointStride - 1] = total
+                        }
                     }
                     totals[index] = total
                 }

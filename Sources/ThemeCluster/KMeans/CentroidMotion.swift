@@ -75,9 +75,10 @@ struct CentroidMotion: Sendable {
     /// one walk when d ≤ ``termBlock``). They only feed the bounds, whose margins (10⁻⁹ relative)
     /// cover the rounding of any summation order, so the labels and similarities do not depend on
     /// the order either.
-    /// - Complexity: O(d · moved) contiguous reads plus O(terms held · moved) updates of the
-    ///   table, spread over the workers (O(d · moved) updates when fewer than two centroids stay
-    ///   put), plus O(moved · d / ``termBlock`` + k) to combine the blocks; memory O(k + d).
+    /// - Complexity: O(d · moved) contiguous reads (O(d / 64 · moved) bitmap words when
+    ///   `supports` are given) plus O(terms held · moved) updates of the table, spread over the
+    ///   workers (O(d · moved) updates when fewer than two centroids stay put), plus
+    ///   O(moved · d / ``termBlock`` + k) to combine the blocks; memory O(k + d).
     ///
     /// `supports`, when given, holds for each moved centroid the terms where its new vector is
     /// non-zero (or NaN), as ``CentroidUpdate/supports`` keeps them (an empty entry: not known);
@@ -156,6 +157,11 @@ struct CentroidMotion: Sendable {
                     var held: UInt64 = 0
                     if let given {
                         held = given[word]
+                        #if DEBUG
+                        var read: UInt64 = 0
+                        for t in base..<end { read |= (vector[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
+                        precondition(read == held, "the support given for centroid \(c) is not its non-zero terms")
+                        #endif
                     } else {
                         for t in base..<end { held |= (vector[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
                     }
