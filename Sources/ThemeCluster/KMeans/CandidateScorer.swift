@@ -1,14 +1,20 @@
 /// Scores k-means++ candidates against every active row through ``BlockPostings`` and keeps the
-/// results in place: each candidate's similarities go to a slot of one preallocated buffer, so
-/// the chosen one is adopted from its slot (never scored twice) and the distances to the centres
-/// so far are lowered in place (never copied).
+/// results in place: each candidate's similarities go to a slot of one preallocated buffer, read
+/// back and cleared as its distances are summed, and the distances to the centres so far are
+/// lowered in place (never copied).
 ///
 /// ```swift
 /// let scorer = await CandidateScorer(rows, active: active, workers: 2, slots: 6)
 /// let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
 /// let totals = await scorer.potentials(of: picks, capping: closest, workers: 2)  // slots 0..<picks.count
-/// await scorer.adopt(slot: best, candidate: picks[best], centre: 5, scores: scores, closest: closest, workers: 2)
+/// await scorer.adopt(candidate: picks[best], centre: 5, scores: scores, closest: closest, workers: 2)
 /// ```
+///
+/// **Slots cleared as they are read.** Every slot holds zeros between calls: a candidate adds its
+/// products into zeros, and the pass that sums its distances sets each similarity back to 0 once
+/// read (in cache by then), instead of a separate pass zeroing every slot before each step. The
+/// chosen candidate is scored again while it is adopted (its posting lists only: a fraction of a
+/// pass), into zeros and in the same order, so with the same bits, and cleared as it is used.
 ///
 /// **Same bits as scoring row by row.** A candidate is walked term by term in increasing order,
 /// adding `weight × value` into the rows of each posting list, so every row receives the same
@@ -37,7 +43,7 @@ struct CandidateScorer: Sendable {
     private let postings: BlockPostings
     /// The number of active rows.
     private let count: Int
-    /// The candidates' similarities: slot s, position p at `s * count + p`.
+    /// The candidates' similarities: slot s, position p at `s * count + p`; all zeros between calls.
     private let similarities: SharedBuffer<Double>
     /// Rows visited while adopting sparsely: position p is bit `p % 64` of word `p / 64`; clear
     /// between calls.
@@ -50,7 +56,7 @@ struct CandidateScorer: Sendable {
     /// summed over it (at `slots * chunks + j`), and that running sum after each
     /// ``SeedingDraw/checkpointStride`` rows but the last (at `(slots + 1) * chunks + j * m + s` for
     /// m = ``SeedingDraw/checkpointsPerChunk``), written by
-    /// ``adopt(slot:candidate:centre:scores:closest:workers:)``. Allocated once, so a k-means++
+    /// ``adopt(candidate:centre:scores:closest:workers:)``. Allocated once, so a k-means++
     /// step allocates no per-block results.
     private let chunkSums: SharedBuffer<Double>
     /// The number of chunks of positions.
@@ -113,9 +119,7 @@ struct CandidateScorer: Sendable {
             let firstChunk = range.lowerBound / chunkSize   // blocks are whole chunks
             let base = similarities.pointer.baseAddress!
             for (slot, vector) in vectors.enumerated() {
-                let scores = base + slot * count + range.lowerBound
-                scores.update(repeating: 0, count: range.count)
-                accumulate(vector, block: block, into: scores)
+                accumulate(vector, block: block, into: base + slot * count + range.lowerBound)   // into zeros
             }
             let caps = closest.pointer.baseAddress! + range.lowerBound
             for first in stride(from: 0, to: vectors.count, by: 2) {
@@ -124,7 +128,8 @@ struct CandidateScorer: Sendable {
                 let second = min(first + 1, vectors.count - 1)
                 let s0 = base + first * count + range.lowerBound, s1 = base + second * count + range.lowerBound
                 for (j, chunk) in chunks.enumerated() {
-                    let (sum0, sum1) = ChunkDistances.sums(chunk, similarities: s0, s1, caps: caps)
+                    // Each similarity set back to 0 once read: the slots are zeros again afterwards.
+                    let (sum0, sum1) = ChunkDistances.sums(chunk, similarities: s0, s1, caps: caps, clearing: true)
                     chunkSums[first * chunkCount + firstChunk + j] = sum0
                     if second > first { chunkSums[second * chunkCount + firstChunk + j] = sum1 }
                 }
@@ -138,10 +143,11 @@ struct CandidateScorer: Sendable {
         return potentials
     }
 
-    /// Makes `candidate`, scored into slot `slot` by the last ``potentials(of:capping:workers:)``,
-    /// centre number `centre`: offers its similarities to `scores` and lowers every row's entry
-    /// of `closest` to its distance `max(0, 1 − cos)` to it — in a settled block, only the rows
-    /// that share a term with it (see "Adopting sparsely").
+    /// Makes `candidate` centre number `centre`: scores it again (into slot 0, as
+    /// ``potentials(of:capping:workers:)`` scored it: the same bits), offers its similarities to
+    /// `scores` and lowers every row's entry of `closest` to its distance `max(0, 1 − cos)` to it
+    /// — in a settled block, only the rows that share a term with it (see "Adopting sparsely") —
+    /// clearing the slot as it goes.
     ///
     /// Returns the new `closest` summed per chunk of ``SphericalKMeans/chunkSize`` rows (each in
     /// row order, one running sum), in chunk order, and each chunk's running sum after every
@@ -149,10 +155,10 @@ struct CandidateScorer: Sendable {
     /// ``SeedingDraw``.
     /// - Complexity: O(P + n) once every block has settled (the sums read every row), spread over
     ///   `workers` tasks.
-    func adopt(slot: Int, candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>,
+    func adopt(candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>,
                workers: Int) async -> (totals: [Double], checkpoints: [Double]) {
-        precondition(slot < slots, "no such slot")
-        let buffer = similarities, offset = slot * count, visited = visited, settled = settled
+        let buffer = similarities, visited = visited, settled = settled
+        let vector = CentroidUpdate.normalizedDocument(candidate, in: rows)
         let drawTotals = slots * chunks, chunkSums = chunkSums
         let perChunk = SeedingDraw.checkpointsPerChunk, checkpointStride = SeedingDraw.checkpointStride
         let drawCheckpoints = (slots + 1) * chunks
@@ -160,9 +166,11 @@ struct CandidateScorer: Sendable {
         let chunkSize = SphericalKMeans.chunkSize
         _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
             let block = blocks.lowerBound, range = postings.blocks[block]
-            let similarities = buffer.pointer.baseAddress! + offset
+            let similarities = buffer.pointer.baseAddress!   // slot 0
+            accumulate(vector, block: block, into: similarities + range.lowerBound)   // into zeros
             @inline(__always) func lower(_ position: Int) {
                 let similarity = similarities[position]
+                similarities[position] = 0
                 scores.offer(position: position, centre: centre, similarity: similarity)
                 closest[position] = min(max(0, 1 - similarity), closest[position])
             }

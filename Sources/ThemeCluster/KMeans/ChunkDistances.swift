@@ -11,10 +11,12 @@
 /// give it (for no NaN involved).
 /// - Complexity: O(rows in the chunk).
 enum ChunkDistances {
-    /// The sums over `chunk` (offsets into the pointers) of two candidates' capped distances.
+    /// The sums over `chunk` (offsets into the pointers) of two candidates' capped distances. With
+    /// `clearing`, each similarity is set to 0 once read (`s0` and `s1` may be the same pointer).
     @inline(__always)
     static func sums(_ chunk: Range<Int>, similarities s0: UnsafeMutablePointer<Double>,
-                     _ s1: UnsafeMutablePointer<Double>, caps: UnsafeMutablePointer<Double>) -> (Double, Double) {
+                     _ s1: UnsafeMutablePointer<Double>, caps: UnsafeMutablePointer<Double>,
+                     clearing: Bool = false) -> (Double, Double) {
         typealias Lanes = SIMD8<Double>
         let zero = Lanes(repeating: 0), one = Lanes(repeating: 1)
         @inline(__always) func distances(_ similarities: Lanes, _ cap: Lanes) -> Lanes {
@@ -29,8 +31,13 @@ enum ChunkDistances {
         var row = chunk.lowerBound
         while row + 8 <= chunk.upperBound {
             let cap = load(caps, row)
-            lanes0 += distances(load(s0, row), cap)
-            lanes1 += distances(load(s1, row), cap)
+            let v0 = load(s0, row), v1 = load(s1, row)
+            if clearing {
+                UnsafeMutableRawPointer(s0 + row).storeBytes(of: zero, as: Lanes.self)
+                UnsafeMutableRawPointer(s1 + row).storeBytes(of: zero, as: Lanes.self)
+            }
+            lanes0 += distances(v0, cap)
+            lanes1 += distances(v1, cap)
             row += 8
         }
         if row < chunk.upperBound {
@@ -38,8 +45,13 @@ enum ChunkDistances {
             var tail0 = zero, tail1 = zero
             for lane in 0..<(chunk.upperBound - row) {
                 let cap = caps[row + lane]
-                tail0[lane] = min(max(0, 1 - s0[row + lane]), cap)
-                tail1[lane] = min(max(0, 1 - s1[row + lane]), cap)
+                let v0 = s0[row + lane], v1 = s1[row + lane]
+                if clearing {
+                    s0[row + lane] = 0
+                    s1[row + lane] = 0
+                }
+                tail0[lane] = min(max(0, 1 - v0), cap)
+                tail1[lane] = min(max(0, 1 - v1), cap)
             }
             lanes0 += tail0
             lanes1 += tail1

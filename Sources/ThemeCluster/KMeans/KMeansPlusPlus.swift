@@ -14,10 +14,10 @@ import Foundation
 /// distance has the same bits as a dense pass — at the cost of the candidate's posting lengths
 /// instead of every stored entry.
 ///
-/// **Nothing scored twice, nothing copied** (``CandidateScorer``): the candidates' similarities
-/// stay in slots of one buffer, so the chosen candidate's distances and ``SeedingScores`` come from
-/// its slot, and every row's distance to the nearest centre is lowered in place — once the rows
-/// have settled, only for the rows that share a term with the new centre.
+/// **Nothing copied** (``CandidateScorer``): the candidates' similarities go to slots of one
+/// buffer, cleared as they are read; the chosen candidate is scored again through its posting
+/// lists while it is adopted, and every row's distance to the nearest centre is lowered in place —
+/// once the rows have settled, only for the rows that share a term with the new centre.
 ///
 /// Deterministic: draws come from the seeded generator; each candidate's total distance is summed
 /// per chunk of ``SphericalKMeans/chunkSize`` rows, then over chunks in order, whatever the number
@@ -49,8 +49,7 @@ struct KMeansPlusPlus: Sendable {
         // Every row's distance to the nearest centre so far, lowered in place as centres come.
         let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
-        _ = await scorer.potentials(of: chosen, capping: closest, workers: workers)
-        var sums = await scorer.adopt(slot: 0, candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
+        var sums = await scorer.adopt(candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
         var draw = SeedingDraw(chunkTotals: sums.totals, checkpoints: sums.checkpoints)
         for _ in 1..<max(k, 1) {
             let total = draw.total
@@ -66,8 +65,8 @@ struct KMeansPlusPlus: Sendable {
             var best = 0
             for candidate in 1..<picks.count where potentials[candidate] < potentials[best] { best = candidate }
             chosen.append(picks[best])
-            sums = await scorer.adopt(slot: best, candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores,
-                                      closest: closest, workers: workers)
+            sums = await scorer.adopt(candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores, closest: closest,
+                                      workers: workers)
             draw = SeedingDraw(chunkTotals: sums.totals, checkpoints: sums.checkpoints)
         }
         return (chosen, scores)
