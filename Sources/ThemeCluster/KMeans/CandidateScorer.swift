@@ -103,9 +103,10 @@ struct CandidateScorer: Sendable {
         }
     }
 
-    /// Scores `candidates` (at most ``slots``; candidate i into slot i) against every active row
-    /// and returns each one's total distance, every row's distance capped by `closest` (+∞ caps
-    /// nothing). Summed per chunk of ``SphericalKMeans/chunkSize`` rows, then over chunks in order.
+    /// Scores `candidates` (at most ``slots``; candidate i into slot i, which is all zeros again
+    /// when the call returns) against every active row and returns each one's total distance,
+    /// every row's distance capped by `closest` (+∞ caps nothing). Summed per chunk of
+    /// ``SphericalKMeans/chunkSize`` rows, then over chunks in order.
     /// - Complexity: O(candidates · (P + n)) spread over `workers` tasks.
     func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int) async -> [Double] {
         precondition(candidates.count <= slots, "more candidates than slots")
