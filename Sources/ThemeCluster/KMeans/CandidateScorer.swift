@@ -51,16 +51,16 @@ struct CandidateScorer: Sendable {
     /// Per block: whether every row of it ignores a similarity of 0 (see "Adopting sparsely").
     private let settled: SharedBuffer<Bool>
     /// Per chunk of ``SphericalKMeans/chunkSize`` positions: each slot's capped distances summed
-    /// over it (slot s, chunk j at `s * chunks + j`), written by the blocks of a
+    /// over it (slot s, chunk j at `s * chunkCount + j`), written by the blocks of a
     /// ``potentials(of:capping:workers:)`` call; then the new distances to the nearest centre
-    /// summed over it (at `slots * chunks + j`), and that running sum after each
-    /// ``SeedingDraw/checkpointStride`` rows but the last (at `(slots + 1) * chunks + j * m + s` for
+    /// summed over it (at `slots * chunkCount + j`), and that running sum after each
+    /// ``SeedingDraw/checkpointStride`` rows but the last (at `(slots + 1) * chunkCount + j * m + s` for
     /// m = ``SeedingDraw/checkpointsPerChunk``), written by
     /// ``adopt(candidate:centre:scores:closest:workers:)``. Allocated once, so a k-means++
     /// step allocates no per-block results.
     private let chunkSums: SharedBuffer<Double>
     /// The number of chunks of positions.
-    private let chunks: Int
+    private let chunkCount: Int
     /// The number of slots: the most candidates one call may score.
     let slots: Int
 
@@ -86,7 +86,7 @@ struct CandidateScorer: Sendable {
         postings = await BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize, workers: workers)
         visited = SharedBuffer(count: (active.count + 63) / 64, repeating: 0)
         settled = SharedBuffer(count: postings.blocks.count, repeating: false)
-        chunks = chunkCount
+        self.chunkCount = chunkCount
         chunkSums = SharedBuffer(count: (self.slots + 1 + SeedingDraw.checkpointsPerChunk) * chunkCount, repeating: 0)
     }
 
@@ -112,7 +112,7 @@ struct CandidateScorer: Sendable {
         precondition(candidates.count <= slots, "more candidates than slots")
         let vectors = candidates.map { CentroidUpdate.normalizedDocument($0, in: rows) }
         let chunkSize = SphericalKMeans.chunkSize
-        let count = count, similarities = similarities, chunkSums = chunkSums, chunkCount = chunks
+        let count = count, similarities = similarities, chunkSums = chunkSums, chunkCount = chunkCount
         _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
             let block = blocks.lowerBound
             let range = postings.blocks[block]
@@ -160,9 +160,9 @@ struct CandidateScorer: Sendable {
                workers: Int) async -> (totals: [Double], checkpoints: [Double]) {
         let buffer = similarities, visited = visited, settled = settled
         let vector = CentroidUpdate.normalizedDocument(candidate, in: rows)
-        let drawTotals = slots * chunks, chunkSums = chunkSums
+        let drawTotals = slots * chunkCount, chunkSums = chunkSums
         let perChunk = SeedingDraw.checkpointsPerChunk, checkpointStride = SeedingDraw.checkpointStride
-        let drawCheckpoints = (slots + 1) * chunks
+        let drawCheckpoints = (slots + 1) * chunkCount
         let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
         let chunkSize = SphericalKMeans.chunkSize
         _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
@@ -184,9 +184,9 @@ struct CandidateScorer: Sendable {
                 let firstChunk = range.lowerBound / chunkSize
                 let totals = chunkSums.pointer.baseAddress! + drawTotals + firstChunk
                 let checkpoints = chunkSums.pointer.baseAddress! + drawCheckpoints + firstChunk * perChunk
-                let chunkCount = (range.count + chunkSize - 1) / chunkSize
+                let blockChunks = (range.count + chunkSize - 1) / chunkSize
                 var next = 0
-                while next + 4 <= chunkCount && range.lowerBound + (next + 4) * chunkSize <= range.upperBound {
+                while next + 4 <= blockChunks && range.lowerBound + (next + 4) * chunkSize <= range.upperBound {
                     let first = distances + range.lowerBound + next * chunkSize
                     var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
                     for segment in 0...perChunk {
@@ -203,7 +203,7 @@ struct CandidateScorer: Sendable {
                     (totals[next], totals[next + 1], totals[next + 2], totals[next + 3]) = (t0, t1, t2, t3)
                     next += 4
                 }
-                for index in next..<chunkCount {
+                for index in next..<blockChunks {
                     let start = range.lowerBound + index * chunkSize
                     var total = 0.0
                     for position in start..<min(start + chunkSize, range.upperBound) {
@@ -239,7 +239,7 @@ struct CandidateScorer: Sendable {
             for word in (range.lowerBound >> 6)..<((range.upperBound + 63) >> 6) { bits[word] = 0 }
             chunkTotals()
         }
-        return (Array(chunkSums.pointer[drawTotals..<(drawTotals + chunks)]),
-                Array(chunkSums.pointer[drawCheckpoints..<(drawCheckpoints + chunks * perChunk)]))
+        return (Array(chunkSums.pointer[drawTotals..<(drawTotals + chunkCount)]),
+                Array(chunkSums.pointer[drawCheckpoints..<(drawCheckpoints + chunkCount * perChunk)]))
     }
 }

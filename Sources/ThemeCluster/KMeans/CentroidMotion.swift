@@ -147,24 +147,17 @@ struct CentroidMotion: Sendable {
                                 moved: [Int], terms: SharedBuffer<Term>, heldOnly: Bool) -> BlockSums {
         var sums = BlockSums(squares: [Double](repeating: 0, count: moved.count), norms: [Double](repeating: 0, count: moved.count))
         var sawNaN = false
-        let magnitude: UInt64 = ~(1 << 63)   // a value is non-zero (or NaN) when these bits are not all 0
         for (i, c) in moved.enumerated() {
             var squares = 0.0, norms = 0.0
             let given = supports.flatMap { $0[c].isEmpty ? nil : $0[c] }
             vectors[c].withUnsafeBufferPointer { vector in
                 for word in (block.lowerBound >> 6)..<((block.upperBound + 63) >> 6) {
                     let base = word << 6, end = min(base + 64, block.upperBound)
-                    var held: UInt64 = 0
-                    if let given {
-                        held = given[word]
-                        #if DEBUG
-                        var read: UInt64 = 0
-                        for t in base..<end { read |= (vector[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
-                        precondition(read == held, "the support given for centroid \(c) is not its non-zero terms")
-                        #endif
-                    } else {
-                        for t in base..<end { held |= (vector[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
-                    }
+                    let held = given?[word] ?? PaddedCentroids.supportWord(of: vector, from: base, to: end)
+                    #if DEBUG
+                    precondition(held == PaddedCentroids.supportWord(of: vector, from: base, to: end),
+                                 "the support given for centroid \(c) is not its non-zero terms")
+                    #endif
                     var visit = heldOnly ? held | padded.supportWord(centroid: c, word: word)
                         : end - base == 64 ? ~0 : (1 << UInt64(end - base)) - 1
                     padded.setSupportWord(centroid: c, word: word, to: held)

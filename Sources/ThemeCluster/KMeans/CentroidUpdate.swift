@@ -156,13 +156,11 @@ struct CentroidUpdate: Sendable {
     /// - Complexity: O(d) reads for the bitmap, plus O(non-zeros) for the squares and divisions.
     private static func normalizedWithSupport(_ sum: UnsafeBufferPointer<Double>) -> (vector: [Double], support: [UInt64]) {
         let d = sum.count
-        let magnitude: UInt64 = ~(1 << 63)   // non-zero (or NaN) when these bits are not all 0
         var support = [UInt64](repeating: 0, count: (d + 63) >> 6)
         var squares = 0.0
         for word in support.indices {
             let base = word << 6
-            var held: UInt64 = 0
-            for t in base..<min(base + 64, d) { held |= (sum[t].bitPattern & magnitude != 0 ? 1 : 0) << UInt64(t - base) }
+            var held = PaddedCentroids.supportWord(of: sum, from: base, to: min(base + 64, d))
             support[word] = held
             while held != 0 {
                 let value = sum[base + held.trailingZeroBitCount]
@@ -180,7 +178,7 @@ struct CentroidUpdate: Sendable {
                     let t = (word << 6) + held.trailingZeroBitCount
                     held &= held - 1
                     vector[t] /= length
-                    if vector[t].bitPattern & magnitude == 0 { support[word] &= ~(1 << UInt64(t & 63)) }
+                    if !PaddedCentroids.holds(vector[t]) { support[word] &= ~(1 << UInt64(t & 63)) }
                 }
             }
         }

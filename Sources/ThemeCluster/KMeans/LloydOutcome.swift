@@ -44,18 +44,12 @@ struct LloydOutcome: Sendable {
     /// once, already in that order, by up to `workers` tasks (``Centroids/gathering(_:of:dimension:workers:)``).
     /// - Complexity: O(n + k log k) for the order and the labels, O(k · d) for the table.
     consuming func canonicalResult(restart: Int = 0, workers: Int) async -> KMeansResult {
+        // A table built before the end is renumbered in place, as any result is.
+        guard case .vectors(let vectors) = centroids else { return result(restart: restart).canonicalized() }
         let order = KMeansResult.canonicalOrder(assignments: labels, sizes: sizes)
-        let inOrder = order.elementsEqual(sizes.indices)
-        let table: Centroids
-        switch centroids {
-        case .vectors(let vectors):
-            table = await Centroids.gathering(order, of: vectors, dimension: dimension, workers: workers)
-        case .table(var given):
-            if !inOrder { given.keep(order) }
-            table = given
-        }
+        let table = await Centroids.gathering(order, of: vectors, dimension: dimension, workers: workers)
         var labels = self.labels
-        if !inOrder { KMeansResult.renumber(&labels, order: order, clusterCount: sizes.count) }
+        if !order.elementsEqual(sizes.indices) { KMeansResult.renumber(&labels, order: order, clusterCount: sizes.count) }
         return KMeansResult(assignments: labels, similarities: similarities, centroids: table, sizes: order.map { sizes[$0] },
                             objective: objective, iterations: iterations, restart: restart)
     }

@@ -97,6 +97,20 @@ final class PaddedCentroids: @unchecked Sendable {
     @inline(__always)
     func supportWord(centroid c: Int, word: Int) -> UInt64 { support[c * supportWords + word] }
 
+    /// Whether a support counts `value` as held: any value but ±0 (NaN included).
+    @inline(__always)
+    static func holds(_ value: Double) -> Bool { value.bitPattern & ~(1 << 63) != 0 }
+
+    /// The support word of `vector[base..<end]` (at most 64 terms from a word boundary): bit
+    /// `t − base` set where ``holds(_:)``, found without branches.
+    /// - Complexity: O(end − base).
+    @inline(__always)
+    static func supportWord(of vector: UnsafeBufferPointer<Double>, from base: Int, to end: Int) -> UInt64 {
+        var bits: UInt64 = 0
+        for t in base..<end { bits |= (holds(vector[t]) ? 1 : 0) << UInt64(t - base) }
+        return bits
+    }
+
     /// Records word `word` of centroid `c`'s support, under the rules of ``set(term:centroid:to:)``.
     /// - Complexity: O(1).
     @inline(__always)
