@@ -36,7 +36,10 @@ let package = Package(
         // to compile a file this size).
         .target(name: "CSentimentLexicon", exclude: ["sentiment-lexicon.tsv"]),
         .target(name: "Tokenizer", dependencies: ["CICUShim"]),
-        .target(name: "ThemeCluster"),
+        // ThemeCluster's two hottest loops in C, one function per vector width (AVX-512, AVX2, SSE2)
+        // chosen at run time: Swift builds for the baseline x86-64 only (Sources/CClusterKernels).
+        .target(name: "CClusterKernels"),
+        .target(name: "ThemeCluster", dependencies: ["CClusterKernels"]),
         .target(
             name: "TranscriptMiner",
             dependencies: [

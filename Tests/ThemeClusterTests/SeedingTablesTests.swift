@@ -68,38 +68,42 @@ struct SeedingTablesTests {
         }
     }
 
-    @Test("a chunk's capped distances summed in eight lanes, as the scalar definition sums them", arguments: [1, 7, 8, 13, 256])
+    @Test("a chunk's capped distances summed in eight lanes, as the scalar definition sums them, by every vector kernel",
+          arguments: [1, 7, 8, 13, 256])
     func chunkDistances(length: Int) {
         var random = SeededGenerator(seed: UInt64(length))
         // Similarities above 1 and below 0 (clamped), caps above and below the distance, ±0.
         let s0 = (0..<length).map { _ in random.nextUnit() * 1.4 - 0.2 }
         let s1 = (0..<length).map { i in i % 5 == 0 ? 1.0 : random.nextUnit() }
-        let caps = (0..<length).map { i in i % 3 == 0 ? Double.infinity : random.nextUnit() }
+        let caps = (0..<length).map { i in i % 3 == 0 ? Double.infinity : i % 7 == 1 ? -0.0 : random.nextUnit() }
         func scalar(_ similarities: [Double]) -> Double {
             var lanes = [Double](repeating: 0, count: 8)
             for i in 0..<length { lanes[i % 8] += min(max(0, 1 - similarities[i]), caps[i]) }
             return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
         }
-        // Offset by 3 so that the loads are not aligned.
-        let a = UnsafeMutablePointer<Double>.allocate(capacity: length + 4), b = UnsafeMutablePointer<Double>.allocate(capacity: length + 3)
-        let c = UnsafeMutablePointer<Double>.allocate(capacity: length + 3)
-        defer { a.deallocate(); b.deallocate(); c.deallocate() }
-        for i in 0..<length { a[i + 3] = s0[i]; b[i + 3] = s1[i]; c[i + 3] = caps[i] }
-        let (sum0, sum1) = ChunkDistances.sums(3..<(3 + length), similarities: a, b, caps: c)
-        #expect(sum0.bitPattern == scalar(s0).bitPattern)
-        #expect(sum1.bitPattern == scalar(s1).bitPattern)
-        // Clearing: the same sums, and every similarity read is 0 afterwards, the rows around untouched.
-        a[2] = 0.5
-        a[3 + length] = 0.25
-        let (clear0, clear1) = ChunkDistances.sums(3..<(3 + length), similarities: a, b, caps: c, clearing: true)
-        #expect(clear0.bitPattern == sum0.bitPattern && clear1.bitPattern == sum1.bitPattern)
-        #expect((3..<(3 + length)).allSatisfy { a[$0] == 0 && b[$0] == 0 })
-        #expect(a[2] == 0.5 && a[3 + length] == 0.25)
-        // The same slot twice (a lone last candidate): both sums from the values before clearing.
-        for i in 0..<length { a[i + 3] = s0[i] }
-        let (twice0, twice1) = ChunkDistances.sums(3..<(3 + length), similarities: a, a, caps: c, clearing: true)
-        #expect(twice0.bitPattern == sum0.bitPattern && twice1.bitPattern == sum0.bitPattern)
-        #expect((3..<(3 + length)).allSatisfy { a[$0] == 0 })
+        #expect(VectorKernels.available.first == .baseline && VectorKernels.available.last == .best)
+        for kernels in VectorKernels.available {
+            // Offset by 3 so that the loads are not aligned.
+            let a = UnsafeMutablePointer<Double>.allocate(capacity: length + 4), b = UnsafeMutablePointer<Double>.allocate(capacity: length + 3)
+            let c = UnsafeMutablePointer<Double>.allocate(capacity: length + 3)
+            defer { a.deallocate(); b.deallocate(); c.deallocate() }
+            for i in 0..<length { a[i + 3] = s0[i]; b[i + 3] = s1[i]; c[i + 3] = caps[i] }
+            let (sum0, sum1) = ChunkDistances.sums(3..<(3 + length), similarities: a, b, caps: c, kernels: kernels)
+            #expect(sum0.bitPattern == scalar(s0).bitPattern, "\(kernels)")
+            #expect(sum1.bitPattern == scalar(s1).bitPattern, "\(kernels)")
+            // Clearing: the same sums, and every similarity read is 0 afterwards, the rows around untouched.
+            a[2] = 0.5
+            a[3 + length] = 0.25
+            let (clear0, clear1) = ChunkDistances.sums(3..<(3 + length), similarities: a, b, caps: c, clearing: true, kernels: kernels)
+            #expect(clear0.bitPattern == sum0.bitPattern && clear1.bitPattern == sum1.bitPattern, "\(kernels)")
+            #expect((3..<(3 + length)).allSatisfy { a[$0].bitPattern == 0 && b[$0].bitPattern == 0 }, "\(kernels)")
+            #expect(a[2] == 0.5 && a[3 + length] == 0.25, "\(kernels)")
+            // The same slot twice (a lone last candidate): both sums from the values before clearing.
+            for i in 0..<length { a[i + 3] = s0[i] }
+            let (twice0, twice1) = ChunkDistances.sums(3..<(3 + length), similarities: a, a, caps: c, clearing: true, kernels: kernels)
+            #expect(twice0.bitPattern == sum0.bitPattern && twice1.bitPattern == sum0.bitPattern, "\(kernels)")
+            #expect((3..<(3 + length)).allSatisfy { a[$0] == 0 }, "\(kernels)")
+        }
     }
 
     @Test("seed centroids built from the documents' entries equal the dense normalised means bit for bit")

@@ -143,22 +143,14 @@ final class PaddedCentroids: @unchecked Sendable {
     }
 
     /// Writes the similarity of the row made of `entries` to every centroid into
-    /// `output[0..<stride]` (lanes from `count` on are zero).
+    /// `output[0..<stride]` (lanes from `count` on are zero), with the widest vector kernel the
+    /// CPU runs (``VectorKernels``): every lane `sum = sum + weight × value` over the entries in
+    /// order from +0, whatever the width.
     /// - Complexity: O(entries · k).
     @inline(__always)
     func scoreAll(entries: Range<Int>, columns: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>,
-                  into output: UnsafeMutableBufferPointer<Double>) {
-        let base = UnsafeRawPointer(values.baseAddress!)
-        let out = UnsafeMutableRawPointer(output.baseAddress!)
-        let size = MemoryLayout<SIMD8<Double>>.size
-        for group in 0..<(stride / 8) {
-            var sum = SIMD8<Double>(repeating: 0)
-            for entry in entries {
-                let weight = SIMD8<Double>(repeating: weights[entry])
-                let offset = (Int(columns[entry]) * stride + group * 8) * MemoryLayout<Double>.stride
-                sum = sum + weight * base.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
-            }
-            out.storeBytes(of: sum, toByteOffset: group * size, as: SIMD8<Double>.self)
-        }
+                  into output: UnsafeMutableBufferPointer<Double>, kernels: VectorKernels = .best) {
+        kernels.scoreAll(table: values.baseAddress!, stride: stride, columns: columns.baseAddress! + entries.lowerBound,
+                         weights: weights.baseAddress! + entries.lowerBound, count: entries.count, into: output.baseAddress!)
     }
 }

@@ -1,0 +1,52 @@
+#ifndef CCLUSTERKERNELS_H
+#define CCLUSTERKERNELS_H
+// ThemeCluster's two hottest inner loops, written once per x86-64 vector width and chosen at run
+// time from what the CPU offers (AVX-512F, AVX2, or the baseline SSE2 every x86-64 has; plain C
+// elsewhere). Swift compiles for the baseline only and has no per-function target attribute, so
+// these live in C, where `__attribute__((target(...)))` gives each width its own function without
+// building the whole package for one CPU.
+//
+// Every implementation gives the same bits: each lane multiplies and then adds (never a fused
+// multiply-add: this file's translation units turn contraction off), in the same order, from +0,
+// and the comparisons and selections are the same. Which one runs changes the speed only.
+#include <stddef.h>
+#include <stdint.h>
+
+/// The implementations: `CCK_LEVEL_BASELINE` (portable C, SSE2 on x86-64), `CCK_LEVEL_AVX2`,
+/// `CCK_LEVEL_AVX512` (AVX-512F).
+enum { CCK_LEVEL_BASELINE = 0, CCK_LEVEL_AVX2 = 1, CCK_LEVEL_AVX512 = 2 };
+
+/// The widest implementation this CPU (and its operating system) supports, computed once; no wider
+/// than `TRANSCRIPTMINER_KERNELS` says if that is set when it is first called (`baseline` or
+/// `avx2`: to compare the widths in one run).
+int cck_best_level(void);
+
+/// The similarities of one sparse row to every centroid of a term-major table:
+/// `out[c] = Σ_i weights[i] × table[columns[i] · stride + c]` for c in 0..<stride, each lane
+/// summed in entry order from +0 as `sum = sum + weight × value` (no fused multiply-add).
+/// `stride` is a positive multiple of 8; `out` holds `stride` doubles (need not be aligned).
+/// Uses the widest implementation (`cck_best_level()`).
+/// Complexity: O(count · stride).
+void cck_score_all(const double *table, ptrdiff_t stride, const int32_t *columns, const double *weights,
+                   ptrdiff_t count, double *out);
+
+/// `cck_score_all` with the implementation `level` (at most `cck_best_level()`), for tests.
+void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const int32_t *columns,
+                         const double *weights, ptrdiff_t count, double *out);
+
+/// Two candidates' capped distances over `count` rows, each summed in eight lanes (row i into lane
+/// i % 8, in row order, from +0), the lanes then added as `((l0 + l1) + (l2 + l3)) + ((l4 + l5) +
+/// (l6 + l7))`. A row's capped distance is `d = 1 − s; d = d < 0 ? 0 : d; d = cap < d ? cap : d`
+/// for the rows of whole groups of 8, and `m = d >= 0 ? d : 0; m = cap < m ? cap : m` (Swift's
+/// `min(max(0, d), cap)`) for the last `count % 8` rows: the two agree unless d is NaN.
+/// With `clearing` non-zero, every similarity is set to +0 once read (`s0` and `s1` may be the
+/// same pointer: both are read before either is cleared). The sums go to `sums[0]`, `sums[1]`.
+/// Complexity: O(count).
+void cck_capped_distance_sums(ptrdiff_t count, double *s0, double *s1, const double *caps, int clearing,
+                              double *sums);
+
+/// `cck_capped_distance_sums` with the implementation `level` (at most `cck_best_level()`), for tests.
+void cck_capped_distance_sums_level(int level, ptrdiff_t count, double *s0, double *s1, const double *caps,
+                                    int clearing, double *sums);
+
+#endif

@@ -1,0 +1,197 @@
+// The implementations behind cclusterkernels.h. Each width is the same source, a GCC/Clang
+// vector of 8 doubles, compiled under its own target attribute: the compiler lowers one vector
+// operation to one AVX-512 instruction, two AVX2 ones or four SSE2 ones. Lane by lane the
+// operations are the same IEEE multiplies, adds, compares and bitwise selections, in the same
+// order, so every width gives the same bits.
+
+// Never fuse a multiply and an add (AVX-512F implies FMA): the fused form rounds once, not
+// twice, and would change the bits.
+#pragma STDC FP_CONTRACT OFF
+
+#include "cclusterkernels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef double cck_v8 __attribute__((vector_size(64), aligned(8)));
+typedef int64_t cck_m8 __attribute__((vector_size(64), aligned(8)));
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#define CCK_X86 1
+#define CCK_AVX512 __attribute__((target("avx512f")))
+#define CCK_AVX2 __attribute__((target("avx2")))
+#else
+#define CCK_X86 0
+#endif
+#define CCK_INLINE static inline __attribute__((always_inline))
+
+// Helpers as macros, not functions: a function taking or returning an 8-double vector would need
+// one calling convention per target.
+#define CCK_SPLAT(x) ((cck_v8){(x), (x), (x), (x), (x), (x), (x), (x)})
+/// An unaligned load or store of 8 doubles.
+#define CCK_LOAD(v, p) memcpy(&(v), (p), sizeof(cck_v8))
+#define CCK_STORE(p, v) memcpy((p), &(v), sizeof(cck_v8))
+/// `mask` lanes (all ones or all zeros) of `a` replaced by `b`'s: a bitwise blend, exact.
+#define CCK_SELECT(mask, a, b) ((cck_v8)((((cck_m8)(a)) & ~(mask)) | (((cck_m8)(b)) & (mask))))
+
+// MARK: scoring a row against every centroid
+
+/// `out[g ..< g + 8·tile]`: `tile` groups of 8 lanes, each lane summed over the entries in order.
+/// Inlined with a constant `tile`, so the accumulators live in registers.
+#define CCK_SCORE_TILE(SUFFIX, TARGET)                                                                   \
+    TARGET CCK_INLINE void cck_score_tile_##SUFFIX(const double *table, ptrdiff_t stride,              \
+                                                  const int32_t *columns, const double *weights,       \
+                                                  ptrdiff_t count, double *out, ptrdiff_t g,           \
+                                                  const int tile) {                                    \
+        cck_v8 sums[8];                                                                                \
+        for (int t = 0; t < tile; t++) sums[t] = CCK_SPLAT(0.0);                                       \
+        for (ptrdiff_t i = 0; i < count; i++) {                                                        \
+            const cck_v8 weight = CCK_SPLAT(weights[i]);                                               \
+            const double *row = table + (ptrdiff_t)columns[i] * stride + g;                            \
+            for (int t = 0; t < tile; t++) {                                                           \
+                cck_v8 value;                                                                          \
+                CCK_LOAD(value, row + 8 * t);                                                          \
+                const cck_v8 product = weight * value;                                                 \
+                sums[t] = sums[t] + product;                                                           \
+            }                                                                                          \
+        }                                                                                              \
+        for (int t = 0; t < tile; t++) CCK_STORE(out + g + 8 * t, sums[t]);                            \
+    }
+
+/// Every group of the row: tiles of `widest` groups (as many accumulators as the registers hold),
+/// then what is left in halving tiles.
+#define CCK_SCORE_ALL(SUFFIX, TARGET, WIDEST)                                                            \
+    CCK_SCORE_TILE(SUFFIX, TARGET)                                                                     \
+    TARGET static void cck_score_all_##SUFFIX(const double *table, ptrdiff_t stride,                   \
+                                              const int32_t *columns, const double *weights,           \
+                                              ptrdiff_t count, double *out) {                          \
+        ptrdiff_t g = 0;                                                                               \
+        for (; g + 8 * (WIDEST) <= stride; g += 8 * (WIDEST))                                          \
+            cck_score_tile_##SUFFIX(table, stride, columns, weights, count, out, g, (WIDEST));         \
+        if ((WIDEST) > 4 && g + 32 <= stride) {                                                        \
+            cck_score_tile_##SUFFIX(table, stride, columns, weights, count, out, g, 4);                \
+            g += 32;                                                                                   \
+        }                                                                                              \
+        if ((WIDEST) > 2 && g + 16 <= stride) {                                                        \
+            cck_score_tile_##SUFFIX(table, stride, columns, weights, count, out, g, 2);                \
+            g += 16;                                                                                   \
+        }                                                                                              \
+        if ((WIDEST) > 1 && g + 8 <= stride) {                                                         \
+            cck_score_tile_##SUFFIX(table, stride, columns, weights, count, out, g, 1);                \
+            g += 8;                                                                                    \
+        }                                                                                              \
+    }
+
+// Accumulators per tile: 8 zmm (AVX-512 has 32 registers), 4 × 2 ymm or 2 × 4 xmm (16 registers).
+CCK_SCORE_ALL(baseline, , 2)
+#if CCK_X86
+CCK_SCORE_ALL(avx2, CCK_AVX2, 4)
+CCK_SCORE_ALL(avx512, CCK_AVX512, 8)
+#endif
+
+// MARK: capped distances
+
+#define CCK_DISTANCE_SUMS(SUFFIX, TARGET)                                                                \
+    TARGET static void cck_capped_distance_sums_##SUFFIX(ptrdiff_t count, double *s0, double *s1,      \
+                                                         const double *caps, int clearing,             \
+                                                         double *sums) {                               \
+        const cck_v8 zero = CCK_SPLAT(0.0), one = CCK_SPLAT(1.0);                                      \
+        cck_v8 lanes0 = zero, lanes1 = zero;                                                           \
+        ptrdiff_t row = 0;                                                                             \
+        for (; row + 8 <= count; row += 8) {                                                           \
+            cck_v8 cap, v0, v1;                                                                        \
+            CCK_LOAD(cap, caps + row);                                                                 \
+            CCK_LOAD(v0, s0 + row);                                                                    \
+            CCK_LOAD(v1, s1 + row);                                                                    \
+            if (clearing) {                                                                            \
+                CCK_STORE(s0 + row, zero);                                                             \
+                CCK_STORE(s1 + row, zero);                                                             \
+            }                                                                                          \
+            cck_v8 d0 = one - v0, d1 = one - v1;                                                       \
+            d0 = CCK_SELECT(d0 < zero, d0, zero);                                                      \
+            d1 = CCK_SELECT(d1 < zero, d1, zero);                                                      \
+            d0 = CCK_SELECT(cap < d0, d0, cap);                                                        \
+            d1 = CCK_SELECT(cap < d1, d1, cap);                                                        \
+            lanes0 = lanes0 + d0;                                                                      \
+            lanes1 = lanes1 + d1;                                                                      \
+        }                                                                                              \
+        if (row < count) {                                                                             \
+            /* The short end: absent lanes add +0, which changes no lane. */                           \
+            cck_v8 tail0 = zero, tail1 = zero;                                                         \
+            for (ptrdiff_t lane = 0; lane < count - row; lane++) {                                     \
+                const double cap = caps[row + lane], v0 = s0[row + lane], v1 = s1[row + lane];         \
+                if (clearing) {                                                                        \
+                    s0[row + lane] = 0;                                                                \
+                    s1[row + lane] = 0;                                                                \
+                }                                                                                      \
+                double m0 = 1 - v0, m1 = 1 - v1;                                                       \
+                m0 = m0 >= 0 ? m0 : 0;                                                                 \
+                m1 = m1 >= 0 ? m1 : 0;                                                                 \
+                tail0[lane] = cap < m0 ? cap : m0;                                                     \
+                tail1[lane] = cap < m1 ? cap : m1;                                                     \
+            }                                                                                          \
+            lanes0 = lanes0 + tail0;                                                                   \
+            lanes1 = lanes1 + tail1;                                                                   \
+        }                                                                                              \
+        sums[0] = ((lanes0[0] + lanes0[1]) + (lanes0[2] + lanes0[3])) +                                \
+                  ((lanes0[4] + lanes0[5]) + (lanes0[6] + lanes0[7]));                                 \
+        sums[1] = ((lanes1[0] + lanes1[1]) + (lanes1[2] + lanes1[3])) +                                \
+                  ((lanes1[4] + lanes1[5]) + (lanes1[6] + lanes1[7]));                                 \
+    }
+
+CCK_DISTANCE_SUMS(baseline, )
+#if CCK_X86
+CCK_DISTANCE_SUMS(avx2, CCK_AVX2)
+CCK_DISTANCE_SUMS(avx512, CCK_AVX512)
+#endif
+
+// MARK: dispatch
+
+int cck_best_level(void) {
+    static int cached = -1;   // every thread computes the same value, so a race is harmless
+    int level = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (level >= 0) return level;
+    level = CCK_LEVEL_BASELINE;
+#if CCK_X86
+    __builtin_cpu_init();
+    // (These also check that the operating system saves the wider registers.)
+    if (__builtin_cpu_supports("avx512f")) level = CCK_LEVEL_AVX512;
+    else if (__builtin_cpu_supports("avx2")) level = CCK_LEVEL_AVX2;
+#endif
+    // TRANSCRIPTMINER_KERNELS=baseline|avx2 caps the width (to compare them in one run).
+    const char *cap = getenv("TRANSCRIPTMINER_KERNELS");
+    if (cap != NULL && strcmp(cap, "baseline") == 0) level = CCK_LEVEL_BASELINE;
+    if (cap != NULL && strcmp(cap, "avx2") == 0 && level > CCK_LEVEL_AVX2) level = CCK_LEVEL_AVX2;
+    __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
+    return level;
+}
+
+void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const int32_t *columns,
+                         const double *weights, ptrdiff_t count, double *out) {
+#if CCK_X86
+    if (level >= CCK_LEVEL_AVX512) { cck_score_all_avx512(table, stride, columns, weights, count, out); return; }
+    if (level == CCK_LEVEL_AVX2) { cck_score_all_avx2(table, stride, columns, weights, count, out); return; }
+#endif
+    (void)level;
+    cck_score_all_baseline(table, stride, columns, weights, count, out);
+}
+
+void cck_score_all(const double *table, ptrdiff_t stride, const int32_t *columns, const double *weights,
+                   ptrdiff_t count, double *out) {
+    cck_score_all_level(cck_best_level(), table, stride, columns, weights, count, out);
+}
+
+void cck_capped_distance_sums_level(int level, ptrdiff_t count, double *s0, double *s1, const double *caps,
+                                    int clearing, double *sums) {
+#if CCK_X86
+    if (level >= CCK_LEVEL_AVX512) { cck_capped_distance_sums_avx512(count, s0, s1, caps, clearing, sums); return; }
+    if (level == CCK_LEVEL_AVX2) { cck_capped_distance_sums_avx2(count, s0, s1, caps, clearing, sums); return; }
+#endif
+    (void)level;
+    cck_capped_distance_sums_baseline(count, s0, s1, caps, clearing, sums);
+}
+
+void cck_capped_distance_sums(ptrdiff_t count, double *s0, double *s1, const double *caps, int clearing,
+                              double *sums) {
+    cck_capped_distance_sums_level(cck_best_level(), count, s0, s1, caps, clearing, sums);
+}
