@@ -15,6 +15,12 @@
 
 typedef double cck_v8 __attribute__((vector_size(64), aligned(8)));
 typedef int64_t cck_m8 __attribute__((vector_size(64), aligned(8)));
+typedef double cck_v4 __attribute__((vector_size(32), aligned(8)));
+typedef int64_t cck_m4 __attribute__((vector_size(32), aligned(8)));
+typedef double cck_v2 __attribute__((vector_size(16), aligned(8)));
+typedef int64_t cck_m2 __attribute__((vector_size(16), aligned(8)));
+/// A comparison's lanes as bits (lane i → bit i): one instruction (kmov, vmovmskpd, movmskpd).
+typedef _Bool cck_b8 __attribute__((ext_vector_type(8)));
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #define CCK_X86 1
@@ -33,6 +39,23 @@ typedef int64_t cck_m8 __attribute__((vector_size(64), aligned(8)));
 #define CCK_STORE(p, v) memcpy((p), &(v), sizeof(cck_v8))
 /// `mask` lanes (all ones or all zeros) of `a` replaced by `b`'s: a bitwise blend, exact.
 #define CCK_SELECT(mask, a, b) ((cck_v8)((((cck_m8)(a)) & ~(mask)) | (((cck_m8)(b)) & (mask))))
+#define CCK_SELECT4(mask, a, b) ((cck_v4)((((cck_m4)(a)) & ~(mask)) | (((cck_m4)(b)) & (mask))))
+#define CCK_SELECT2(mask, a, b) ((cck_v2)((((cck_m2)(a)) & ~(mask)) | (((cck_m2)(b)) & (mask))))
+/// The largest lane of 8 (none NaN): halves, then quarters, then the last two lanes, each step
+/// `b > a ? b : a` for a the lower lanes.
+#define CCK_LARGEST(lanes)                                                                                 \
+    ({                                                                                                     \
+        const cck_v8 all_ = (lanes);                                                                       \
+        const cck_v4 low_ = __builtin_shufflevector(all_, all_, 0, 1, 2, 3);                               \
+        const cck_v4 high_ = __builtin_shufflevector(all_, all_, 4, 5, 6, 7);                              \
+        const cck_v4 half_ = CCK_SELECT4(high_ > low_, low_, high_);                                       \
+        const cck_v2 quarterLow_ = __builtin_shufflevector(half_, half_, 0, 1);                            \
+        const cck_v2 quarterHigh_ = __builtin_shufflevector(half_, half_, 2, 3);                           \
+        const cck_v2 quarter_ = CCK_SELECT2(quarterHigh_ > quarterLow_, quarterLow_, quarterHigh_);        \
+        quarter_[1] > quarter_[0] ? quarter_[1] : quarter_[0];                                             \
+    })
+/// The lanes of a comparison `mask` as the bits of an `unsigned`.
+#define CCK_BITS(mask) ((unsigned)(unsigned char)__builtin_bit_cast(unsigned char, __builtin_convertvector((mask), cck_b8)))
 
 // MARK: scoring a row against every centroid
 
@@ -87,6 +110,68 @@ CCK_SCORE_ALL(baseline, , 2)
 #if CCK_X86
 CCK_SCORE_ALL(avx2, CCK_AVX2, 4)
 CCK_SCORE_ALL(avx512, CCK_AVX512, 8)
+#endif
+
+// MARK: ranking a full scan
+
+#define CCK_RANK(SUFFIX, TARGET)                                                                         \
+    /* The largest score left, lane-wise maxima over the groups. */                                    \
+    TARGET CCK_INLINE double cck_largest_remaining_##SUFFIX(const double *scores, ptrdiff_t groups) {   \
+        cck_v8 top = CCK_SPLAT(-__builtin_inf());                                                      \
+        for (ptrdiff_t g = 0; g < groups; g++) {                                                       \
+            cck_v8 values;                                                                             \
+            CCK_LOAD(values, scores + 8 * g);                                                          \
+            top = CCK_SELECT(values > top, top, values);                                               \
+        }                                                                                              \
+        return CCK_LARGEST(top);                                                              \
+    }                                                                                                  \
+    /* The first index holding `largest` (present), its score, and −∞ left in its place. */            \
+    TARGET CCK_INLINE ptrdiff_t cck_take_first_##SUFFIX(double *scores, ptrdiff_t groups,              \
+                                                        double largest, double *value) {               \
+        const cck_v8 wanted = CCK_SPLAT(largest);                                                      \
+        ptrdiff_t index = 0;                                                                           \
+        for (ptrdiff_t g = 0; g < groups; g++) {                                                       \
+            cck_v8 values;                                                                             \
+            CCK_LOAD(values, scores + 8 * g);                                                          \
+            const unsigned bits = CCK_BITS(values == wanted);                                          \
+            if (bits != 0) {                                                                           \
+                index = 8 * g + __builtin_ctz(bits);                                                   \
+                break;                                                                                 \
+            }                                                                                          \
+        }                                                                                              \
+        *value = scores[index];                                                                        \
+        scores[index] = -__builtin_inf();                                                              \
+        return index;                                                                                  \
+    }                                                                                                  \
+    TARGET static int cck_rank_##SUFFIX(double *scores, ptrdiff_t k, ptrdiff_t stride,                 \
+                                        cck_ranking *ranking) {                                        \
+        if (k < 3) return 0;                                                                           \
+        const ptrdiff_t groups = stride / 8;                                                           \
+        const cck_v8 limit = CCK_SPLAT(1e300), lowest = CCK_SPLAT(-1e300);                             \
+        cck_v8 top = CCK_SPLAT(-__builtin_inf());                                                      \
+        cck_m8 tame = (cck_m8){-1, -1, -1, -1, -1, -1, -1, -1};                                        \
+        /* Padding lanes: tame and no larger than any tame score, after every real lane. */            \
+        for (ptrdiff_t c = k; c < stride; c++) scores[c] = -1e300;                                     \
+        for (ptrdiff_t g = 0; g < groups; g++) {                                                       \
+            cck_v8 values;                                                                             \
+            CCK_LOAD(values, scores + 8 * g);                                                          \
+            tame = tame & (values <= limit) & (values >= lowest);                                      \
+            top = CCK_SELECT(values > top, top, values);                                               \
+        }                                                                                              \
+        if (CCK_BITS(tame) != 0xFF) return 0;                                                          \
+        ranking->best = cck_take_first_##SUFFIX(scores, groups, CCK_LARGEST(top),             \
+                                                &ranking->best_value);                                 \
+        ranking->second = cck_take_first_##SUFFIX(scores, groups,                                      \
+                                                  cck_largest_remaining_##SUFFIX(scores, groups),      \
+                                                  &ranking->rival);                                    \
+        ranking->upper = cck_largest_remaining_##SUFFIX(scores, groups);                               \
+        return 1;                                                                                      \
+    }
+
+CCK_RANK(baseline, )
+#if CCK_X86
+CCK_RANK(avx2, CCK_AVX2)
+CCK_RANK(avx512, CCK_AVX512)
 #endif
 
 // MARK: capped distances
@@ -179,6 +264,15 @@ void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const
 void cck_score_all(const double *table, ptrdiff_t stride, const int32_t *columns, const double *weights,
                    ptrdiff_t count, double *out) {
     cck_score_all_level(cck_best_level(), table, stride, columns, weights, count, out);
+}
+
+int cck_rank_level(int level, double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking) {
+#if CCK_X86
+    if (level >= CCK_LEVEL_AVX512) return cck_rank_avx512(scores, k, stride, ranking);
+    if (level == CCK_LEVEL_AVX2) return cck_rank_avx2(scores, k, stride, ranking);
+#endif
+    (void)level;
+    return cck_rank_baseline(scores, k, stride, ranking);
 }
 
 void cck_capped_distance_sums_level(int level, ptrdiff_t count, double *s0, double *s1, const double *caps,

@@ -73,3 +73,40 @@ struct VectorKernelsTests {
         }
     }
 }
+
+@Suite("ranking a full scan: the vector maxima give the plain passes' answer and bits")
+struct FullScanRankingTests {
+    @Test("first maximum, first runner-up and the largest of the rest, with ties, ±0 and untamed scores",
+          arguments: [1, 2, 3, 8, 9, 16, 77, 130])
+    func ranking(k: Int) {
+        var random = SeededGenerator(seed: UInt64(k) &* 977)
+        let stride = (k + 7) / 8 * 8
+        for trial in 0..<60 {
+            var scores: [Double] = (0..<k).map { _ in
+                // Few distinct values, so that ties (and +0 against −0) are common.
+                trial % 3 == 0 ? [0.25, 0.5, 0, -0.0, 0.5][Int(random.next() % 5)] : random.nextUnit() * 2 - 1
+            }
+            switch trial % 10 {
+            case 1: scores[Int(random.next() % UInt64(k))] = .nan
+            case 2: scores[Int(random.next() % UInt64(k))] = .infinity
+            case 3: scores[Int(random.next() % UInt64(k))] = 2e300
+            case 4: scores = scores.map { _ in -0.0 }
+            case 5: scores[k - 1] = 7   // the maximum in the last real lane, before the padding
+            default: break
+            }
+            let plain = scores.withUnsafeBufferPointer { FullScanRanking(plainPasses: $0, count: k) }
+            for kernels in VectorKernels.available {
+                var scratch = scores + [Double](repeating: .nan, count: stride - k)
+                let ranked = scratch.withUnsafeMutableBufferPointer {
+                    FullScanRanking(scores: $0, count: k, stride: stride, kernels: kernels)
+                }
+                let context = "k \(k), trial \(trial), \(kernels): \(scores)"
+                #expect(ranked.best == plain.best && ranked.second == plain.second, "\(context)")
+                #expect(ranked.bestValue.bitPattern == plain.bestValue.bitPattern, "\(context)")
+                #expect(ranked.rival.bitPattern == plain.rival.bitPattern, "\(context)")
+                #expect(ranked.upper.bitPattern == plain.upper.bitPattern,
+                        "\(context): upper \(ranked.upper) against \(plain.upper)")
+            }
+        }
+    }
+}

@@ -34,6 +34,27 @@ void cck_score_all(const double *table, ptrdiff_t stride, const int32_t *columns
 void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const int32_t *columns,
                          const double *weights, ptrdiff_t count, double *out);
 
+/// What a full scan keeps of a row's scores: the first maximum, the first maximum of the others and
+/// the largest of the rest (see `cck_rank_level`).
+typedef struct {
+    ptrdiff_t best;
+    double best_value;
+    ptrdiff_t second;
+    double rival;
+    double upper;
+} cck_ranking;
+
+/// Ranks `scores[0..<k]` (`scores` holds `stride` doubles, a positive multiple of 8 at least k, and
+/// is scratch: its contents are undefined afterwards) when k >= 3 and every score is finite and at
+/// most 1e300 in magnitude, and returns 1; otherwise returns 0 and leaves `scores[0..<k]` as they
+/// were (the caller ranks them its own way). `best` is the first index holding the largest score,
+/// `second` the first holding the largest of the others, `upper` the largest of the rest, found 8
+/// lanes at a time: the padding lanes are set to -1e300, the lanes' maxima reduced as
+/// `max(low half, high half)` twice and then `lane 1 > lane 0 ? lane 1 : lane 0`, each maximum
+/// `b > a ? b : a`, and the values read back at the chosen indices.
+/// Complexity: O(stride).
+int cck_rank_level(int level, double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking);
+
 /// Two candidates' capped distances over `count` rows, each summed in eight lanes (row i into lane
 /// i % 8, in row order, from +0), the lanes then added as `((l0 + l1) + (l2 + l3)) + ((l4 + l5) +
 /// (l6 + l7))`. A row's capped distance is `d = 1 − s; d = d < 0 ? 0 : d; d = cap < d ? cap : d`

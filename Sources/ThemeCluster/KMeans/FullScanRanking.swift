@@ -1,3 +1,5 @@
+import CClusterKernels
+
 /// What a full scan of one document against all k centroids keeps: the most similar centroid,
 /// the runner-up and a bound on all the others, exactly as three plain passes over the scores
 /// would give them.
@@ -9,8 +11,9 @@
 /// ranking.upper                      // the largest of the rest (+∞ when a score is NaN)
 /// ```
 ///
-/// **Three vector maxima, the same answer.** The largest score is found 8 lanes at a time, and
-/// `best` is the first centroid holding it; its score is set aside (−∞) and the same gives
+/// **Three vector maxima, the same answer.** The largest score is found 8 lanes at a time (in C,
+/// as wide as the CPU runs: ``VectorKernels``), and `best` is the first centroid holding it; its
+/// score is set aside (−∞) and the same gives
 /// `second`, the first maximum among the rest; once that is set aside too, the largest remaining
 /// score is `upper`. These are the definitions of the plain passes (only a strictly larger score
 /// displaces, ties to the lowest index), and the scores are read back at the chosen index, so
@@ -30,47 +33,28 @@ struct FullScanRanking {
     var upper = -Double.infinity
 
     /// Ranks `scores[0..<count]` (`count` ≥ 1); `scores` holds `stride` values, a multiple of 8
-    /// at least `count`, and is used as scratch: its contents are undefined afterwards.
+    /// at least `count`, and is used as scratch: its contents are undefined afterwards. The vector
+    /// maxima run in `kernels` (``VectorKernels``: the same bits at every width).
     @inline(__always)
-    init(scores: UnsafeMutableBufferPointer<Double>, count k: Int, stride: Int) {
+    init(scores: UnsafeMutableBufferPointer<Double>, count k: Int, stride: Int, kernels: VectorKernels = .best) {
         precondition(stride % 8 == 0 && stride >= k && scores.count >= stride, "scores must be padded to a multiple of 8")
-        // Padding lanes: finite, tame and no larger than any tame score, and after every real
-        // lane, so they never win a tie (with k ≥ 3 a real lane always remains for `upper`).
-        for c in k..<stride { scores[c] = -1e300 }
-        let base = UnsafeMutableRawPointer(scores.baseAddress!)
-        let groups = stride / 8, size = MemoryLayout<SIMD8<Double>>.size
-        let limit = SIMD8<Double>(repeating: 1e300)
-        var top = SIMD8<Double>(repeating: -.infinity)
-        var tame = SIMDMask<SIMD8<Int64>>(repeating: true)
-        for group in 0..<groups {
-            let values = base.loadUnaligned(fromByteOffset: group * size, as: SIMD8<Double>.self)
-            tame = tame .& (values .<= limit) .& (values .>= -limit)
-            top.replace(with: values, where: values .> top)
-        }
-        if k >= 3 && all(tame) {
-            // The first lane holding `largest`: its index and score, set aside (−∞) afterwards.
-            func takeFirst(_ largest: Double) -> (index: Int, value: Double) {
-                var index = 0
-                while scores[index] != largest { index += 1 }
-                let value = scores[index]
-                scores[index] = -.infinity
-                return (index, value)
-            }
-            // The largest score left, 8 lanes at a time.
-            func largestRemaining() -> Double {
-                var top = SIMD8<Double>(repeating: -.infinity)
-                for group in 0..<groups {
-                    let values = base.loadUnaligned(fromByteOffset: group * size, as: SIMD8<Double>.self)
-                    top.replace(with: values, where: values .> top)
-                }
-                return Self.largest(of: top)
-            }
-            (best, bestValue) = takeFirst(Self.largest(of: top))
-            (second, rival) = takeFirst(largestRemaining())
-            upper = largestRemaining()
+        var ranking = cck_ranking()
+        if kernels.rank(scores.baseAddress!, count: k, stride: stride, into: &ranking) {
+            self.init(best: ranking.best, bestValue: ranking.best_value, second: ranking.second, rival: ranking.rival,
+                      upper: ranking.upper)
             return
         }
-        // The three plain passes.
+        self.init(plainPasses: UnsafeBufferPointer(scores), count: k)
+    }
+
+    private init(best: Int, bestValue: Double, second: Int, rival: Double, upper: Double) {
+        (self.best, self.bestValue, self.second, self.rival, self.upper) = (best, bestValue, second, rival, upper)
+    }
+
+    /// Ranks `scores[0..<count]` (`count` ≥ 1) by the three plain passes: the definition, and the
+    /// way when the scores are not all tame.
+    /// - Complexity: O(count).
+    init(plainPasses scores: UnsafeBufferPointer<Double>, count k: Int) {
         best = 0
         bestValue = scores[0]
         for c in 1..<k where scores[c] > bestValue {
@@ -88,15 +72,5 @@ struct FullScanRanking {
         self.second = total.isNaN ? -1 : second
         rival = second >= 0 ? scores[second] : -.infinity
         upper = total.isNaN ? .infinity : third
-    }
-
-    /// The largest lane of `lanes` (none of them NaN).
-    @inline(__always)
-    private static func largest(of lanes: SIMD8<Double>) -> Double {
-        var half = lanes.lowHalf
-        half.replace(with: lanes.highHalf, where: lanes.highHalf .> half)
-        var quarter = half.lowHalf
-        quarter.replace(with: half.highHalf, where: half.highHalf .> quarter)
-        return quarter[1] > quarter[0] ? quarter[1] : quarter[0]
     }
 }

@@ -1,8 +1,8 @@
 import CClusterKernels
 
-/// Which implementation of the clustering's two hottest loops runs: the full-scan scoring of a
-/// row against every centroid (``PaddedCentroids/scoreAll(entries:columns:weights:into:kernels:)``)
-/// and the k-means++ capped-distance sums (``ChunkDistances``).
+/// Which implementation of the clustering's hottest loops runs: the full scan of a row against
+/// every centroid (``PaddedCentroids/scoreAll(entries:columns:weights:into:kernels:)``, then
+/// ``FullScanRanking``) and the k-means++ capped-distance sums (``ChunkDistances``).
 ///
 /// Swift compiles for the baseline x86-64 (SSE2, two doubles per instruction) and cannot mark one
 /// function for a wider CPU, so these loops are C (`Sources/CClusterKernels`), written once as
@@ -42,6 +42,15 @@ struct VectorKernels: Sendable, Equatable, CustomStringConvertible {
     func scoreAll(table: UnsafePointer<Double>, stride: Int, columns: UnsafePointer<Int32>, weights: UnsafePointer<Double>,
                   count: Int, into output: UnsafeMutablePointer<Double>) {
         cck_score_all_level(level, table, stride, columns, weights, count, output)
+    }
+
+    /// Ranks `scores[0..<count]` (padded to `stride`, a multiple of 8) into `ranking` when
+    /// count ≥ 3 and every score is tame (finite, magnitude at most 10³⁰⁰), and says whether it
+    /// did; see ``FullScanRanking``.
+    /// - Complexity: O(stride).
+    @inline(__always)
+    func rank(_ scores: UnsafeMutablePointer<Double>, count: Int, stride: Int, into ranking: inout cck_ranking) -> Bool {
+        cck_rank_level(level, scores, count, stride, &ranking) != 0
     }
 
     /// See ``ChunkDistances/sums(_:similarities:_:caps:clearing:kernels:)``.
