@@ -114,57 +114,66 @@ CCK_SCORE_ALL(avx512, CCK_AVX512, 8)
 
 // MARK: ranking a full scan
 
+/// Group `g` of the scores as the ranking sees them: padding lanes (index ≥ k) −1e300, tame and no
+/// larger than any tame score, after every real lane; the lanes `skip1` and `skip2` (set aside)
+/// −∞. Masked in registers rather than written to `scores`: a narrow store followed by a wide
+/// load of the same bytes would stall on store forwarding.
+#define CCK_RANK_GROUP(values, scores, g, k, skip1, skip2)                                                 \
+    do {                                                                                                   \
+        const cck_m8 index_ = (cck_m8){0, 1, 2, 3, 4, 5, 6, 7} + 8 * (int64_t)(g);                         \
+        CCK_LOAD(values, (scores) + 8 * (g));                                                              \
+        values = CCK_SELECT(index_ >= (int64_t)(k), values, CCK_SPLAT(-1e300));                            \
+        values = CCK_SELECT((index_ == (int64_t)(skip1)) | (index_ == (int64_t)(skip2)), values,           \
+                            CCK_SPLAT(-__builtin_inf()));                                                  \
+    } while (0)
+
 #define CCK_RANK(SUFFIX, TARGET)                                                                         \
     /* The largest score left, lane-wise maxima over the groups. */                                    \
-    TARGET CCK_INLINE double cck_largest_remaining_##SUFFIX(const double *scores, ptrdiff_t groups) {   \
+    TARGET CCK_INLINE double cck_largest_remaining_##SUFFIX(const double *scores, ptrdiff_t k,         \
+                                                            ptrdiff_t groups, ptrdiff_t skip1,         \
+                                                            ptrdiff_t skip2) {                         \
         cck_v8 top = CCK_SPLAT(-__builtin_inf());                                                      \
         for (ptrdiff_t g = 0; g < groups; g++) {                                                       \
             cck_v8 values;                                                                             \
-            CCK_LOAD(values, scores + 8 * g);                                                          \
+            CCK_RANK_GROUP(values, scores, g, k, skip1, skip2);                                        \
             top = CCK_SELECT(values > top, top, values);                                               \
         }                                                                                              \
-        return CCK_LARGEST(top);                                                              \
+        return CCK_LARGEST(top);                                                                       \
     }                                                                                                  \
-    /* The first index holding `largest` (present), its score, and −∞ left in its place. */            \
-    TARGET CCK_INLINE ptrdiff_t cck_take_first_##SUFFIX(double *scores, ptrdiff_t groups,              \
-                                                        double largest, double *value) {               \
+    /* The first index holding `largest` (present) other than `skip`. */                               \
+    TARGET CCK_INLINE ptrdiff_t cck_first_##SUFFIX(const double *scores, ptrdiff_t k,                  \
+                                                   ptrdiff_t groups, double largest, ptrdiff_t skip) { \
         const cck_v8 wanted = CCK_SPLAT(largest);                                                      \
-        ptrdiff_t index = 0;                                                                           \
         for (ptrdiff_t g = 0; g < groups; g++) {                                                       \
             cck_v8 values;                                                                             \
-            CCK_LOAD(values, scores + 8 * g);                                                          \
+            CCK_RANK_GROUP(values, scores, g, k, skip, skip);                                          \
             const unsigned bits = CCK_BITS(values == wanted);                                          \
-            if (bits != 0) {                                                                           \
-                index = 8 * g + __builtin_ctz(bits);                                                   \
-                break;                                                                                 \
-            }                                                                                          \
+            if (bits != 0) return 8 * g + __builtin_ctz(bits);                                         \
         }                                                                                              \
-        *value = scores[index];                                                                        \
-        scores[index] = -__builtin_inf();                                                              \
-        return index;                                                                                  \
+        return 0; /* unreachable: `largest` is one of the lanes */                                     \
     }                                                                                                  \
-    TARGET static int cck_rank_##SUFFIX(double *scores, ptrdiff_t k, ptrdiff_t stride,                 \
+    TARGET static int cck_rank_##SUFFIX(const double *scores, ptrdiff_t k, ptrdiff_t stride,                 \
                                         cck_ranking *ranking) {                                        \
         if (k < 3) return 0;                                                                           \
         const ptrdiff_t groups = stride / 8;                                                           \
         const cck_v8 limit = CCK_SPLAT(1e300), lowest = CCK_SPLAT(-1e300);                             \
         cck_v8 top = CCK_SPLAT(-__builtin_inf());                                                      \
         cck_m8 tame = (cck_m8){-1, -1, -1, -1, -1, -1, -1, -1};                                        \
-        /* Padding lanes: tame and no larger than any tame score, after every real lane. */            \
-        for (ptrdiff_t c = k; c < stride; c++) scores[c] = -1e300;                                     \
         for (ptrdiff_t g = 0; g < groups; g++) {                                                       \
             cck_v8 values;                                                                             \
-            CCK_LOAD(values, scores + 8 * g);                                                          \
+            CCK_RANK_GROUP(values, scores, g, k, -1, -1);                                              \
             tame = tame & (values <= limit) & (values >= lowest);                                      \
             top = CCK_SELECT(values > top, top, values);                                               \
         }                                                                                              \
         if (CCK_BITS(tame) != 0xFF) return 0;                                                          \
-        ranking->best = cck_take_first_##SUFFIX(scores, groups, CCK_LARGEST(top),             \
-                                                &ranking->best_value);                                 \
-        ranking->second = cck_take_first_##SUFFIX(scores, groups,                                      \
-                                                  cck_largest_remaining_##SUFFIX(scores, groups),      \
-                                                  &ranking->rival);                                    \
-        ranking->upper = cck_largest_remaining_##SUFFIX(scores, groups);                               \
+        const ptrdiff_t best = cck_first_##SUFFIX(scores, k, groups, CCK_LARGEST(top), -1);            \
+        const ptrdiff_t second = cck_first_##SUFFIX(                                                   \
+            scores, k, groups, cck_largest_remaining_##SUFFIX(scores, k, groups, best, best), best);   \
+        ranking->best = best;                                                                          \
+        ranking->best_value = scores[best];                                                            \
+        ranking->second = second;                                                                      \
+        ranking->rival = scores[second];                                                               \
+        ranking->upper = cck_largest_remaining_##SUFFIX(scores, k, groups, best, second);              \
         return 1;                                                                                      \
     }
 
@@ -266,7 +275,7 @@ void cck_score_all(const double *table, ptrdiff_t stride, const int32_t *columns
     cck_score_all_level(cck_best_level(), table, stride, columns, weights, count, out);
 }
 
-int cck_rank_level(int level, double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking) {
+int cck_rank_level(int level, const double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking) {
 #if CCK_X86
     if (level >= CCK_LEVEL_AVX512) return cck_rank_avx512(scores, k, stride, ranking);
     if (level == CCK_LEVEL_AVX2) return cck_rank_avx2(scores, k, stride, ranking);

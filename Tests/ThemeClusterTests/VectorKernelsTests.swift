@@ -96,8 +96,9 @@ struct FullScanRankingTests {
             }
             let plain = scores.withUnsafeBufferPointer { FullScanRanking(plainPasses: $0, count: k) }
             for kernels in VectorKernels.available {
-                var scratch = scores + [Double](repeating: .nan, count: stride - k)
-                let ranked = scratch.withUnsafeMutableBufferPointer {
+                // Padding lanes hold anything: NaN here.
+                let padded = scores + [Double](repeating: .nan, count: stride - k)
+                let ranked = padded.withUnsafeBufferPointer {
                     FullScanRanking(scores: $0, count: k, stride: stride, kernels: kernels)
                 }
                 let context = "k \(k), trial \(trial), \(kernels): \(scores)"

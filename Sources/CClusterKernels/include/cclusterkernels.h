@@ -44,16 +44,16 @@ typedef struct {
     double upper;
 } cck_ranking;
 
-/// Ranks `scores[0..<k]` (`scores` holds `stride` doubles, a positive multiple of 8 at least k, and
-/// is scratch: its contents are undefined afterwards) when k >= 3 and every score is finite and at
-/// most 1e300 in magnitude, and returns 1; otherwise returns 0 and leaves `scores[0..<k]` as they
-/// were (the caller ranks them its own way). `best` is the first index holding the largest score,
-/// `second` the first holding the largest of the others, `upper` the largest of the rest, found 8
-/// lanes at a time: the padding lanes are set to -1e300, the lanes' maxima reduced as
-/// `max(low half, high half)` twice and then `lane 1 > lane 0 ? lane 1 : lane 0`, each maximum
-/// `b > a ? b : a`, and the values read back at the chosen indices.
+/// Ranks `scores[0..<k]` (`scores` holds `stride` doubles, a positive multiple of 8 at least k; it
+/// is only read) when k >= 3 and every score is finite and at most 1e300 in magnitude, and returns
+/// 1; otherwise returns 0 (the caller ranks them its own way). `best` is the first index holding
+/// the largest score, `second` the first holding the largest of the others, `upper` the largest of
+/// the rest, found 8 lanes at a time: the padding lanes count as -1e300 and the lanes set aside as
+/// -inf, the lanes' maxima are reduced as `max(low half, high half)` twice and then
+/// `lane 1 > lane 0 ? lane 1 : lane 0`, each maximum `b > a ? b : a`, and the values are read back
+/// at the chosen indices.
 /// Complexity: O(stride).
-int cck_rank_level(int level, double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking);
+int cck_rank_level(int level, const double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking);
 
 /// Two candidates' capped distances over `count` rows, each summed in eight lanes (row i into lane
 /// i % 8, in row order, from +0), the lanes then added as `((l0 + l1) + (l2 + l3)) + ((l4 + l5) +

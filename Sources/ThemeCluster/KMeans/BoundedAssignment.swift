@@ -340,7 +340,7 @@ struct BoundedAssignment: Sendable {
                 }
                 // The full scan, as plain Lloyd: all k similarities, the first maximum wins.
                 centroids.scoreAll(entries: start..<end, columns: columns, weights: weights, into: scratch)
-                let ranking = FullScanRanking(scores: scratch, count: k, stride: centroids.stride)
+                let ranking = FullScanRanking(scores: UnsafeBufferPointer(scratch), count: k, stride: centroids.stride)
                 let best = ranking.best, bestValue = ranking.bestValue
                 labels[row] = Int32(best)
                 runnerUp[row] = Int32(ranking.second)

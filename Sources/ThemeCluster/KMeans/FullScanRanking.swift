@@ -33,10 +33,10 @@ struct FullScanRanking {
     var upper = -Double.infinity
 
     /// Ranks `scores[0..<count]` (`count` ≥ 1); `scores` holds `stride` values, a multiple of 8
-    /// at least `count`, and is used as scratch: its contents are undefined afterwards. The vector
-    /// maxima run in `kernels` (``VectorKernels``: the same bits at every width).
+    /// at least `count` (the lanes from `count` on are ignored). The vector maxima run in
+    /// `kernels` (``VectorKernels``: the same bits at every width).
     @inline(__always)
-    init(scores: UnsafeMutableBufferPointer<Double>, count k: Int, stride: Int, kernels: VectorKernels = .best) {
+    init(scores: UnsafeBufferPointer<Double>, count k: Int, stride: Int, kernels: VectorKernels = .best) {
         precondition(stride % 8 == 0 && stride >= k && scores.count >= stride, "scores must be padded to a multiple of 8")
         var ranking = cck_ranking()
         if kernels.rank(scores.baseAddress!, count: k, stride: stride, into: &ranking) {
@@ -44,7 +44,7 @@ struct FullScanRanking {
                       upper: ranking.upper)
             return
         }
-        self.init(plainPasses: UnsafeBufferPointer(scores), count: k)
+        self.init(plainPasses: scores, count: k)
     }
 
     private init(best: Int, bestValue: Double, second: Int, rival: Double, upper: Double) {

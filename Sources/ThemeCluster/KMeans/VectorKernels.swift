@@ -49,7 +49,7 @@ struct VectorKernels: Sendable, Equatable, CustomStringConvertible {
     /// did; see ``FullScanRanking``.
     /// - Complexity: O(stride).
     @inline(__always)
-    func rank(_ scores: UnsafeMutablePointer<Double>, count: Int, stride: Int, into ranking: inout cck_ranking) -> Bool {
+    func rank(_ scores: UnsafePointer<Double>, count: Int, stride: Int, into ranking: inout cck_ranking) -> Bool {
         cck_rank_level(level, scores, count, stride, &ranking) != 0
     }
 
