@@ -32,9 +32,9 @@ public enum ChunkedWork {
     /// which start a region in about a microsecond (they poll for work for a millisecond after
     /// each one, then park); when the team is busy with another caller's region, the calling task
     /// starts `workers − 1` child tasks instead (structured concurrency: a task group) and works
-    /// alongside them. Each worker claims the next unclaimed chunk from a shared counter until
-    /// none is left (so the load balances as chunks finish), and writes its result to the chunk's
-    /// own slot. Which worker runs a chunk never changes its result, and the results come back in
+    /// alongside them. Each worker claims chunks from its own contiguous segment first, then from
+    /// the others' (so the same worker meets mostly the same rows in every call, and the load
+    /// still balances as chunks finish), and writes its result to the chunk's own slot. Which worker runs a chunk never changes its result, and the results come back in
     /// chunk order. Compared with one child per chunk and an idle caller, this saves a task start
     /// and a thread wake-up per chunk.
     /// - Complexity: the sum of `body`'s costs, spread over `min(workers, chunks)` tasks; O(chunks)
@@ -43,50 +43,76 @@ public enum ChunkedWork {
                                             _ body: @escaping @Sendable (Range<Int>) -> Result) async -> [Result] {
         let ranges = chunks(count: count, chunkSize: chunkSize)
         guard ranges.count > 1, workers > 1 else { return ranges.map(body) }
-        let slots = ChunkSlots<Result>(ranges: ranges, body: body)
-        let helpers = min(workers, ranges.count) - 1
-        if WorkerTeam.shared.run(helpers: helpers, { slots.work() }) { return slots.results() }
+        let participants = min(workers, ranges.count)
+        let slots = ChunkSlots<Result>(ranges: ranges, participants: participants, body: body)
+        if WorkerTeam.shared.run(helpers: participants - 1, participants: { slots.work(participant: $0) }) {
+            return slots.results()
+        }
         await withDiscardingTaskGroup { group in
-            for _ in 0..<helpers {
-                group.addTask { slots.work() }
+            for participant in 1..<participants {
+                group.addTask { slots.work(participant: participant) }
             }
-            slots.work()
+            slots.work(participant: 0)
         }
         return slots.results()
     }
 }
 
-/// The chunks of one ``ChunkedWork/map(count:chunkSize:workers:_:)`` call, the counter its
-/// workers claim them with, and one result slot per chunk.
+/// The chunks of one ``ChunkedWork/map(count:chunkSize:workers:_:)`` call, split into one
+/// contiguous segment per participant, the counters they are claimed with, and one result slot per
+/// chunk.
 ///
-/// Invariant: a chunk index is handed out once (atomic increment), and only the worker that
-/// claimed it writes its slot; ``results()`` reads the slots only after every worker has returned
-/// (the end of the task group orders those writes before the read). Hence `@unchecked Sendable`.
+/// **Each participant keeps its own part of the data.** Participant p first claims the chunks of
+/// segment p, in order, and only then helps with the other segments (p + 1, p + 2, … in turn),
+/// claiming from the same counters. Regions that walk the same rows again and again (a k-means++
+/// step, an assignment pass) so give each thread mostly the same chunks each time, whose rows are
+/// still in its core's caches, instead of whichever chunk a shared counter hands out next (on two
+/// cores that moved about half the data between the cores' caches in every region). The load
+/// still balances: a participant that finishes its segment takes chunks from the others'.
+///
+/// Invariant: a chunk index is handed out once (each segment's counter only grows, and an index
+/// past the segment's end is not run), and only the worker that claimed it writes its slot;
+/// ``results()`` reads the slots only after every worker has returned (the end of the region or of
+/// the task group orders those writes before the read). Hence `@unchecked Sendable`.
 private final class ChunkSlots<Result: Sendable>: @unchecked Sendable {
     private let ranges: [Range<Int>]
     private let body: @Sendable (Range<Int>) -> Result
-    private let next = Atomic<Int>(0)
+    private let participants: Int
+    /// Segment s's counter (chunks claimed from it) at `cursors[s * Self.cursorStride]`: one cache
+    /// line each, so claims in different segments do not contend for one line.
+    private let cursors: UnsafeMutablePointer<Atomic<Int>>
+    private static var cursorStride: Int { 64 / MemoryLayout<Int>.stride }
     private let slots: UnsafeMutableBufferPointer<Result?>
 
-    init(ranges: [Range<Int>], body: @escaping @Sendable (Range<Int>) -> Result) {
+    init(ranges: [Range<Int>], participants: Int, body: @escaping @Sendable (Range<Int>) -> Result) {
         self.ranges = ranges
         self.body = body
+        self.participants = max(participants, 1)
+        cursors = .allocate(capacity: self.participants * Self.cursorStride)
+        for i in 0..<(self.participants * Self.cursorStride) { (cursors + i).initialize(to: Atomic(0)) }
         slots = .allocate(capacity: ranges.count)
         slots.initialize(repeating: nil)
     }
 
     deinit {
+        cursors.deinitialize(count: participants * Self.cursorStride)
+        cursors.deallocate()
         _ = slots.deinitialize()
         slots.deallocate()
     }
 
-    /// Runs chunks until none is left unclaimed.
-    /// - Complexity: O(1) per chunk besides `body`.
-    func work() {
-        while true {
-            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < ranges.count else { return }
-            slots[index] = body(ranges[index])
+    /// Runs chunks until none is left unclaimed: segment `participant`'s first, then the others'.
+    /// - Complexity: O(1) per chunk besides `body`, plus O(participants).
+    func work(participant: Int) {
+        let count = ranges.count
+        for step in 0..<participants {
+            let segment = (participant + step) % participants
+            let start = segment * count / participants, end = (segment + 1) * count / participants
+            while true {
+                let index = start + cursors[segment * Self.cursorStride].wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < end else { break }
+                slots[index] = body(ranges[index])
+            }
         }
     }
 

@@ -41,7 +41,7 @@ final class WorkerTeam: @unchecked Sendable {
     private let pending = Atomic<Int>(0)
     private let condition = NSCondition()
     /// The current region's work and how many helpers (indices `0..<joining`) take part.
-    private var job: (@Sendable () -> Void)?
+    private var job: (@Sendable (Int) -> Void)?
     private var joining = 0
     /// The generation `job` belongs to (`generation` reaches it just after the lock is released).
     private var jobGeneration = 0
@@ -57,6 +57,14 @@ final class WorkerTeam: @unchecked Sendable {
     /// the team has no helpers or another region holds it.
     /// - Complexity: O(1) to start and end a region besides `work`.
     func run(helpers: Int, _ work: @escaping @Sendable () -> Void) -> Bool {
+        run(helpers: helpers, participants: { _ in work() })
+    }
+
+    /// ``run(helpers:_:)`` telling each participant who it is: the caller is participant 0 and
+    /// helper thread i is participant i + 1, the same thread in every region (so work split by
+    /// participant finds its data in that thread's caches again).
+    /// - Complexity: O(1) to start and end a region besides `work`.
+    func run(helpers: Int, participants work: @escaping @Sendable (_ participant: Int) -> Void) -> Bool {
         let joining = min(helpers, helperCount)
         guard joining > 0 else { return false }
         guard claimed.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
@@ -74,7 +82,7 @@ final class WorkerTeam: @unchecked Sendable {
         // holding the lock would send them to sleep on the mutex (a futex wait and a wake-up
         // per region, which is what the team is there to avoid).
         generation.store(next, ordering: .releasing)
-        work()
+        work(0)
         var polls = 0
         while pending.load(ordering: .acquiring) > 0 {
             polls += 1
@@ -138,7 +146,7 @@ final class WorkerTeam: @unchecked Sendable {
             let work = index < joining ? job : nil
             condition.unlock()
             if let work {
-                work()
+                work(index + 1)
                 pending.subtract(1, ordering: .releasing)
                 deadline = clock.now.advanced(by: Self.spinDuration)
             }

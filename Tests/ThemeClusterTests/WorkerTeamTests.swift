@@ -23,6 +23,52 @@ import Testing
         }
     }
 
+    /// Which thread ran each participant of a region.
+    final class Seen: @unchecked Sendable {
+        private let threads = Mutex<[Int: UInt]>([:])
+        func record(_ participant: Int, _ thread: UInt) { threads.withLock { $0[participant] = thread } }
+        var value: [Int: UInt] { threads.withLock { $0 } }
+    }
+
+    @Test("Participants are numbered: the caller 0, helper i as i + 1, the same thread every region")
+    func participantsNumbered() {
+        let team = WorkerTeam(helpers: 3)
+        var threadOf: [Int: UInt] = [:]
+        for region in 0..<4 {
+            let seen = Seen()
+            let entrants = Entrants()
+            let caller = UInt(pthread_self())
+            let ran = team.run(helpers: 3, participants: { participant in
+                let me = UInt(pthread_self())
+                seen.record(participant, me)
+                entrants.enter()
+                _ = entrants.await(4)
+            })
+            #expect(ran)
+            let numbered = seen.value
+            #expect(numbered.keys.sorted() == [0, 1, 2, 3], "region \(region)")
+            #expect(numbered[0] == caller, "the caller is participant 0")
+            for participant in 1...3 {
+                if let earlier = threadOf[participant] { #expect(numbered[participant] == earlier, "helper \(participant) moved") }
+                threadOf[participant] = numbered[participant]
+            }
+        }
+    }
+
+    @Test("Chunks split by participant: each runs once, results in order, whatever the number of workers",
+          arguments: [1, 2, 3, 4, 7])
+    func segments(workers: Int) async {
+        for count in [1, 2, 5, 13, 52, 100] {
+            let ran = Mutex<[Int]>([])
+            let results = await ChunkedWork.map(count: count, chunkSize: 1, workers: workers) { range in
+                ran.withLock { $0.append(range.lowerBound) }
+                return range.lowerBound * 7
+            }
+            #expect(results == (0..<count).map { $0 * 7 }, "\(count) chunks, \(workers) workers")
+            #expect(ran.withLock { $0.sorted() } == Array(0..<count), "every chunk once: \(count) chunks, \(workers) workers")
+        }
+    }
+
     @Test("A region runs on the caller and on every helper it asks for")
     func helpersJoin() {
         let team = WorkerTeam(helpers: 2)
