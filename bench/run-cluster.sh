@@ -13,9 +13,9 @@
 #   --wait-idle    wait at most that long for the CPU to be under 5% busy before timing (default 60)
 #   --bin          use DIR/cluster-bench as built (no build): e.g. one built from a clean checkout
 #                  of a commit while the working tree is being edited
-# After the pairs it compiles and runs a control (bench/controls/memory-scaling.c, needs cc): the
-# machine's own 1-thread / 2-thread speed-up for a shared-nothing loop reading 2 MB per thread at
-# random, printed next to our 1-worker / 2-worker ratio.
+# A control (bench/controls/memory-scaling.c, needs cc), the machine's own 1-thread / 2-thread
+# speed-up for a shared-nothing loop reading 2 MB per thread at random, runs briefly before each
+# pair (the "control" column) and at length after them all, printed next to our 1w / 2w ratio.
 # Everything it writes goes to bench/work/cluster-NAME/ (git-ignored). TM_SHARED overrides ../shared.
 set -euo pipefail
 
@@ -101,11 +101,26 @@ fi
 echo "== TF-IDF: $corpus"
 "$bin/cluster-bench" vectorize "$corpus" "${jsonl[@]}" --out "$out/matrix"
 
-# 4. The runs, alternately, on a quiet machine if one comes within --wait-idle seconds.
+# 4. The control, compiled once: the host's own 2-thread speed-up for a shared-nothing loop
+#    reading a 2 MB buffer per thread at random (bench/controls/memory-scaling.c). Our 1w / 2w
+#    ratio can only be read against what the machine gives such a loop at the same time, and that
+#    changes from minute to minute on a shared host (the second core is sometimes worth far less
+#    than the first), so a short control runs just before each pair as well as after them all.
+control=""
+have_control=0
+if cc -O2 -pthread "$bench/controls/memory-scaling.c" -o "$work/memory-scaling" 2> "$work/.memory-scaling.log"; then
+  have_control=1
+else
+  echo "run-cluster: no C compiler for the control ($(head -n 1 "$work/.memory-scaling.log")); skipping it"
+fi
+
+# 5. The runs, alternately, on a quiet machine if one comes within --wait-idle seconds.
 source "$bench/lib/machine.sh"
 wait_for_idle
 
 for ((seed = 0; seed < pairs; seed++)); do
+  rm -f "$out/control-$seed.txt"
+  if [ "$have_control" = 1 ]; then "$work/memory-scaling" 2 2 > "$out/control-$seed.txt"; fi
   echo "== pair $((seed + 1)) of $pairs, seed $seed: ours (1 and 2 workers, $repetitions fits each, alternating)"
   measured "$bin/cluster-bench" time "$out/matrix" --seed "$seed" --workers 1,2 --repetitions "$repetitions" \
     --json "$out/ours-$seed.json" --assignments "$out/ours-$seed.txt"
@@ -114,16 +129,10 @@ for ((seed = 0; seed < pairs; seed++)); do
     --json "$out/sklearn-$seed.json" --assignments "$out/sklearn-$seed.txt"
 done
 
-# 5. The control, in the same run: the host's own 2-thread speed-up for a shared-nothing loop
-#    reading a 2 MB buffer per thread at random (bench/controls/memory-scaling.c). Our 1w / 2w
-#    ratio can only be read against what the machine gives such a loop at the same time.
-control=""
-if cc -O2 -pthread "$bench/controls/memory-scaling.c" -o "$work/memory-scaling" 2> "$work/.memory-scaling.log"; then
+if [ "$have_control" = 1 ]; then
   echo "== control: a shared-nothing, memory-bound loop on 1 and 2 threads (2 MB each, 5 rounds)"
   "$work/memory-scaling" 2 5 | tee "$out/control.txt"
   control=$(awk '/^median speed-up/ {print $3}' "$out/control.txt")
-else
-  echo "run-cluster: no C compiler for the control ($(head -n 1 "$work/.memory-scaling.log")); skipping it"
 fi
 
 # 6. The summary.
@@ -145,7 +154,13 @@ print("               both contestants read the same float64 CSR matrix, rows L2
 print(f'machine        nproc {cores}; load average at the start {load}, 1-min {pre1:.2f} just before timing '
       f'({busy}% CPU busy in the 2 s before); other processes used {"/".join(map(str, others))} % of the CPU during the runs')
 print(f'scikit-learn   {sk[0]["sklearn"]}, OpenMP threads {sk[0]["openmpThreads"]}; thread pools {sk[0]["threadpools"]}')
-print(f'{"seed":>4} {"ours 1 worker s":>16} {"ours 2 workers s":>17} {"it":>4} {"sklearn s":>10} {"it":>4} {"sk/ours2":>9} {"1w/2w":>7} {"per-iter sk/ours2":>18}')
+import os
+def pair_control(s):
+    path = f"{out}/control-{s}.txt"
+    if not os.path.exists(path): return "-"
+    lines = [l for l in open(path) if l.startswith("median speed-up")]
+    return lines[0].split()[2] if lines else "-"
+print(f'{"seed":>4} {"ours 1 worker s":>16} {"ours 2 workers s":>17} {"it":>4} {"sklearn s":>10} {"it":>4} {"sk/ours2":>9} {"1w/2w":>7} {"per-iter sk/ours2":>18} {"control":>8}')
 r_sk, r_sc, r_it = [], [], []
 all1, all2, allsk = [], [], []
 for s in range(pairs):
@@ -157,7 +172,7 @@ for s in range(pairs):
     a, b, c = med(w1), med(w2), med(ks)
     r_sk.append(c / b); r_sc.append(a / b); r_it.append((c / it_s) / (b / it_o))
     print(f"{s:>4} {a:>10.3f} ({min(w1):.3f}-{max(w1):.3f}) {b:>8.3f} ({min(w2):.3f}-{max(w2):.3f}) {it_o:>4} {c:>10.3f} {it_s:>4} "
-          f"{c / b:>9.2f} {a / b:>7.3f} {r_it[-1]:>18.2f}")
+          f"{c / b:>9.2f} {a / b:>7.3f} {r_it[-1]:>18.2f} {pair_control(s):>8}")
 print(f'all  ours 1 worker median {med(all1):.3f} s (min {min(all1):.3f}, max {max(all1):.3f}); 2 workers {med(all2):.3f} s '
       f'(min {min(all2):.3f}, max {max(all2):.3f}); sklearn {med(allsk):.3f} s (min {min(allsk):.3f}, max {max(allsk):.3f})')
 v = lambda x, t: "met" if x >= t else "NOT met"
