@@ -260,41 +260,26 @@ int cck_best_level(void) {
     return level;
 }
 
+/// Calls `NAME`'s implementation for `level` (the widest there is, not above it) with the arguments.
+#if CCK_X86
+#define CCK_DISPATCH(level, NAME, ...)                                                                     \
+    ((level) >= CCK_LEVEL_AVX512 ? NAME##_avx512(__VA_ARGS__)                                              \
+     : (level) == CCK_LEVEL_AVX2 ? NAME##_avx2(__VA_ARGS__)                                                \
+                                 : NAME##_baseline(__VA_ARGS__))
+#else
+#define CCK_DISPATCH(level, NAME, ...) ((void)(level), NAME##_baseline(__VA_ARGS__))
+#endif
+
 void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const int32_t *columns,
                          const double *weights, ptrdiff_t count, double *out) {
-#if CCK_X86
-    if (level >= CCK_LEVEL_AVX512) { cck_score_all_avx512(table, stride, columns, weights, count, out); return; }
-    if (level == CCK_LEVEL_AVX2) { cck_score_all_avx2(table, stride, columns, weights, count, out); return; }
-#endif
-    (void)level;
-    cck_score_all_baseline(table, stride, columns, weights, count, out);
-}
-
-void cck_score_all(const double *table, ptrdiff_t stride, const int32_t *columns, const double *weights,
-                   ptrdiff_t count, double *out) {
-    cck_score_all_level(cck_best_level(), table, stride, columns, weights, count, out);
+    CCK_DISPATCH(level, cck_score_all, table, stride, columns, weights, count, out);
 }
 
 int cck_rank_level(int level, const double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking) {
-#if CCK_X86
-    if (level >= CCK_LEVEL_AVX512) return cck_rank_avx512(scores, k, stride, ranking);
-    if (level == CCK_LEVEL_AVX2) return cck_rank_avx2(scores, k, stride, ranking);
-#endif
-    (void)level;
-    return cck_rank_baseline(scores, k, stride, ranking);
+    return CCK_DISPATCH(level, cck_rank, scores, k, stride, ranking);
 }
 
 void cck_capped_distance_sums_level(int level, ptrdiff_t count, double *s0, double *s1, const double *caps,
                                     int clearing, double *sums) {
-#if CCK_X86
-    if (level >= CCK_LEVEL_AVX512) { cck_capped_distance_sums_avx512(count, s0, s1, caps, clearing, sums); return; }
-    if (level == CCK_LEVEL_AVX2) { cck_capped_distance_sums_avx2(count, s0, s1, caps, clearing, sums); return; }
-#endif
-    (void)level;
-    cck_capped_distance_sums_baseline(count, s0, s1, caps, clearing, sums);
-}
-
-void cck_capped_distance_sums(ptrdiff_t count, double *s0, double *s1, const double *caps, int clearing,
-                              double *sums) {
-    cck_capped_distance_sums_level(cck_best_level(), count, s0, s1, caps, clearing, sums);
+    CCK_DISPATCH(level, cck_capped_distance_sums, count, s0, s1, caps, clearing, sums);
 }

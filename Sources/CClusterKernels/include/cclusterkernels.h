@@ -25,12 +25,8 @@ int cck_best_level(void);
 /// `out[c] = Σ_i weights[i] × table[columns[i] · stride + c]` for c in 0..<stride, each lane
 /// summed in entry order from +0 as `sum = sum + weight × value` (no fused multiply-add).
 /// `stride` is a positive multiple of 8; `out` holds `stride` doubles (need not be aligned).
-/// Uses the widest implementation (`cck_best_level()`).
+/// `level` is one of the `CCK_LEVEL_…` values, at most `cck_best_level()`.
 /// Complexity: O(count · stride).
-void cck_score_all(const double *table, ptrdiff_t stride, const int32_t *columns, const double *weights,
-                   ptrdiff_t count, double *out);
-
-/// `cck_score_all` with the implementation `level` (at most `cck_best_level()`), for tests.
 void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const int32_t *columns,
                          const double *weights, ptrdiff_t count, double *out);
 
@@ -52,6 +48,7 @@ typedef struct {
 /// -inf, the lanes' maxima are reduced as `max(low half, high half)` twice and then
 /// `lane 1 > lane 0 ? lane 1 : lane 0`, each maximum `b > a ? b : a`, and the values are read back
 /// at the chosen indices.
+/// `level` as for `cck_score_all_level`.
 /// Complexity: O(stride).
 int cck_rank_level(int level, const double *scores, ptrdiff_t k, ptrdiff_t stride, cck_ranking *ranking);
 
@@ -62,11 +59,8 @@ int cck_rank_level(int level, const double *scores, ptrdiff_t k, ptrdiff_t strid
 /// `min(max(0, d), cap)`) for the last `count % 8` rows: the two agree unless d is NaN.
 /// With `clearing` non-zero, every similarity is set to +0 once read (`s0` and `s1` may be the
 /// same pointer: both are read before either is cleared). The sums go to `sums[0]`, `sums[1]`.
+/// `level` as for `cck_score_all_level`.
 /// Complexity: O(count).
-void cck_capped_distance_sums(ptrdiff_t count, double *s0, double *s1, const double *caps, int clearing,
-                              double *sums);
-
-/// `cck_capped_distance_sums` with the implementation `level` (at most `cck_best_level()`), for tests.
 void cck_capped_distance_sums_level(int level, ptrdiff_t count, double *s0, double *s1, const double *caps,
                                     int clearing, double *sums);
 
