@@ -241,6 +241,47 @@ CCK_DISTANCE_SUMS(avx512, CCK_AVX512)
 
 // MARK: dispatch
 
+/// Calls `NAME`'s implementation for `level` (the widest there is, not above it) with the arguments.
+#if CCK_X86
+#define CCK_DISPATCH(level, NAME, ...)                                                                     \
+    ((level) >= CCK_LEVEL_AVX512 ? NAME##_avx512(__VA_ARGS__)                                              \
+     : (level) == CCK_LEVEL_AVX2 ? NAME##_avx2(__VA_ARGS__)                                                \
+                                 : NAME##_baseline(__VA_ARGS__))
+#else
+#define CCK_DISPATCH(level, NAME, ...) ((void)(level), NAME##_baseline(__VA_ARGS__))
+#endif
+
+/// Whether implementation `level` gives the baseline's bits on a fixed sample: values of both
+/// signs and far apart in magnitude, so that a fused multiply-add or another order would show.
+/// The build guarantees it (no contraction, same order); this catches a build that does not.
+static int cck_agrees_with_baseline(int level) {
+    enum { STRIDE = 24, TERMS = 9, ROWS = 40 };
+    double table[STRIDE * TERMS], weights[5], wide[STRIDE], narrow[STRIDE];
+    double s0[ROWS], s1[ROWS], caps[ROWS], t0[ROWS], t1[ROWS], sums[2], reference[2];
+    int32_t columns[5] = {3, 0, 8, 3, 5};
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int i = 0; i < STRIDE * TERMS; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;   // xorshift64
+        table[i] = ((double)(x >> 11) * 0x1p-53 - 0.5) * (i % 3 == 0 ? 1e8 : 1.0);
+    }
+    for (int i = 0; i < 5; i++) weights[i] = table[7 * i + 1] * 1e-4;
+    CCK_DISPATCH(level, cck_score_all, table, STRIDE, columns, weights, 5, wide);
+    cck_score_all_baseline(table, STRIDE, columns, weights, 5, narrow);
+    if (memcmp(wide, narrow, sizeof wide) != 0) return 0;
+    cck_ranking ranked, plain;
+    int rankedOk = CCK_DISPATCH(level, cck_rank, narrow, 21, STRIDE, &ranked);
+    int plainOk = cck_rank_baseline(narrow, 21, STRIDE, &plain);
+    if (rankedOk != plainOk || memcmp(&ranked, &plain, sizeof ranked) != 0) return 0;
+    for (int i = 0; i < ROWS; i++) {
+        s0[i] = t0[i] = table[i] * 1e-8 + 0.5;
+        s1[i] = t1[i] = table[i + ROWS];
+        caps[i] = table[i + 2 * ROWS] > 0 ? 0.75 : 2;
+    }
+    CCK_DISPATCH(level, cck_capped_distance_sums, ROWS - 3, s0, s1, caps, 1, sums);
+    cck_capped_distance_sums_baseline(ROWS - 3, t0, t1, caps, 1, reference);
+    return memcmp(sums, reference, sizeof sums) == 0 && memcmp(s0, t0, sizeof s0) == 0;
+}
+
 int cck_best_level(void) {
     static int cached = -1;   // every thread computes the same value, so a race is harmless
     int level = __atomic_load_n(&cached, __ATOMIC_RELAXED);
@@ -256,19 +297,13 @@ int cck_best_level(void) {
     const char *cap = getenv("TRANSCRIPTMINER_KERNELS");
     if (cap != NULL && strcmp(cap, "baseline") == 0) level = CCK_LEVEL_BASELINE;
     if (cap != NULL && strcmp(cap, "avx2") == 0 && level > CCK_LEVEL_AVX2) level = CCK_LEVEL_AVX2;
+    // A width that would not give the baseline's bits is never used: results must not depend on the CPU.
+    while (level > CCK_LEVEL_BASELINE && !cck_agrees_with_baseline(level)) level--;
     __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
     return level;
 }
 
-/// Calls `NAME`'s implementation for `level` (the widest there is, not above it) with the arguments.
-#if CCK_X86
-#define CCK_DISPATCH(level, NAME, ...)                                                                     \
-    ((level) >= CCK_LEVEL_AVX512 ? NAME##_avx512(__VA_ARGS__)                                              \
-     : (level) == CCK_LEVEL_AVX2 ? NAME##_avx2(__VA_ARGS__)                                                \
-                                 : NAME##_baseline(__VA_ARGS__))
-#else
-#define CCK_DISPATCH(level, NAME, ...) ((void)(level), NAME##_baseline(__VA_ARGS__))
-#endif
+int cck_level_agrees(int level) { return cck_agrees_with_baseline(level); }
 
 void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const int32_t *columns,
                          const double *weights, ptrdiff_t count, double *out) {

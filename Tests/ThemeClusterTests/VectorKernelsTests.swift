@@ -3,6 +3,12 @@ import Testing
 
 @Suite("vector kernels: every width gives the scalar loops' bits")
 struct VectorKernelsTests {
+    @Test("every width this CPU runs passes the self-check that guards the choice of width")
+    func selfCheck() {
+        for kernels in VectorKernels.available { #expect(kernels.agreesWithBaseline, "\(kernels)") }
+        #expect(VectorKernels.available.contains(.best))
+    }
+
     /// Strides that take every tile of every width: 8·(8, 4, 2, 1) and mixes (80 = k 77 padded).
     @Test("a row's similarities to every centroid of a padded table, lane by lane as the scalar loop sums them",
           arguments: [8, 16, 24, 32, 40, 56, 64, 80, 120, 136])

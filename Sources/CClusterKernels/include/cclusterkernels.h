@@ -18,8 +18,14 @@ enum { CCK_LEVEL_BASELINE = 0, CCK_LEVEL_AVX2 = 1, CCK_LEVEL_AVX512 = 2 };
 
 /// The widest implementation this CPU (and its operating system) supports, computed once; no wider
 /// than `TRANSCRIPTMINER_KERNELS` says if that is set when it is first called (`baseline` or
-/// `avx2`: to compare the widths in one run).
+/// `avx2`: to compare the widths in one run), and never one that fails `cck_level_agrees` (then
+/// the next narrower is tried).
 int cck_best_level(void);
+
+/// Whether implementation `level` (at most what the CPU supports) gives the baseline's bits on a
+/// fixed sample of every kernel: 1 if it does. The build guarantees it; a build that breaks it
+/// (a compiler fusing the multiply and the add, say) is caught here.
+int cck_level_agrees(int level);
 
 /// The similarities of one sparse row to every centroid of a term-major table:
 /// `out[c] = Σ_i weights[i] × table[columns[i] · stride + c]` for c in 0..<stride, each lane

@@ -27,13 +27,19 @@ struct VectorKernels: Sendable, Equatable, CustomStringConvertible {
     /// 512-bit AVX-512F.
     static let avx512 = VectorKernels(level: Int32(CCK_LEVEL_AVX512))
 
-    /// The widest this CPU runs (capped by `TRANSCRIPTMINER_KERNELS`).
+    /// The widest this CPU runs (capped by `TRANSCRIPTMINER_KERNELS`) whose bits agree with the
+    /// baseline's (``agreesWithBaseline``).
     static var best: VectorKernels { VectorKernels(level: cck_best_level()) }
 
     /// Every implementation this CPU runs, narrowest first.
     static var available: [VectorKernels] { [baseline, avx2, avx512].filter { $0.level <= best.level } }
 
     var description: String { ["baseline", "avx2", "avx512"][Int(level)] }
+
+    /// Whether this width gives the baseline's bits on a fixed sample of every kernel (the check
+    /// ``best`` passes before a width is used: a build that fused the multiply and the add would
+    /// fail it, and the narrower width would run instead).
+    var agreesWithBaseline: Bool { cck_level_agrees(level) != 0 }
 
     /// See ``PaddedCentroids/scoreAll(entries:columns:weights:into:kernels:)``: `into[0..<stride]`
     /// for `stride` a positive multiple of 8.
