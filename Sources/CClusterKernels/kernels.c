@@ -116,8 +116,7 @@ CCK_SCORE_ALL(avx512, CCK_AVX512, 8)
 
 /// Group `g` of the scores as the ranking sees them: padding lanes (index ≥ k) −1e300, tame and no
 /// larger than any tame score, after every real lane; the lanes `skip1` and `skip2` (set aside)
-/// −∞. Masked in registers rather than written to `scores`: a narrow store followed by a wide
-/// load of the same bytes would stall on store forwarding.
+/// −∞. Masked in registers, so the scores are only read.
 #define CCK_RANK_GROUP(values, scores, g, k, skip1, skip2)                                                 \
     do {                                                                                                   \
         const cck_m8 index_ = (cck_m8){0, 1, 2, 3, 4, 5, 6, 7} + 8 * (int64_t)(g);                         \
@@ -185,11 +184,27 @@ CCK_RANK(avx512, CCK_AVX512)
 
 // MARK: capped distances
 
+/// A row's capped distance, 8 lanes: `d = 1 − s; d = d < 0 ? 0 : d; cap < d ? cap : d` (a NaN kept).
+#define CCK_CAPPED(similarities, cap)                                                                      \
+    ({                                                                                                     \
+        const cck_v8 zero_ = CCK_SPLAT(0.0), distance_ = CCK_SPLAT(1.0) - (similarities);                  \
+        const cck_v8 clamped_ = CCK_SELECT(distance_ < zero_, distance_, zero_);                           \
+        CCK_SELECT((cap) < clamped_, clamped_, (cap));                                                     \
+    })
+/// One row's capped distance as Swift's `min(max(0, 1 − s), cap)` gives it (a NaN dropped).
+#define CCK_CAPPED_SCALAR(similarity, cap)                                                                 \
+    ({                                                                                                     \
+        const double distance_ = 1 - (similarity), clamped_ = distance_ >= 0 ? distance_ : 0;              \
+        (cap) < clamped_ ? (cap) : clamped_;                                                               \
+    })
+/// Eight lanes added as `((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))`.
+#define CCK_TREE(l) ((((l)[0] + (l)[1]) + ((l)[2] + (l)[3])) + (((l)[4] + (l)[5]) + ((l)[6] + (l)[7])))
+
 #define CCK_DISTANCE_SUMS(SUFFIX, TARGET)                                                                \
     TARGET static void cck_capped_distance_sums_##SUFFIX(ptrdiff_t count, double *s0, double *s1,      \
                                                          const double *caps, int clearing,             \
                                                          double *sums) {                               \
-        const cck_v8 zero = CCK_SPLAT(0.0), one = CCK_SPLAT(1.0);                                      \
+        const cck_v8 zero = CCK_SPLAT(0.0);                                                            \
         cck_v8 lanes0 = zero, lanes1 = zero;                                                           \
         ptrdiff_t row = 0;                                                                             \
         for (; row + 8 <= count; row += 8) {                                                           \
@@ -201,13 +216,8 @@ CCK_RANK(avx512, CCK_AVX512)
                 CCK_STORE(s0 + row, zero);                                                             \
                 CCK_STORE(s1 + row, zero);                                                             \
             }                                                                                          \
-            cck_v8 d0 = one - v0, d1 = one - v1;                                                       \
-            d0 = CCK_SELECT(d0 < zero, d0, zero);                                                      \
-            d1 = CCK_SELECT(d1 < zero, d1, zero);                                                      \
-            d0 = CCK_SELECT(cap < d0, d0, cap);                                                        \
-            d1 = CCK_SELECT(cap < d1, d1, cap);                                                        \
-            lanes0 = lanes0 + d0;                                                                      \
-            lanes1 = lanes1 + d1;                                                                      \
+            lanes0 = lanes0 + CCK_CAPPED(v0, cap);                                                     \
+            lanes1 = lanes1 + CCK_CAPPED(v1, cap);                                                     \
         }                                                                                              \
         if (row < count) {                                                                             \
             /* The short end: absent lanes add +0, which changes no lane. */                           \
@@ -218,19 +228,14 @@ CCK_RANK(avx512, CCK_AVX512)
                     s0[row + lane] = 0;                                                                \
                     s1[row + lane] = 0;                                                                \
                 }                                                                                      \
-                double m0 = 1 - v0, m1 = 1 - v1;                                                       \
-                m0 = m0 >= 0 ? m0 : 0;                                                                 \
-                m1 = m1 >= 0 ? m1 : 0;                                                                 \
-                tail0[lane] = cap < m0 ? cap : m0;                                                     \
-                tail1[lane] = cap < m1 ? cap : m1;                                                     \
+                tail0[lane] = CCK_CAPPED_SCALAR(v0, cap);                                              \
+                tail1[lane] = CCK_CAPPED_SCALAR(v1, cap);                                              \
             }                                                                                          \
             lanes0 = lanes0 + tail0;                                                                   \
             lanes1 = lanes1 + tail1;                                                                   \
         }                                                                                              \
-        sums[0] = ((lanes0[0] + lanes0[1]) + (lanes0[2] + lanes0[3])) +                                \
-                  ((lanes0[4] + lanes0[5]) + (lanes0[6] + lanes0[7]));                                 \
-        sums[1] = ((lanes1[0] + lanes1[1]) + (lanes1[2] + lanes1[3])) +                                \
-                  ((lanes1[4] + lanes1[5]) + (lanes1[6] + lanes1[7]));                                 \
+        sums[0] = CCK_TREE(lanes0);                                                                    \
+        sums[1] = CCK_TREE(lanes1);                                                                    \
     }
 
 CCK_DISTANCE_SUMS(baseline, )
@@ -251,10 +256,9 @@ CCK_DISTANCE_SUMS(avx512, CCK_AVX512)
 #define CCK_DISPATCH(level, NAME, ...) ((void)(level), NAME##_baseline(__VA_ARGS__))
 #endif
 
-/// Whether implementation `level` gives the baseline's bits on a fixed sample: values of both
-/// signs and far apart in magnitude, so that a fused multiply-add or another order would show.
-/// The build guarantees it (no contraction, same order); this catches a build that does not.
-static int cck_agrees_with_baseline(int level) {
+// The sample: values of both signs and far apart in magnitude, so that a fused multiply-add or
+// another order would show.
+int cck_level_agrees(int level) {
     enum { STRIDE = 24, TERMS = 9, ROWS = 40 };
     double table[STRIDE * TERMS], weights[5], wide[STRIDE], narrow[STRIDE];
     double s0[ROWS], s1[ROWS], caps[ROWS], t0[ROWS], t1[ROWS], sums[2], reference[2];
@@ -298,12 +302,10 @@ int cck_best_level(void) {
     if (cap != NULL && strcmp(cap, "baseline") == 0) level = CCK_LEVEL_BASELINE;
     if (cap != NULL && strcmp(cap, "avx2") == 0 && level > CCK_LEVEL_AVX2) level = CCK_LEVEL_AVX2;
     // A width that would not give the baseline's bits is never used: results must not depend on the CPU.
-    while (level > CCK_LEVEL_BASELINE && !cck_agrees_with_baseline(level)) level--;
+    while (level > CCK_LEVEL_BASELINE && !cck_level_agrees(level)) level--;
     __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
     return level;
 }
-
-int cck_level_agrees(int level) { return cck_agrees_with_baseline(level); }
 
 void cck_score_all_level(int level, const double *table, ptrdiff_t stride, const int32_t *columns,
                          const double *weights, ptrdiff_t count, double *out) {

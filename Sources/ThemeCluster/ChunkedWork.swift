@@ -34,9 +34,10 @@ public enum ChunkedWork {
     /// starts `workers − 1` child tasks instead (structured concurrency: a task group) and works
     /// alongside them. Each worker claims chunks from its own contiguous segment first, then from
     /// the others' (so the same worker meets mostly the same rows in every call, and the load
-    /// still balances as chunks finish), and writes its result to the chunk's own slot. Which worker runs a chunk never changes its result, and the results come back in
-    /// chunk order. Compared with one child per chunk and an idle caller, this saves a task start
-    /// and a thread wake-up per chunk.
+    /// still balances as chunks finish), and writes its result to the chunk's own slot. Which
+    /// worker runs a chunk never changes its result, and the results come back in chunk order.
+    /// Compared with one child per chunk and an idle caller, this saves a task start and a thread
+    /// wake-up per chunk.
     /// - Complexity: the sum of `body`'s costs, spread over `min(workers, chunks)` tasks; O(chunks)
     ///   memory for the results.
     public static func map<Result: Sendable>(count: Int, chunkSize: Int, workers: Int,

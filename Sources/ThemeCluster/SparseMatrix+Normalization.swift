@@ -5,8 +5,12 @@ extension SparseMatrix {
     /// holds (to 1e-9), so TF-IDF rows are not copied.
     /// - Complexity: O(nnz).
     public func unitRows() -> SparseMatrix {
-        let alreadyUnit = hasUnitRows(0..<rowCount)
-        if alreadyUnit { return self }
+        hasUnitRows(0..<rowCount) ? self : scaledToUnitLength()
+    }
+
+    /// Every row divided by its Euclidean length (an all-zero row stays zeros), unchecked.
+    /// - Complexity: O(nnz).
+    private func scaledToUnitLength() -> SparseMatrix {
         var builder = Builder(columnCount: columnCount, expectedRows: rowCount, expectedNonZeros: nonZeroCount)
         for row in 0..<rowCount {
             let range = entries(ofRow: row)
@@ -23,7 +27,7 @@ extension SparseMatrix {
         let blocks = await ChunkedWork.map(count: rowCount, chunkSize: Self.unitCheckBlock, workers: workers) { range in
             hasUnitRows(range)
         }
-        return blocks.allSatisfy { $0 } ? self : unitRows()
+        return blocks.allSatisfy { $0 } ? self : scaledToUnitLength()
     }
 
     /// Rows per block of the concurrent check in ``unitRows(workers:)``.

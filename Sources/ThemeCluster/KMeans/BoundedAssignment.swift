@@ -278,6 +278,7 @@ struct BoundedAssignment: Sendable {
         let labels = state.labels.pointer, similarities = state.similarities.pointer, upper = state.upper.pointer
         let runnerUp = state.runnerUp.pointer, rivals = state.rivals.pointer
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
+        let kernels = VectorKernels.best   // chosen once per block, not per row
         defer { scratch.deallocate() }
         let farthest = motion?.farthest ?? []
         let termMotion = UnsafeBufferPointer(motion?.terms.pointer ?? UnsafeMutableBufferPointer(start: nil, count: 0))
@@ -339,8 +340,9 @@ struct BoundedAssignment: Sendable {
                     }
                 }
                 // The full scan, as plain Lloyd: all k similarities, the first maximum wins.
-                centroids.scoreAll(entries: start..<end, columns: columns, weights: weights, into: scratch)
-                let ranking = FullScanRanking(scores: UnsafeBufferPointer(scratch), count: k, stride: centroids.stride)
+                centroids.scoreAll(entries: start..<end, columns: columns, weights: weights, into: scratch, kernels: kernels)
+                let ranking = FullScanRanking(scores: UnsafeBufferPointer(scratch), count: k, stride: centroids.stride,
+                                              kernels: kernels)
                 let best = ranking.best, bestValue = ranking.bestValue
                 labels[row] = Int32(best)
                 runnerUp[row] = Int32(ranking.second)

@@ -111,7 +111,7 @@ struct CandidateScorer: Sendable {
     func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int) async -> [Double] {
         precondition(candidates.count <= slots, "more candidates than slots")
         let vectors = candidates.map { CentroidUpdate.normalizedDocument($0, in: rows) }
-        let chunkSize = SphericalKMeans.chunkSize
+        let chunkSize = SphericalKMeans.chunkSize, kernels = VectorKernels.best
         let count = count, similarities = similarities, chunkSums = chunkSums, chunkCount = chunkCount
         _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
             let block = blocks.lowerBound
@@ -130,7 +130,8 @@ struct CandidateScorer: Sendable {
                 let s0 = base + first * count + range.lowerBound, s1 = base + second * count + range.lowerBound
                 for (j, chunk) in chunks.enumerated() {
                     // Each similarity set back to 0 once read: the slots are zeros again afterwards.
-                    let (sum0, sum1) = ChunkDistances.sums(chunk, similarities: s0, s1, caps: caps, clearing: true)
+                    let (sum0, sum1) = ChunkDistances.sums(chunk, similarities: s0, s1, caps: caps, clearing: true,
+                                                                  kernels: kernels)
                     chunkSums[first * chunkCount + firstChunk + j] = sum0
                     if second > first { chunkSums[second * chunkCount + firstChunk + j] = sum1 }
                 }
