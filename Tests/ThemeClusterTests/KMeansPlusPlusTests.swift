@@ -50,7 +50,17 @@ struct KMeansPlusPlusTests {
             var random = SeededGenerator(seed: seed)
             let (documents, scores) = await KMeansPlusPlus(candidates: nil, workers: workers).seedScored(matrix, active: active, k: 40, random: &random)
             let seeds = Centroids(documents: documents, in: matrix)
-            let got = try #require(scores.assignment(rowCount: matrix.rowCount))
+            // Written block by block, as the first Lloyd step writes it (blocks of two chunks).
+            let bounds = RowBounds(unfilled: matrix.rowCount)
+            var assigned = 0
+            for range in ChunkedWork.chunks(count: matrix.rowCount, chunkSize: 2 * SphericalKMeans.chunkSize) {
+                assigned += try #require(scores.writeFirstPass(rows: range, into: bounds)).assigned
+            }
+            #expect(assigned == active.count)
+            let got = (labels: bounds.labels.elements, similarities: bounds.similarities.elements, runnerUp: bounds.runnerUp.elements,
+                       rivalSimilarities: bounds.rivals.elements, upper: bounds.upper.elements)
+            let empty = Set(0..<matrix.rowCount).subtracting(active)
+            #expect(!empty.isEmpty && empty.allSatisfy { got.labels[$0] == KMeansResult.unassigned && got.upper[$0] == .infinity })
             let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: seeds.count)
             defer { scratch.deallocate() }
             var mismatches = 0

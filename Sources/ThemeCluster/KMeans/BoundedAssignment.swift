@@ -57,29 +57,40 @@ struct BoundedAssignment: Sendable {
     private var padded: PaddedCentroids?
     /// Rows scored against every centroid in the last pass (for statistics and tests).
     private(set) var fullyScored = 0
-    /// Whether the first pass is already known (from the seeding) and only has to be reported.
-    private var prescored = false
+    /// The first pass when it is already known (from the seeding) and only has to be reported:
+    /// Σ similarities per chunk of ``SphericalKMeans/chunkSize`` rows, and the rows assigned.
+    private var prescored: (objectives: [Double], assigned: Int)?
 
     /// A state with every row unassigned: the first pass scores every row fully.
     init(rowCount: Int) {
-        rowBounds = RowBounds(rowCount: rowCount)
+        self.init(rowBounds: RowBounds(rowCount: rowCount))
+    }
+
+    private init(rowBounds: RowBounds) {
+        self.rowBounds = rowBounds
     }
 
     /// A state whose first pass against `seeds` (the k-means++ centres, as
     /// ``PaddedCentroids/init(documents:in:)`` builds them) is already done: `scores` holds every
-    /// row's label, similarity, runner-up and bound as the full scan would give them. The state
-    /// keeps `seeds` as its table. Falls back to an ordinary first pass when the scores are
-    /// unusable (NaN in the data).
-    init(rowCount: Int, seeds: PaddedCentroids, scores: SeedingScores) {
-        self.init(rowCount: rowCount)
-        guard let first = scores.assignment(rowCount: rowCount) else { return }
-        rowBounds.labels.copy(from: first.labels)
-        rowBounds.similarities.copy(from: first.similarities)
-        rowBounds.runnerUp.copy(from: first.runnerUp)
-        rowBounds.rivals.copy(from: first.rivalSimilarities)
-        rowBounds.upper.copy(from: first.upper)
+    /// row's label, similarity, runner-up and bound as the full scan would give them, written into
+    /// the state by blocks of rows on up to `workers` tasks, which also sum the pass's objective
+    /// per chunk. The state keeps `seeds` as its table. Falls back to an ordinary first pass when
+    /// the scores are unusable (NaN in the data).
+    /// - Complexity: O(n) spread over the workers.
+    init(rowCount: Int, seeds: PaddedCentroids, scores: SeedingScores, workers: Int) async {
+        let bounds = RowBounds(unfilled: rowCount)
+        let chunkCount = (rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
+        let perTask = TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers)
+        let parts = await ChunkedWork.map(count: rowCount, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
+            scores.writeFirstPass(rows: range, into: bounds)
+        }
+        guard parts.allSatisfy({ $0 != nil }) else {
+            self.init(rowCount: rowCount)
+            return
+        }
+        self.init(rowBounds: bounds)
         padded = seeds
-        prescored = true
+        prescored = (objectives: parts.flatMap { $0!.objectives }, assigned: parts.reduce(0) { $0 + $1!.assigned })
     }
 
     /// Takes labels changed outside an assignment pass (a re-seeded empty cluster): every row whose
@@ -106,19 +117,19 @@ struct BoundedAssignment: Sendable {
     /// ``CentroidUpdate`` builds them) that the pass copies into its padded table directly.
     private enum Source {
         case termMajor(Centroids)
-        case clusterMajor([[Double]], supports: [[UInt64]]?, dimension: Int)
+        case clusterMajor(CentroidVectors)
 
         var count: Int {
             switch self {
             case .termMajor(let centroids): centroids.count
-            case .clusterMajor(let vectors, _, _): vectors.count
+            case .clusterMajor(let vectors): vectors.count
             }
         }
 
         var dimension: Int {
             switch self {
             case .termMajor(let centroids): centroids.dimension
-            case .clusterMajor(_, _, let dimension): dimension
+            case .clusterMajor(let vectors): vectors.dimension
             }
         }
 
@@ -126,26 +137,15 @@ struct BoundedAssignment: Sendable {
         var table: Centroids {
             switch self {
             case .termMajor(let centroids): centroids
-            case .clusterMajor(let vectors, _, let dimension): Centroids(clusterMajor: vectors, dimension: dimension)
+            case .clusterMajor(let vectors): vectors.table
             }
         }
 
-        /// Cluster-major vectors holding at least the centroids `moved` (the others may be empty).
-        func vectors(_ moved: [Int]) -> [[Double]] {
+        /// The centroids as cluster-major vectors.
+        var vectors: CentroidVectors {
             switch self {
-            case .termMajor(let centroids):
-                var vectors = [[Double]](repeating: [], count: centroids.count)
-                for c in moved { vectors[c] = centroids.vector(c) }
-                return vectors
-            case .clusterMajor(let vectors, _, _): return vectors
-            }
-        }
-
-        /// Per centroid, the terms where it is non-zero, when known (see ``CentroidUpdate/supports``).
-        var supports: [[UInt64]]? {
-            switch self {
-            case .termMajor: nil
-            case .clusterMajor(_, let supports, _): supports
+            case .termMajor(let centroids): CentroidVectors(centroids)
+            case .clusterMajor(let vectors): vectors
             }
         }
     }
@@ -161,25 +161,24 @@ struct BoundedAssignment: Sendable {
         await assign(rows, source: .termMajor(centroids), moved: moved, similarities: true, workers: workers)
     }
 
-    /// ``assign(_:centroids:moved:workers:)`` with the centroids as cluster-major vectors of
-    /// `dimension` entries (`vectors[c]`), as ``CentroidUpdate/vectors`` holds them: the pass copies
+    /// ``assign(_:centroids:moved:workers:)`` with the centroids as cluster-major vectors, as
+    /// ``CentroidUpdate/vectors`` holds them (with their supports): the pass copies
     /// the moved ones into its table without building a term-major ``Centroids``. With
     /// `similarities` false the returned assignment's similarities are left empty (``similarities``
     /// holds them until the next pass), which saves a copy of n values per pass.
     /// - Complexity: O(d · moved + nnz) plus O(nnz_x · k) for each row whose bound fails; the
     ///   table is only written where a moved centroid holds a term, once at least two centroids
     ///   stay put (see ``CentroidMotion``).
-    mutating func assign(_ rows: SparseMatrix, vectors: [[Double]], supports: [[UInt64]]? = nil, dimension: Int,
-                         moved: [Int]? = nil, similarities: Bool = true, workers: Int) async -> (assignment: Assignment, changed: Int) {
-        await assign(rows, source: .clusterMajor(vectors, supports: supports, dimension: dimension), moved: moved,
-                     similarities: similarities, workers: workers)
+    mutating func assign(_ rows: SparseMatrix, vectors: CentroidVectors, moved: [Int]? = nil, similarities: Bool = true,
+                         workers: Int) async -> (assignment: Assignment, changed: Int) {
+        await assign(rows, source: .clusterMajor(vectors), moved: moved, similarities: similarities, workers: workers)
     }
 
     private mutating func assign(_ rows: SparseMatrix, source centroids: Source, moved: [Int]?, similarities: Bool,
                                  workers: Int) async -> (assignment: Assignment, changed: Int) {
         precondition(rows.rowCount == rowBounds.count, "one label per row")
         makeUnique()
-        if prescored {
+        if prescored != nil {
             precondition(moved == nil, "the first pass must be against the seeds")
             #if DEBUG
             let reference = PaddedCentroids(centroids.table)
@@ -208,8 +207,7 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
-            motion = await CentroidMotion.refresh(padded, to: centroids.vectors(moved), supports: centroids.supports, moved: moved,
-                                                  workers: workers)
+            motion = await CentroidMotion.refresh(padded, to: centroids.vectors, moved: moved, workers: workers)
         } else {
             padded = PaddedCentroids(centroids.table)
         }
@@ -237,28 +235,23 @@ struct BoundedAssignment: Sendable {
     }
 
     /// Whether the first pass is already known from the seeding (see
-    /// ``init(rowCount:seeds:scores:)``) and still to be reported by ``reportPrescored()``.
-    var isPrescored: Bool { prescored }
+    /// ``init(rowCount:seeds:scores:workers:)``) and still to be reported by ``reportPrescored()``.
+    var isPrescored: Bool { prescored != nil }
 
     /// The first pass against the seeds, which the seeding already did: reports it as
     /// ``assign(_:centroids:moved:workers:)`` would have (the objective summed per chunk, then over
     /// chunks in order), with no table or products needed.
     /// With `similarities` false the assignment's similarities are left empty, as in
-    /// ``assign(_:vectors:supports:dimension:moved:similarities:workers:)``.
+    /// ``assign(_:vectors:moved:similarities:workers:)``.
     /// - Precondition: ``isPrescored``.
-    /// - Complexity: O(n).
+    /// - Complexity: O(n) to copy the labels (and similarities), O(chunks) for the objective.
     mutating func reportPrescored(similarities wanted: Bool = true) -> (assignment: Assignment, changed: Int) {
-        precondition(prescored, "no first pass from the seeding to report")
-        prescored = false
-        let labels = self.labels, similarities = rowBounds.similarities
-        var assignment = Assignment(labels: labels, similarities: wanted ? similarities.elements : [], objective: 0)
-        for chunk in ChunkedWork.chunks(count: labels.count, chunkSize: SphericalKMeans.chunkSize) {
-            var part = 0.0
-            for row in chunk where labels[row] >= 0 { part += similarities[row] }
-            assignment.objective += part
-        }
+        guard let first = prescored else { preconditionFailure("no first pass from the seeding to report") }
+        prescored = nil
+        var assignment = Assignment(labels: labels, similarities: wanted ? rowBounds.similarities.elements : [], objective: 0)
+        for part in first.objectives { assignment.objective += part }
         fullyScored = 0
-        return (assignment, labels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) })
+        return (assignment, first.assigned)
     }
 
     /// One chunk's share of a pass (its rows' new state is written in place).

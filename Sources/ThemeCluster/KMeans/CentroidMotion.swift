@@ -36,7 +36,7 @@ struct CentroidMotion: Sendable {
 
     /// Per label a: max_{c≠a} ‖Δ_c‖, times 1 + 10⁻⁹ for the rounding of the norms.
     let farthest: [Double]
-    /// Per term: the extremes of Δ_{c,t} (d of them; written by ``refresh(_:to:supports:moved:workers:)``
+    /// Per term: the extremes of Δ_{c,t} (d of them; written by ``refresh(_:to:moved:workers:)``
     /// only, read-only afterwards).
     let terms: SharedBuffer<Term>
     /// The largest norm of any centroid before or after (at least 1), which scales the rounding
@@ -48,7 +48,7 @@ struct CentroidMotion: Sendable {
     static let termBlock = 256
 
     /// Moves the centroids `moved` of `padded` to their values in `vectors` (cluster-major:
-    /// `vectors[c]` holds centroid c's `dimension` coordinates; only the moved ones are read, and
+    /// `vectors.vector(c)` holds centroid c; only the moved ones are read, and
     /// every other centroid must be bit-identical in both) and returns the motion; `nil` when a
     /// change is not a number (NaN in the data: nothing can be bounded), in which case `padded` is
     /// still updated. A −0 is stored as 0, as ``Centroids`` stores it.
@@ -76,17 +76,16 @@ struct CentroidMotion: Sendable {
     /// cover the rounding of any summation order, so the labels and similarities do not depend on
     /// the order either.
     /// - Complexity: O(d · moved) contiguous reads (O(d / 64 · moved) bitmap words when
-    ///   `supports` are given) plus O(terms held · moved) updates of the table, spread over the
+    ///   supports are known) plus O(terms held · moved) updates of the table, spread over the
     ///   workers (O(d · moved) updates when fewer than two centroids stay put), plus
     ///   O(moved · d / ``termBlock`` + k) to combine the blocks; memory O(k + d).
     ///
-    /// `supports`, when given, holds for each moved centroid the terms where its new vector is
-    /// non-zero (or NaN), as ``CentroidUpdate/supports`` keeps them (an empty entry: not known);
-    /// the walk then takes each bitmap word from it instead of reading the 64 values.
-    static func refresh(_ padded: PaddedCentroids, to vectors: [[Double]], supports: [[UInt64]]? = nil, moved: [Int],
+    /// Where `vectors` knows a moved centroid's support (``CentroidVectors/support(_:)``, as
+    /// ``CentroidUpdate`` writes it), the walk takes each bitmap word from it instead of reading
+    /// the 64 values.
+    static func refresh(_ padded: PaddedCentroids, to vectors: CentroidVectors, moved: [Int],
                         workers: Int) async -> CentroidMotion? {
-        precondition(padded.count == vectors.count, "centroids of different shapes")
-        for c in moved { precondition(vectors[c].count == padded.dimension, "centroid \(c) has \(vectors[c].count) entries, expected \(padded.dimension)") }
+        precondition(padded.count == vectors.count && padded.dimension == vectors.dimension, "centroids of different shapes")
         let k = padded.count, d = padded.dimension
         let unmoved = k - moved.count
         let rest = Term(rise: unmoved >= 1 ? 0 : -.infinity, riseRunnerUp: unmoved >= 2 ? 0 : -.infinity,
@@ -96,7 +95,7 @@ struct CentroidMotion: Sendable {
         let oldSquares = padded.squaredNorms
         let blocks = await ChunkedWork.map(count: d, chunkSize: termBlock, workers: workers) { block in
             terms.pointer[block].initialize(repeating: rest)
-            return refresh(block, of: padded, to: vectors, supports: supports, moved: moved, terms: terms, heldOnly: unmoved >= 2)
+            return refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2)
         }
         var squares = [Double](repeating: 0, count: moved.count), norms = squares
         var sawNaN = false
@@ -126,7 +125,7 @@ struct CentroidMotion: Sendable {
                               scale: max(1, (oldSquares.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot()))
     }
 
-    /// One block's share of ``refresh(_:to:supports:moved:workers:)``.
+    /// One block's share of ``refresh(_:to:moved:workers:)``.
     private struct BlockSums: Sendable {
         /// Per moved centroid (in `moved` order): Σ change² and Σ new value² over the block's terms.
         var squares: [Double]
@@ -143,14 +142,15 @@ struct CentroidMotion: Sendable {
     /// without branches, 64 terms to a bitmap word, which also becomes the centroid's support.
     /// - Complexity: O(moved · (block / 64 + terms held)) updates after O(moved · block) reads of
     ///   the contiguous new vectors, or O(block · moved) updates without `heldOnly`.
-    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: [[Double]], supports: [[UInt64]]?,
+    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: CentroidVectors,
                                 moved: [Int], terms: SharedBuffer<Term>, heldOnly: Bool) -> BlockSums {
         var sums = BlockSums(squares: [Double](repeating: 0, count: moved.count), norms: [Double](repeating: 0, count: moved.count))
         var sawNaN = false
         for (i, c) in moved.enumerated() {
             var squares = 0.0, norms = 0.0
-            let given = supports.flatMap { $0[c].isEmpty ? nil : $0[c] }
-            vectors[c].withUnsafeBufferPointer { vector in
+            let given = vectors.support(c)
+            do {
+                let vector = UnsafeBufferPointer(vectors.vector(c))
                 for word in (block.lowerBound >> 6)..<((block.upperBound + 63) >> 6) {
                     let base = word << 6, end = min(base + 64, block.upperBound)
                     let held = given?[word] ?? PaddedCentroids.supportWord(of: vector, from: base, to: end)

@@ -5,21 +5,21 @@
 /// into groups of about equal stored entries; each group's task streams the rows once, in
 /// document order, adding each member row into its cluster's dense sum (the rows are read
 /// sequentially, which the memory system rewards, rather than cluster by cluster all over the
-/// matrix).
+/// matrix). Each sum is taken and normalised in place, in the centroid's row of
+/// ``CentroidVectors``: nothing is allocated per centroid.
 ///
 /// **Reuse.** Given the previous update, only the clusters whose member set changed (or that were
 /// re-seeded) are summed again: the others would be summed over the same members in the same
 /// order, so their previous vectors are already bit-identical to what a full update would give.
-/// ``moved`` lists the clusters computed anew, so that later steps touch only those.
+/// The new update takes over the previous one's ``vectors`` and overwrites those rows only;
+/// ``moved`` lists them, so that later steps touch only those.
 struct CentroidUpdate: Sendable {
-    /// The normalised centroids (cluster-major while being built).
-    private(set) var vectors: [[Double]]
-    /// Per cluster, the terms where its vector is non-zero (or NaN): bit `t % 64` of word `t / 64`,
-    /// as ``PaddedCentroids`` keeps supports; empty when not known (a re-seeded cluster).
-    private(set) var supports: [[UInt64]]
+    /// The normalised centroids, cluster-major, with their supports (shared with the update this
+    /// one reused, which must not be used afterwards).
+    let vectors: CentroidVectors
     /// Members per cluster.
     private(set) var sizes: [Int]
-    let dimension: Int
+    var dimension: Int { vectors.dimension }
     /// The labels the sums were computed from (before any re-seeding).
     private(set) var basis: [Int32]
     /// Clusters whose vector is not the mean of their `basis` members: the re-seeded ones.
@@ -28,26 +28,26 @@ struct CentroidUpdate: Sendable {
     /// previous update; every other vector is bit-identical to the previous one.
     private(set) var moved: [Int]
 
-    var centroids: Centroids { Centroids(clusterMajor: vectors, dimension: dimension) }
+    var centroids: Centroids { vectors.table }
+
+    /// Centroid `c` as an array (a copy).
+    func vector(_ c: Int) -> [Double] { vectors.array(c) }
 
     /// The normalised means of the clusters given by `labels` (negative labels are ignored),
-    /// summing only the clusters whose members differ from `previous`'s when it is given.
+    /// summing only the clusters whose members differ from `previous`'s when it is given (and
+    /// then writing into `previous`'s vectors, which it hands over).
     /// - Complexity: O(n + nnz of the recomputed clusters' members + d · recomputed + n · groups),
     ///   the counting and the groups of clusters spread over `workers` tasks (groups = 1 for one
     ///   worker, else min(recomputed, workers)).
     static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int,
                         reusing previous: CentroidUpdate? = nil) async -> CentroidUpdate {
         let dimension = rows.columnCount
-        var stale = [Bool](repeating: true, count: k)
-        var vectors = [[Double]](repeating: [], count: k)
-        var supports = [[UInt64]](repeating: [], count: k)
-        let reused = previous.flatMap { $0.vectors.count == k && $0.basis.count == labels.count ? $0 : nil }
-        if let reused {
-            stale = [Bool](repeating: false, count: k)
-            for c in reused.reseeded { stale[c] = true }
-            vectors = reused.vectors
-            supports = reused.supports
+        let reused = previous.flatMap {
+            $0.vectors.count == k && $0.vectors.dimension == dimension && $0.basis.count == labels.count ? $0 : nil
         }
+        var stale = [Bool](repeating: reused == nil, count: k)
+        for c in reused?.reseeded ?? [] { stale[c] = true }
+        let vectors = reused?.vectors ?? CentroidVectors(count: k, dimension: dimension)
         // Members and stored entries per cluster, and (when reusing) the clusters whose member set
         // changed, counted per block of rows on the workers; integer counts and flags, so the
         // order in which the blocks are added does not matter. One block per worker: counting is
@@ -87,36 +87,28 @@ struct CentroidUpdate: Sendable {
         }
         if !group.isEmpty { groups.append(group) }
         let clusterGroups = groups
-        let parts = await ChunkedWork.map(count: clusterGroups.count, chunkSize: 1, workers: workers) { index in
-            sums(of: clusterGroups[index.lowerBound], k: k, rows: rows, labels: labels)
+        _ = await ChunkedWork.map(count: clusterGroups.count, chunkSize: 1, workers: workers) { index in
+            sums(of: clusterGroups[index.lowerBound], into: vectors, k: k, rows: rows, labels: labels)
         }
-        for (c, part) in zip(clusterGroups.joined(), parts.joined()) {
-            vectors[c] = part.vector
-            supports[c] = part.support
-        }
-        return CentroidUpdate(vectors: vectors, supports: supports, sizes: sizes, dimension: dimension, basis: labels,
-                              moved: recompute)
+        return CentroidUpdate(vectors: vectors, sizes: sizes, basis: labels, moved: recompute)
     }
 
-    /// The normalised sums of clusters `clusters`, each over its members in document order, with
-    /// the terms where each is non-zero (see ``supports``).
+    /// Writes the normalised sums of clusters `clusters` into their rows of `vectors`, each over
+    /// its members in document order, with the terms where each is non-zero (see
+    /// ``CentroidVectors/support(_:)``).
     ///
     /// The rows of these clusters are first gathered in document order without a branch (each row
     /// is written to the next free place, which advances only for a member), so that the cost of
-    /// skipping the other groups' rows is a store per row, not a mispredicted jump. Each cluster is
-    /// summed straight into the array it is returned in (d values each, allocated from the heap's
-    /// free lists), not into one large block that would be copied out: a block of `clusters · d`
-    /// values (up to k · d, 630 KB on Banking77) is mapped fresh from the system and faulted in
-    /// page by page on every update.
-    private static func sums(of clusters: [Int], k: Int, rows: SparseMatrix, labels: [Int32])
-        -> [(vector: [Double], support: [UInt64])] {
-        let d = rows.columnCount
+    /// skipping the other groups' rows is a store per row, not a mispredicted jump.
+    private static func sums(of clusters: [Int], into vectors: CentroidVectors, k: Int, rows: SparseMatrix, labels: [Int32]) {
         // Slot of label l at l + 1; negative labels (documents without terms) map to −1.
         var slot = [Int](repeating: -1, count: k + 1)
         for (index, c) in clusters.enumerated() { slot[c + 1] = index }
-        let sums = (0..<clusters.count).map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: d) }
-        for sum in sums { sum.initialize(repeating: 0) }
-        defer { for sum in sums { sum.deallocate() } }
+        let sums = clusters.map { c in
+            let sum = vectors.vector(c)
+            sum.initialize(repeating: 0)
+            return sum.baseAddress!
+        }
         var members = [Int32](repeating: 0, count: labels.count + 1)
         sums.withUnsafeBufferPointer { sums in
             slot.withUnsafeBufferPointer { slot in
@@ -132,7 +124,7 @@ struct CentroidUpdate: Sendable {
                                 rows.values.withUnsafeBufferPointer { values in
                                     for member in members[0..<count] {
                                         let row = Int(member)
-                                        let sum = sums[slot[Int(labels[row]) + 1]].baseAddress!
+                                        let sum = sums[slot[Int(labels[row]) + 1]]
                                         for entry in offsets[row]..<offsets[row + 1] { sum[Int(columns[entry])] += values[entry] }
                                     }
                                 }
@@ -142,11 +134,14 @@ struct CentroidUpdate: Sendable {
                 }
             }
         }
-        return sums.map { sum in normalizedWithSupport(UnsafeBufferPointer(sum)) }
+        for c in clusters {
+            normalizeWithSupport(vectors.vector(c), support: vectors.supportWords(c))
+            vectors.setSupportKnown(c, true)
+        }
     }
 
-    /// `sum` scaled to unit length, as ``normalize(_:)`` scales it bit for bit, and the terms where
-    /// the result is non-zero (or NaN).
+    /// Scales `sum` to unit length in place, as ``normalize(_:)`` scales it bit for bit, and
+    /// writes into `support` the terms where the result is non-zero (or NaN).
     ///
     /// A centroid holds a few hundred of the d terms, so the squares and the divisions run over
     /// the non-zero sums only, found 64 terms to a bitmap word without branches. The same bits as
@@ -154,35 +149,31 @@ struct CentroidUpdate: Sendable {
     /// grows), and a zero divided by the length keeps its value and sign. A division that
     /// underflows to zero clears its term's bit.
     /// - Complexity: O(d) reads for the bitmap, plus O(non-zeros) for the squares and divisions.
-    private static func normalizedWithSupport(_ sum: UnsafeBufferPointer<Double>) -> (vector: [Double], support: [UInt64]) {
-        let d = sum.count
-        var support = [UInt64](repeating: 0, count: (d + 63) >> 6)
+    private static func normalizeWithSupport(_ vector: UnsafeMutableBufferPointer<Double>,
+                                             support: UnsafeMutableBufferPointer<UInt64>) {
+        let d = vector.count
         var squares = 0.0
         for word in support.indices {
             let base = word << 6
-            var held = PaddedCentroids.supportWord(of: sum, from: base, to: min(base + 64, d))
+            var held = PaddedCentroids.supportWord(of: UnsafeBufferPointer(vector), from: base, to: min(base + 64, d))
             support[word] = held
             while held != 0 {
-                let value = sum[base + held.trailingZeroBitCount]
+                let value = vector[base + held.trailingZeroBitCount]
                 held &= held - 1
                 squares += value * value
             }
         }
-        var vector = Array(sum)
         let length = squares.squareRoot()
-        guard length > 0 else { return (vector, support) }
-        vector.withUnsafeMutableBufferPointer { vector in
-            for word in support.indices {
-                var held = support[word]
-                while held != 0 {
-                    let t = (word << 6) + held.trailingZeroBitCount
-                    held &= held - 1
-                    vector[t] /= length
-                    if !PaddedCentroids.holds(vector[t]) { support[word] &= ~(1 << UInt64(t & 63)) }
-                }
+        guard length > 0 else { return }
+        for word in support.indices {
+            var held = support[word]
+            while held != 0 {
+                let t = (word << 6) + held.trailingZeroBitCount
+                held &= held - 1
+                vector[t] /= length
+                if !PaddedCentroids.holds(vector[t]) { support[word] &= ~(1 << UInt64(t & 63)) }
             }
         }
-        return (vector, support)
     }
 
     /// Scales `sum` to unit length (sum of squares in index order); all zeros stay zeros.
@@ -250,8 +241,9 @@ struct CentroidUpdate: Sendable {
             sizes[Int(labels[document])] -= 1
             labels[document] = Int32(cluster)
             sizes[cluster] = 1
-            vectors[cluster] = Self.normalizedMean(of: [Int32(document)], in: rows)
-            supports[cluster] = []
+            let mean = Self.normalizedMean(of: [Int32(document)], in: rows)
+            _ = vectors.vector(cluster).update(fromContentsOf: mean)
+            vectors.setSupportKnown(cluster, false)
             reseeded.append(cluster)
             if !moved.contains(cluster) { moved.append(cluster) }
         }

@@ -7,8 +7,8 @@
 struct LloydOutcome: Sendable {
     /// The centroids of an outcome.
     enum CentroidForm: Sendable {
-        /// Cluster-major vectors as ``CentroidUpdate`` leaves them (`vectors[c]`, d values each).
-        case vectors([[Double]])
+        /// Cluster-major vectors as ``CentroidUpdate`` leaves them.
+        case vectors(CentroidVectors)
         /// A term-major table, when one was built before the end.
         case table(Centroids)
     }
@@ -32,7 +32,7 @@ struct LloydOutcome: Sendable {
     /// - Complexity: O(k · d) for the table when the centroids are vectors.
     consuming func result(restart: Int = 0) -> KMeansResult {
         let table = switch centroids {
-        case .vectors(let vectors): Centroids(clusterMajor: vectors, dimension: dimension)
+        case .vectors(let vectors): vectors.table
         case .table(let table): table
         }
         return KMeansResult(assignments: labels, similarities: similarities, centroids: table, sizes: sizes,
@@ -41,13 +41,13 @@ struct LloydOutcome: Sendable {
 
     /// The result in canonical order (as ``KMeansResult/canonicalized()`` gives it: empty clusters
     /// dropped, the others by decreasing size, ties by lowest member index), the table written
-    /// once, already in that order, by up to `workers` tasks (``Centroids/gathering(_:of:dimension:workers:)``).
+    /// once, already in that order, by up to `workers` tasks (``Centroids/gathering(_:of:workers:)``).
     /// - Complexity: O(n + k log k) for the order and the labels, O(k · d) for the table.
     consuming func canonicalResult(restart: Int = 0, workers: Int) async -> KMeansResult {
         // A table built before the end is renumbered in place, as any result is.
         guard case .vectors(let vectors) = centroids else { return result(restart: restart).canonicalized() }
         let order = KMeansResult.canonicalOrder(assignments: labels, sizes: sizes)
-        let table = await Centroids.gathering(order, of: vectors, dimension: dimension, workers: workers)
+        let table = await Centroids.gathering(order, of: vectors, workers: workers)
         var labels = self.labels
         if !order.elementsEqual(sizes.indices) { KMeansResult.renumber(&labels, order: order, clusterCount: sizes.count) }
         return KMeansResult(assignments: labels, similarities: similarities, centroids: table, sizes: order.map { sizes[$0] },

@@ -29,6 +29,17 @@ final class RowBounds: @unchecked Sendable {
         rivals = SharedBuffer(count: rowCount, repeating: -.infinity)
     }
 
+    /// `rowCount` rows whose state is left unwritten, for a caller that writes every row before
+    /// anything reads it (each chunk its own rows, on the workers: ``SeedingScores/writeFirstPass(rows:into:)``).
+    /// - Complexity: O(1).
+    init(unfilled rowCount: Int) {
+        labels = SharedBuffer(unfilled: rowCount)
+        similarities = SharedBuffer(unfilled: rowCount)
+        upper = SharedBuffer(unfilled: rowCount)
+        runnerUp = SharedBuffer(unfilled: rowCount)
+        rivals = SharedBuffer(unfilled: rowCount)
+    }
+
     private init(labels: SharedBuffer<Int32>, similarities: SharedBuffer<Double>, upper: SharedBuffer<Double>,
                  runnerUp: SharedBuffer<Int32>, rivals: SharedBuffer<Double>) {
         self.labels = labels

@@ -78,24 +78,52 @@ final class SeedingScores: @unchecked Sendable {
     @inline(__always)
     func ignoresZero(at position: Int) -> Bool { third[position] >= 0 }
 
-    /// The first assignment, per row of a `rowCount`-row matrix: label, similarity, runner-up, its
-    /// similarity and the bound on every other centroid; rows not in `active` are unassigned. `nil` when a NaN
-    /// was offered.
-    func assignment(rowCount: Int) -> (labels: [Int32], similarities: [Double], runnerUp: [Int32], rivalSimilarities: [Double],
-                                       upper: [Double])? {
-        var labels = [Int32](repeating: KMeansResult.unassigned, count: rowCount)
-        var similarities = [Double](repeating: 0, count: rowCount)
-        var runnerUps = [Int32](repeating: -1, count: rowCount)
-        var upper = [Double](repeating: .infinity, count: rowCount)
-        var rivals = [Double](repeating: -.infinity, count: rowCount)
-        for (position, row) in active.enumerated() {
+    /// One block of rows' share of the first assignment: Σ similarities of each chunk of
+    /// ``SphericalKMeans/chunkSize`` rows (in row order, over the assigned rows), and how many
+    /// rows are assigned.
+    struct FirstPassPart: Sendable {
+        var objectives: [Double]
+        var assigned: Int
+    }
+
+    /// Writes the first assignment of rows `range` (whole chunks of ``SphericalKMeans/chunkSize``
+    /// rows from a chunk boundary, of a matrix whose active rows are ``active``, in increasing
+    /// order) into `bounds`: label, similarity, runner-up, its similarity and the bound on every
+    /// other centroid; rows not in `active` unassigned with nothing known, as
+    /// ``RowBounds/init(rowCount:)`` leaves them. `nil` when a row of the range has no centre or
+    /// was offered a NaN (its state is then partly written: the caller starts afresh).
+    /// - Complexity: O(rows in `range` + log n).
+    func writeFirstPass(rows range: Range<Int>, into bounds: RowBounds) -> FirstPassPart? {
+        // The first position whose row is in the range.
+        var low = 0, high = active.count
+        while low < high {
+            let middle = (low + high) / 2
+            if active[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var position = low
+        let chunkSize = SphericalKMeans.chunkSize
+        var part = FirstPassPart(objectives: [Double](repeating: 0, count: (range.count + chunkSize - 1) / chunkSize), assigned: 0)
+        let labels = bounds.labels.pointer, similarities = bounds.similarities.pointer, upper = bounds.upper.pointer
+        let runnerUps = bounds.runnerUp.pointer, rivals = bounds.rivals.pointer
+        for row in range {
+            guard position < active.count && active[position] == row else {
+                labels[row] = KMeansResult.unassigned
+                similarities[row] = 0
+                runnerUps[row] = -1
+                rivals[row] = -.infinity
+                upper[row] = .infinity
+                continue
+            }
             guard best[position] >= 0, !poisoned[position] else { return nil }
             labels[row] = best[position]
             similarities[row] = bestValue[position]
             runnerUps[row] = runnerUp[position]
             rivals[row] = runnerUpValue[position]
             upper[row] = third[position]
+            part.objectives[(row - range.lowerBound) / chunkSize] += bestValue[position]
+            part.assigned += 1
+            position += 1
         }
-        return (labels, similarities, runnerUps, rivals, upper)
+        return part
     }
 }

@@ -155,7 +155,9 @@ public struct SphericalKMeans: Sendable {
         var state = switch start {
         case .centroids: BoundedAssignment(rowCount: rows.rowCount)
         case .seeds(let documents, let scores):
-            BoundedAssignment(rowCount: rows.rowCount, seeds: PaddedCentroids(documents: documents, in: rows), scores: scores)
+            await BoundedAssignment(rowCount: rows.rowCount,
+                                    seeds: PaddedCentroids.zeroedConcurrently(documents: documents, in: rows, workers: options.workers),
+                                    scores: scores, workers: options.workers)
         }
         // The starting centroids as a term-major table, when a pass needs one: given centroids,
         // or seeds whose scores could not be used (NaN in the data).
@@ -168,8 +170,7 @@ public struct SphericalKMeans: Sendable {
         func assign(_ state: inout BoundedAssignment) async -> (assignment: Assignment, changed: Int) {
             // Similarities stay in the state (no copy per pass); they are read when needed.
             if let update {
-                await state.assign(rows, vectors: update.vectors, supports: update.supports, dimension: d, moved: update.moved,
-                                   similarities: false, workers: options.workers)
+                await state.assign(rows, vectors: update.vectors, moved: update.moved, similarities: false, workers: options.workers)
             } else if let initial {
                 await state.assign(rows, centroids: initial, workers: options.workers)
             } else {
@@ -202,13 +203,13 @@ public struct SphericalKMeans: Sendable {
         let centroids: LloydOutcome.CentroidForm
         if final.labels != labels {
             let next = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
-            let table = Centroids(clusterMajor: next.vectors, dimension: d)
+            let table = next.vectors.table
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: table, workers: options.workers)
             centroids = .table(table)
         } else {
             final.similarities = state.similarities   // of the last pass run
             // (Lloyd always updates at least once, so `update` is set; the start is a fallback.)
-            centroids = update.map { .vectors($0.vectors) } ?? .table(initial ?? start.table(rows))
+            centroids = update.map { LloydOutcome.CentroidForm.vectors($0.vectors) } ?? .table(initial ?? start.table(rows))
         }
         var sizes = [Int](repeating: 0, count: k)
         for label in final.labels where label >= 0 { sizes[Int(label)] += 1 }
