@@ -1,3 +1,4 @@
+import CClusterKernels
 import Foundation
 import Synchronization
 
@@ -86,7 +87,7 @@ final class WorkerTeam: @unchecked Sendable {
         var polls = 0
         while pending.load(ordering: .acquiring) > 0 {
             polls += 1
-            if polls > 4096 { sched_yield() }
+            if polls > 4096 { sched_yield() } else { cck_spin_pause() }
         }
         condition.lock()
         job = nil
@@ -120,7 +121,10 @@ final class WorkerTeam: @unchecked Sendable {
             // was stored, so `seen` can be one ahead of `generation` for a moment.
             while generation.load(ordering: .acquiring) <= seen {
                 polls += 1
-                guard polls & 4095 == 0 else { continue }
+                guard polls & 4095 == 0 else {
+                    cck_spin_pause()
+                    continue
+                }
                 // Every few microseconds: give the core to any other runnable thread (a busy
                 // machine, other tasks of this process), and park once the window is over.
                 sched_yield()

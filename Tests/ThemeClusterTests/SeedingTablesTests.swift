@@ -153,4 +153,17 @@ struct SeedingTablesTests {
             #expect(seen == subset.reduce(0) { $0 + matrix.entries(ofRow: $1).count }, "\(workers) workers")
         }
     }
+
+    @Test("shared buffers start on a cache line, so blocks of whole lines never share one with a neighbour")
+    func sharedBuffersAreLineAligned() {
+        for count in [0, 1, 7, 64, 1000] {
+            let bits = SharedBuffer<UInt64>(count: count, repeating: 0), flags = SharedBuffer<Bool>(count: count, repeating: false)
+            let values = SharedBuffer<Double>(unfilled: count), labels = SharedBuffer<Int32>(count: count, repeating: -1)
+            #expect(UInt(bitPattern: bits.pointer.baseAddress!) % 64 == 0)
+            #expect(UInt(bitPattern: flags.pointer.baseAddress!) % 64 == 0)
+            #expect(UInt(bitPattern: values.pointer.baseAddress!) % 64 == 0)
+            #expect(UInt(bitPattern: labels.pointer.baseAddress!) % 64 == 0)
+            #expect(labels.elements == [Int32](repeating: -1, count: count))
+        }
+    }
 }

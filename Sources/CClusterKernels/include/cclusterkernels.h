@@ -70,4 +70,17 @@ int cck_rank_level(int level, const double *scores, ptrdiff_t k, ptrdiff_t strid
 void cck_capped_distance_sums_level(int level, ptrdiff_t count, double *s0, double *s1, const double *caps,
                                     int clearing, double *sums);
 
+/// Tells the CPU that the caller is in a spin-wait loop (x86 `pause`, ARM `yield`; nothing
+/// elsewhere): the loop then stops competing with the thread it waits for for the core's execution
+/// resources (a hyperthread sibling, or a virtual CPU sharing a physical core), stops flooding the
+/// memory system with speculative loads of the flag it polls, and leaves the loop without the
+/// pipeline flush of a mispredicted memory order when the flag changes.
+static inline void cck_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__) || defined(__arm__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
 #endif

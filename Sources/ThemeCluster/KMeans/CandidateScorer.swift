@@ -137,10 +137,14 @@ struct CandidateScorer: Sendable {
                 }
             }
         }
-        // Each candidate's total over the chunks in order.
+        // Each candidate's total over the chunks in order; the candidates side by side, so that
+        // their additions do not wait for each other (each still adds its chunks in order).
         var potentials = [Double](repeating: 0, count: candidates.count)
-        for c in candidates.indices {
-            for j in 0..<chunkCount { potentials[c] += chunkSums[c * chunkCount + j] }
+        potentials.withUnsafeMutableBufferPointer { potentials in
+            let sums = chunkSums.pointer.baseAddress!
+            for j in 0..<chunkCount {
+                for c in potentials.indices { potentials[c] += sums[c * chunkCount + j] }
+            }
         }
         return potentials
     }
@@ -177,44 +181,45 @@ struct CandidateScorer: Sendable {
                 closest[position] = min(max(0, 1 - similarity), closest[position])
             }
             // Each chunk's distances summed in row order from 0, the running sum recorded after every
-            // `checkpointStride` rows. Four whole chunks are summed side by side: four running sums that do
-            // not wait for each other's additions (each still adds its own chunk's values in row
-            // order, so the bits are those of one chunk at a time).
+            // `checkpointStride` rows. Whole chunks are summed four side by side (a group of fewer
+            // repeats its last chunk in the spare lanes, whose sums are dropped): four running sums
+            // that do not wait for each other's additions, each still adding its own chunk's values
+            // in row order, so the bits are those of one chunk at a time. This keeps a block of one
+            // or two chunks as fast per row as a block of four.
             func chunkTotals() {
                 let distances = closest.pointer.baseAddress!
                 let firstChunk = range.lowerBound / chunkSize
                 let totals = chunkSums.pointer.baseAddress! + drawTotals + firstChunk
                 let checkpoints = chunkSums.pointer.baseAddress! + drawCheckpoints + firstChunk * perChunk
-                let blockChunks = (range.count + chunkSize - 1) / chunkSize
+                let wholeChunks = range.count / chunkSize   // blocks start on a chunk boundary
                 var next = 0
-                while next + 4 <= blockChunks && range.lowerBound + (next + 4) * chunkSize <= range.upperBound {
+                while next < wholeChunks {
+                    let lanes = min(4, wholeChunks - next)
                     let first = distances + range.lowerBound + next * chunkSize
-                    var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+                    let o1 = min(1, lanes - 1) * chunkSize, o2 = min(2, lanes - 1) * chunkSize, o3 = min(3, lanes - 1) * chunkSize
+                    var t = SIMD4<Double>(repeating: 0)
                     for segment in 0...perChunk {
                         for offset in (segment * checkpointStride)..<((segment + 1) * checkpointStride) {
-                            t0 += first[offset]
-                            t1 += first[offset + chunkSize]
-                            t2 += first[offset + 2 * chunkSize]
-                            t3 += first[offset + 3 * chunkSize]
+                            t += SIMD4(first[offset], first[offset + o1], first[offset + o2], first[offset + o3])
                         }
                         guard segment < perChunk else { break }
-                        (checkpoints[next * perChunk + segment], checkpoints[(next + 1) * perChunk + segment],
-                         checkpoints[(next + 2) * perChunk + segment], checkpoints[(next + 3) * perChunk + segment]) = (t0, t1, t2, t3)
+                        for lane in 0..<lanes { checkpoints[(next + lane) * perChunk + segment] = t[lane] }
                     }
-                    (totals[next], totals[next + 1], totals[next + 2], totals[next + 3]) = (t0, t1, t2, t3)
-                    next += 4
+                    for lane in 0..<lanes { totals[next + lane] = t[lane] }
+                    next += lanes
                 }
-                for index in next..<blockChunks {
-                    let start = range.lowerBound + index * chunkSize
+                // The last chunk of the rows, when it is short.
+                if range.lowerBound + next * chunkSize < range.upperBound {
+                    let start = range.lowerBound + next * chunkSize
                     var total = 0.0
-                    for position in start..<min(start + chunkSize, range.upperBound) {
+                    for position in start..<range.upperBound {
                         total += distances[position]
                         let done = position - start + 1
                         if done % checkpointStride == 0 && done < chunkSize {
-                            checkpoints[index * perChunk + done / checkpointStride - 1] = total
+                            checkpoints[next * perChunk + done / checkpointStride - 1] = total
                         }
                     }
-                    totals[index] = total
+                    totals[next] = total
                 }
             }
             guard settled[block] else {

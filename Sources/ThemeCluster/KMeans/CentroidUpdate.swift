@@ -1,12 +1,12 @@
 /// The update step of k-means: each centroid becomes the L2-normalised mean of its members.
 ///
 /// Each cluster's sum runs over its members in document order, so every coordinate of every sum
-/// is added in the same order whatever the number of workers. The clusters to compute are split
-/// into groups of about equal stored entries; each group's task streams the rows once, in
-/// document order, adding each member row into its cluster's dense sum (the rows are read
-/// sequentially, which the memory system rewards, rather than cluster by cluster all over the
-/// matrix). Each sum is taken and normalised in place, in the centroid's row of
-/// ``CentroidVectors``: nothing is allocated per centroid.
+/// is added in the same order whatever the number of workers. One pass over the labels, in a
+/// block of rows per worker, counts the members and lists each block's members cluster by
+/// cluster (a counting sort); then the clusters to compute are claimed a few at a time by the
+/// workers, each summing its clusters over those lists (block by block, so in document order).
+/// Each sum is taken and normalised in place, in the centroid's row of ``CentroidVectors``:
+/// nothing is allocated per centroid.
 ///
 /// **Reuse.** Given the previous update, only the clusters whose member set changed (or that were
 /// re-seeded) are summed again: the others would be summed over the same members in the same
@@ -36,9 +36,9 @@ struct CentroidUpdate: Sendable {
     /// The normalised means of the clusters given by `labels` (negative labels are ignored),
     /// summing only the clusters whose members differ from `previous`'s when it is given (and
     /// then writing into `previous`'s vectors, which it hands over).
-    /// - Complexity: O(n + nnz of the recomputed clusters' members + d · recomputed + n · groups),
-    ///   the counting and the groups of clusters spread over `workers` tasks (groups = 1 for one
-    ///   worker, else min(recomputed, workers)).
+    /// - Complexity: O(n + nnz of the recomputed clusters' members + d · recomputed), spread over
+    ///   `workers` tasks, plus O(k · workers) to merge the counts; memory O(n + k · workers) for
+    ///   the member lists.
     static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int,
                         reusing previous: CentroidUpdate? = nil) async -> CentroidUpdate {
         let dimension = rows.columnCount
@@ -50,94 +50,74 @@ struct CentroidUpdate: Sendable {
         let vectors = reused?.vectors ?? CentroidVectors(count: k, dimension: dimension)
         // Members and stored entries per cluster, and (when reusing) the clusters whose member set
         // changed, counted per block of rows on the workers; integer counts and flags, so the
-        // order in which the blocks are added does not matter. One block per worker: counting is
-        // a light, even pass, and each block's k-sized counts are read back by the caller (from
-        // the other cores' caches), so fewer blocks merge faster.
+        // order in which the blocks are added does not matter. Each block also lists its members
+        // cluster by cluster (in document order). One block per worker: counting is a light, even
+        // pass, and each block's k-sized counts are read back by the caller (from the other
+        // cores' caches), so fewer blocks merge faster.
         let basis = reused?.basis ?? labels
         let chunkCount = (labels.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
         let perTask = (chunkCount + max(workers, 1) - 1) / max(workers, 1)
-        let counts = await ChunkedWork.map(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
+        let blocks = await ChunkedWork.map(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
             MemberCounts(range, labels: labels, basis: basis, rows: rows, k: k)
         }
         var sizes = [Int](repeating: 0, count: k)
         var stored = [Int](repeating: 0, count: k)
-        for part in counts {
+        for block in blocks {
             for c in 0..<k {
-                sizes[c] += part.sizes[c]
-                stored[c] += part.stored[c]
-                if part.changed[c] { stale[c] = true }
+                sizes[c] += block.sizes[c]
+                stored[c] += block.stored[c]
+                if block.changed[c] { stale[c] = true }
             }
         }
         let recompute = (0..<k).filter { stale[$0] }
-        // Groups of clusters with about the same work: the stored entries to add, plus d for the
-        // normalisation of each (it reads the d sums and divides the non-zeros; on Banking77,
-        // adding 65,000 entries and normalising 77 centroids of 1,021 terms take about as long).
-        let groupCount = workers > 1 ? min(recompute.count, workers) : 1
+        // Claims of clusters in order, each about 1/16 of a worker's share of the work (the stored
+        // entries to add, plus d for the normalisation of each: on Banking77, adding 65,000
+        // entries and normalising 77 centroids of 1,021 terms take about as long), claimed in
+        // turn by the workers (``ChunkedWork``): a worker that runs ahead takes more clusters, so
+        // the workers finish within a claim of each other whatever the clusters cost.
         let work = { (c: Int) in stored[c] + dimension }
-        let total = recompute.reduce(0) { $0 + work($1) }
-        var groups: [[Int]] = []
-        var group: [Int] = [], running = 0
-        for c in recompute {
-            group.append(c)
+        let target = max(1, recompute.reduce(0) { $0 + work($1) } / (16 * max(workers, 1)))
+        var claims: [Range<Int>] = []
+        var first = 0, running = 0
+        for (index, c) in recompute.enumerated() {
             running += work(c)
-            if groups.count < groupCount - 1, running * groupCount >= total * (groups.count + 1) {
-                groups.append(group)
-                group = []
+            if workers > 1 && running >= target || index == recompute.count - 1 {
+                claims.append(first..<(index + 1))
+                first = index + 1
+                running = 0
             }
         }
-        if !group.isEmpty { groups.append(group) }
-        let clusterGroups = groups
-        _ = await ChunkedWork.map(count: clusterGroups.count, chunkSize: 1, workers: workers) { index in
-            sums(of: clusterGroups[index.lowerBound], into: vectors, k: k, rows: rows, labels: labels)
+        let clusterClaims = claims
+        _ = await ChunkedWork.map(count: clusterClaims.count, chunkSize: 1, workers: workers) { claim in
+            for c in recompute[clusterClaims[claim.lowerBound]] { sum(cluster: c, into: vectors, blocks: blocks, rows: rows) }
         }
         return CentroidUpdate(vectors: vectors, sizes: sizes, basis: labels, moved: recompute)
     }
 
-    /// Writes the normalised sums of clusters `clusters` into their rows of `vectors`, each over
-    /// its members in document order, with the terms where each is non-zero (see
-    /// ``CentroidVectors/support(_:)``).
-    ///
-    /// The rows of these clusters are first gathered in document order without a branch (each row
-    /// is written to the next free place, which advances only for a member), so that the cost of
-    /// skipping the other groups' rows is a store per row, not a mispredicted jump.
-    private static func sums(of clusters: [Int], into vectors: CentroidVectors, k: Int, rows: SparseMatrix, labels: [Int32]) {
-        // Slot of label l at l + 1; negative labels (documents without terms) map to −1.
-        var slot = [Int](repeating: -1, count: k + 1)
-        for (index, c) in clusters.enumerated() { slot[c + 1] = index }
-        let sums = clusters.map { c in
-            let sum = vectors.vector(c)
-            sum.initialize(repeating: 0)
-            return sum.baseAddress!
-        }
-        var members = [Int32](repeating: 0, count: labels.count + 1)
-        sums.withUnsafeBufferPointer { sums in
-            slot.withUnsafeBufferPointer { slot in
-                labels.withUnsafeBufferPointer { labels in
-                    members.withUnsafeMutableBufferPointer { members in
-                        var count = 0
-                        for row in 0..<labels.count {
-                            members[count] = Int32(truncatingIfNeeded: row)
-                            count += slot[max(Int(labels[row]), -1) + 1] >= 0 ? 1 : 0
-                        }
-                        rows.rowOffsets.withUnsafeBufferPointer { offsets in
-                            rows.columnIndices.withUnsafeBufferPointer { columns in
-                                rows.values.withUnsafeBufferPointer { values in
-                                    for member in members[0..<count] {
-                                        let row = Int(member)
-                                        let sum = sums[slot[Int(labels[row]) + 1]]
-                                        for entry in offsets[row]..<offsets[row + 1] { sum[Int(columns[entry])] += values[entry] }
-                                    }
-                                }
+    /// Writes the normalised sum of cluster `c` into its row of `vectors`, over its members in
+    /// document order (block by block, each block's in order), with the terms where it is
+    /// non-zero (see ``CentroidVectors/support(_:)``).
+    /// - Complexity: O(d + stored entries of the members).
+    private static func sum(cluster c: Int, into vectors: CentroidVectors, blocks: [MemberCounts], rows: SparseMatrix) {
+        let sum = vectors.vector(c)
+        sum.initialize(repeating: 0)
+        let target = sum.baseAddress!
+        rows.rowOffsets.withUnsafeBufferPointer { offsets in
+            rows.columnIndices.withUnsafeBufferPointer { columns in
+                rows.values.withUnsafeBufferPointer { values in
+                    for block in blocks {
+                        block.members.withUnsafeBufferPointer { members in
+                            for member in members[block.offsets[c]..<block.offsets[c + 1]] {
+                                let row = Int(member)
+                                for entry in offsets[row]..<offsets[row + 1] { target[Int(columns[entry])] += values[entry] }
                             }
                         }
                     }
                 }
             }
         }
-        for c in clusters {
-            normalizeWithSupport(vectors.vector(c), support: vectors.supportWords(c))
-            vectors.setSupportKnown(c, true)
-        }
+        normalizeWithSupport(sum, support: vectors.supportWords(c))
+        vectors.setSupportKnown(c, true)
     }
 
     /// Scales `sum` to unit length in place, as ``normalize(_:)`` scales it bit for bit, and
@@ -251,31 +231,51 @@ struct CentroidUpdate: Sendable {
 }
 
 /// One block of rows' share of ``CentroidUpdate``'s bookkeeping: members and stored entries per
-/// cluster, and which clusters gained or lost a member since `basis`.
+/// cluster, which clusters gained or lost a member since `basis`, and the block's members listed
+/// cluster by cluster (a counting sort: cluster c's rows, in increasing order, are
+/// `members[offsets[c]..<offsets[c + 1]]`).
 private struct MemberCounts: Sendable {
     var sizes: [Int]
     var stored: [Int]
     var changed: [Bool]
+    var offsets: [Int]
+    var members: [Int32]
 
     /// - Complexity: O(rows in `range` + k). A label of −1 (a document without terms) counts nowhere.
     init(_ range: Range<Int>, labels: [Int32], basis: [Int32], rows: SparseMatrix, k: Int) {
         var sizes = [Int](repeating: 0, count: k), stored = [Int](repeating: 0, count: k)
         var changed = [Bool](repeating: false, count: k)
+        var offsets = [Int](repeating: 0, count: k + 1)
+        var members: [Int32] = []
         sizes.withUnsafeMutableBufferPointer { sizes in
             stored.withUnsafeMutableBufferPointer { stored in
                 changed.withUnsafeMutableBufferPointer { changed in
                     labels.withUnsafeBufferPointer { labels in
                         basis.withUnsafeBufferPointer { basis in
-                            rows.rowOffsets.withUnsafeBufferPointer { offsets in
+                            rows.rowOffsets.withUnsafeBufferPointer { rowOffsets in
                                 for row in range {
                                     let label = Int(labels[row]), old = Int(basis[row])
                                     if label >= 0 {
                                         sizes[label] += 1
-                                        stored[label] += offsets[row + 1] - offsets[row]
+                                        stored[label] += rowOffsets[row + 1] - rowOffsets[row]
                                     }
                                     if old != label {
                                         if old >= 0 { changed[old] = true }
                                         if label >= 0 { changed[label] = true }
+                                    }
+                                }
+                            }
+                            offsets.withUnsafeMutableBufferPointer { offsets in
+                                for c in 0..<k { offsets[c + 1] = offsets[c] + sizes[c] }
+                                var next = Array(offsets[0..<k])
+                                members = [Int32](repeating: 0, count: offsets[k])
+                                members.withUnsafeMutableBufferPointer { members in
+                                    next.withUnsafeMutableBufferPointer { next in
+                                        for row in range where labels[row] >= 0 {
+                                            let label = Int(labels[row])
+                                            members[next[label]] = Int32(truncatingIfNeeded: row)
+                                            next[label] += 1
+                                        }
                                     }
                                 }
                             }
@@ -287,6 +287,8 @@ private struct MemberCounts: Sendable {
         self.sizes = sizes
         self.stored = stored
         self.changed = changed
+        self.offsets = offsets
+        self.members = members
     }
 }
 

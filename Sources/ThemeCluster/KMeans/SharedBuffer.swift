@@ -22,8 +22,18 @@ final class SharedBuffer<Element>: @unchecked Sendable {
     /// - Complexity: O(count).
     init(count: Int, repeating value: Element) {
         self.count = count
-        pointer = .allocate(capacity: max(count, 1))
+        pointer = Self.allocateAligned(max(count, 1))
         pointer.initialize(repeating: value)
+    }
+
+    /// Memory for `capacity` elements starting on a cache line (64 bytes), so that chunks of
+    /// positions that are whole cache lines never share a line with a neighbouring chunk (a
+    /// 512-row block of a bitmap is one line; allocated on 16 bytes it would straddle two,
+    /// written by two cores at once).
+    private static func allocateAligned(_ capacity: Int) -> UnsafeMutableBufferPointer<Element> {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Element>.stride,
+                                                   alignment: max(64, MemoryLayout<Element>.alignment))
+        return UnsafeMutableBufferPointer(start: raw.bindMemory(to: Element.self, capacity: capacity), count: capacity)
     }
 
     /// `count` elements left unwritten, for a trivial `Element` whose every position the writers
@@ -32,12 +42,12 @@ final class SharedBuffer<Element>: @unchecked Sendable {
     /// - Complexity: O(1).
     init(unfilled count: Int) where Element: BitwiseCopyable {
         self.count = count
-        pointer = .allocate(capacity: max(count, 1))
+        pointer = Self.allocateAligned(max(count, 1))
     }
 
     deinit {
         pointer.deinitialize()
-        pointer.deallocate()
+        UnsafeMutableRawPointer(pointer.baseAddress!).deallocate()
     }
 
     /// Overwrites the elements with `array`'s (`count` of them).
