@@ -59,6 +59,30 @@ public enum ChunkedWork {
     }
 }
 
+extension ChunkedWork {
+    /// Applies `body` to every chunk of `0..<count`, at most `workers` at a time, and returns when
+    /// all have run: ``map(count:chunkSize:workers:_:)`` for synchronous code (filling memory
+    /// that exists only inside a closure, such as an array's uninitialised storage). The calling
+    /// thread is one of the workers and the others are the ``WorkerTeam``'s; when the team is busy
+    /// with another caller's region the calling thread runs every chunk itself.
+    /// - Complexity: the sum of `body`'s costs, spread over up to `workers` threads.
+    static func forEach(count: Int, chunkSize: Int, workers: Int, _ body: @escaping @Sendable (Range<Int>) -> Void) {
+        let ranges = chunks(count: count, chunkSize: chunkSize)
+        if ranges.count > 1, workers > 1 {
+            let participants = min(workers, ranges.count)
+            let slots = ChunkSlots<Void>(ranges: ranges, participants: participants, body: body)
+            if WorkerTeam.shared.run(helpers: participants - 1, participants: { slots.work(participant: $0) }) { return }
+        }
+        ranges.forEach(body)
+    }
+}
+
+/// A pointer handed to the chunks of one step, each writing only its own positions (the caller
+/// guarantees it, as for ``SharedBuffer``), and read only after the step.
+struct ChunkPointer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+}
+
 /// The chunks of one ``ChunkedWork/map(count:chunkSize:workers:_:)`` call, split into one
 /// contiguous segment per participant, the counters they are claimed with, and one result slot per
 /// chunk.

@@ -79,7 +79,7 @@ struct SphericalKMeansTests {
             var permuted = Centroids(clusterMajor: signed, dimension: 200)
             permuted.keep(order)
             for workers in [1, 2, 8] {
-                let gathered = await Centroids.gathering(order, of: CentroidVectors(clusterMajor: signed, dimension: 200), workers: workers)
+                let gathered = Centroids.gathering(order, of: CentroidVectors(clusterMajor: signed, dimension: 200), workers: workers)
                 #expect(gathered.count == order.count && gathered.dimension == 200)
                 let same = gathered.values.map { $0.bitPattern } == permuted.values.map { $0.bitPattern }
                 #expect(same, "order \(order), \(workers) workers")

@@ -38,7 +38,7 @@
 /// - Complexity: per call O(candidates · (P + n)) spread over `workers` tasks, for P the posting
 ///   entries of a candidate's terms and n active rows. Memory O(nnz + blocks · d) for the index
 ///   plus `slots · n` similarities.
-struct CandidateScorer: Sendable {
+final class CandidateScorer: Sendable {
     private let rows: SparseMatrix
     private let postings: BlockPostings
     /// The number of active rows.
@@ -120,7 +120,7 @@ struct CandidateScorer: Sendable {
         // lookup and a short posting list per candidate term). Units run block by block, so a
         // worker keeps to the same blocks (``ChunkedWork``'s segments).
         let pairs = (vectors.count + 1) / 2
-        _ = await ChunkedWork.map(count: postings.blocks.count * pairs, chunkSize: 1, workers: workers) { units in
+        _ = await ChunkedWork.map(count: postings.blocks.count * pairs, chunkSize: 1, workers: workers) { [self] units in
             let block = units.lowerBound / pairs, first = 2 * (units.lowerBound % pairs)
             let range = postings.blocks[block]
             let firstChunk = range.lowerBound / chunkSize   // blocks are whole chunks
@@ -173,7 +173,7 @@ struct CandidateScorer: Sendable {
         let drawCheckpoints = (slots + 1) * chunkCount
         let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
         let chunkSize = SphericalKMeans.chunkSize
-        _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { blocks in
+        _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { [self] blocks in
             let block = blocks.lowerBound, range = postings.blocks[block]
             let similarities = buffer.pointer.baseAddress!   // slot 0
             accumulate(vector, block: block, into: similarities + range.lowerBound)   // into zeros

@@ -47,7 +47,7 @@ struct LloydOutcome: Sendable {
         // A table built before the end is renumbered in place, as any result is.
         guard case .vectors(let vectors) = centroids else { return result(restart: restart).canonicalized() }
         let order = KMeansResult.canonicalOrder(assignments: labels, sizes: sizes)
-        let table = await Centroids.gathering(order, of: vectors, workers: workers)
+        let table = Centroids.gathering(order, of: vectors, workers: workers)
         var labels = self.labels
         if !order.elementsEqual(sizes.indices) { KMeansResult.renumber(&labels, order: order, clusterCount: sizes.count) }
         return KMeansResult(assignments: labels, similarities: similarities, centroids: table, sizes: order.map { sizes[$0] },
