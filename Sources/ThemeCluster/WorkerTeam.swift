@@ -125,8 +125,9 @@ final class WorkerTeam: @unchecked Sendable {
                     cck_spin_pause()
                     continue
                 }
-                // Every few microseconds: give the core to any other runnable thread (a busy
-                // machine, other tasks of this process), and park once the window is over.
+                // Every 4,096 polls (some microseconds, with the pauses): give the core to any other
+                // runnable thread (a busy machine, other tasks of this process), and park once the
+                // window is over.
                 sched_yield()
                 if clock.now >= deadline {
                     parks = true

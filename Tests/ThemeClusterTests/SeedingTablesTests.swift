@@ -107,16 +107,18 @@ struct SeedingTablesTests {
     }
 
     @Test("seed centroids built from the documents' entries equal the dense normalised means bit for bit")
-    func seedTable() {
+    func seedTable() async {
         let matrix = ClusterFixtures.textLike(rows: 400, terms: 90, seed: 3, negative: 0.2, emptyEvery: nil)
         let documents = [0, 17, 17, 399, 42, 200]
         let dense = Centroids(clusterMajor: documents.map { CentroidUpdate.normalizedMean(of: [Int32($0)], in: matrix) },
                               dimension: matrix.columnCount)
         let sparse = Centroids(documents: documents, in: matrix)
         #expect(sparse.values.map(\.bitPattern) == dense.values.map(\.bitPattern))
-        // The padded table, copied from either table or built from the documents directly.
+        // The padded table, copied from either table or built from the documents directly (its
+        // zeros written by one thread or by blocks of terms on two).
         let reference = PaddedCentroids(dense)
-        for padded in [PaddedCentroids(sparse), PaddedCentroids(documents: documents, in: matrix)] {
+        let zeroedByBlocks = await PaddedCentroids.zeroedConcurrently(documents: documents, in: matrix, workers: 2)
+        for padded in [PaddedCentroids(sparse), PaddedCentroids(documents: documents, in: matrix), zeroedByBlocks] {
             for c in 0..<documents.count {
                 #expect(padded.squaredNorms[c].bitPattern == reference.squaredNorms[c].bitPattern)
                 for t in 0..<matrix.columnCount {

@@ -141,10 +141,11 @@ struct BoundedAssignment: Sendable {
             }
         }
 
-        /// The centroids as cluster-major vectors.
-        var vectors: CentroidVectors {
+        /// Cluster-major vectors holding at least the centroids `moved` (a term-major table copies
+        /// those only).
+        func vectors(_ moved: [Int]) -> CentroidVectors {
             switch self {
-            case .termMajor(let centroids): CentroidVectors(centroids)
+            case .termMajor(let centroids): CentroidVectors(centroids, only: moved)
             case .clusterMajor(let vectors): vectors
             }
         }
@@ -207,7 +208,7 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
-            motion = await CentroidMotion.refresh(padded, to: centroids.vectors, moved: moved, workers: workers)
+            motion = await CentroidMotion.refresh(padded, to: centroids.vectors(moved), moved: moved, workers: workers)
         } else {
             padded = PaddedCentroids(centroids.table)
         }

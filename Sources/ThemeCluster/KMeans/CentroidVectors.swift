@@ -50,11 +50,13 @@ final class CentroidVectors: @unchecked Sendable {
         known.initialize(repeating: false, count: max(1, count))
     }
 
-    /// The vectors of a term-major table (no support known).
-    /// - Complexity: O(k · d).
-    convenience init(_ centroids: Centroids) {
+    /// The vectors `only` of a term-major table (all of them when `nil`; no support known). Rows
+    /// not listed are left unwritten: only for a reader of those rows alone, such as
+    /// ``CentroidMotion/refresh(_:to:moved:workers:)`` reading the moved centroids.
+    /// - Complexity: O(d · rows copied).
+    convenience init(_ centroids: Centroids, only: [Int]? = nil) {
         self.init(count: centroids.count, dimension: centroids.dimension)
-        for c in 0..<count {
+        for c in only ?? Array(0..<count) {
             let row = vector(c)
             for t in 0..<dimension { row[t] = centroids.values[t * count + c] }
         }
@@ -107,5 +109,5 @@ final class CentroidVectors: @unchecked Sendable {
 
     /// The term-major table of all centroids, in their order.
     /// - Complexity: O(k · d).
-    var table: Centroids { Centroids(clusterMajor: (0..<count).map(array), dimension: dimension) }
+    var table: Centroids { Centroids.gathering(Array(0..<count), of: self, workers: 1) }
 }
