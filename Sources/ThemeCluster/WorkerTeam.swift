@@ -22,12 +22,26 @@ import Synchronization
 /// **Determinism** is not this type's business: ``ChunkedWork`` hands out chunks through an atomic
 /// counter and keeps each result in its chunk's slot, so which thread ran a chunk never matters.
 ///
-/// Invariants: `job`, `jobGeneration` and `joining` change together under `condition`'s lock, and
-/// `generation` (which polling helpers watch without the lock) is stored to `jobGeneration` just
-/// after it is released; a helper reads the three together under the lock, remembers the
-/// `jobGeneration` it read, and so joins a region at most once; `pending` counts the helpers that
-/// joined the current region and have not returned from its work, and the caller returns only
-/// when it is zero.
+/// **No lock on the way in or out.** A region is published by one atomic store of a word that
+/// holds both its generation number and how many helpers join it; a polling helper that loads the
+/// word knows whether it takes part without touching a lock, and the only lines that cross between
+/// the cores are that word, the work's own data and the `pending` count. (With a mutex taken by
+/// the caller and by each helper in every region, a region on two cores cost about 2.3 µs against
+/// 0.2 µs on one; most of the difference was the mutex's cache line going back and forth.) The
+/// lock and condition variable serve parked helpers only.
+///
+/// Invariants:
+/// - `job` is written only by the caller that holds `claimed`, before it publishes the region
+///   (a releasing store of `published`), and read only by helpers that loaded that word and are
+///   among its `joining`; such a helper is counted in `pending`, and the caller changes `job`
+///   again only once `pending` is zero. So `job` is never read while it is written.
+/// - The caller publishes region g + 1 only after every helper of region g has returned, so a
+///   helper counted in a region always finds that region's word (never a later one) and joins it
+///   exactly once; a helper left out of regions may skip several.
+/// - No lost wake-up: a parking helper sets its `asleep` flag and then reloads `published` (both
+///   sequentially consistent, under the lock); the caller stores `published` and then loads the
+///   flags of the helpers it asks for (likewise), and broadcasts under the lock if one of them
+///   sleeps. One of the two sees the other's store.
 final class WorkerTeam: @unchecked Sendable {
     /// The team of the process: one helper per active core but one (the caller is the other).
     static let shared = WorkerTeam(helpers: max(0, defaultWorkerCount - 1))
@@ -38,19 +52,30 @@ final class WorkerTeam: @unchecked Sendable {
     /// The number of helper threads (started on first use).
     let helperCount: Int
     private let claimed = Atomic<Bool>(false)
-    private let generation = Atomic<Int>(0)
+    /// The current region: its generation number times ``generationUnit`` plus the number of
+    /// helpers (indices `0..<joining`) taking part.
+    private let published = Atomic<Int>(0)
+    private static let generationUnit = 1 << 20
     private let pending = Atomic<Int>(0)
+    /// Per helper: parked (or about to park) on `condition`.
+    private let asleep: UnsafeMutablePointer<Atomic<Bool>>
     private let condition = NSCondition()
-    /// The current region's work and how many helpers (indices `0..<joining`) take part.
+    /// The current region's work (see the invariants).
     private var job: (@Sendable (Int) -> Void)?
-    private var joining = 0
-    /// The generation `job` belongs to (`generation` reaches it just after the lock is released).
-    private var jobGeneration = 0
-    private var sleepers = 0
+    /// The last generation published; touched only by the caller holding `claimed`.
+    private var generation = 0
     private var started = false
 
     init(helpers: Int) {
         helperCount = max(0, helpers)
+        asleep = .allocate(capacity: max(helperCount, 1))
+        for i in 0..<max(helperCount, 1) { (asleep + i).initialize(to: Atomic(false)) }
+    }
+
+    /// Reached only by a team whose threads never started: each helper thread holds its team.
+    deinit {
+        asleep.deinitialize(count: max(helperCount, 1))
+        asleep.deallocate()
     }
 
     /// Runs `work` on the calling thread and on up to `helpers` helper threads at once, and
@@ -66,36 +91,31 @@ final class WorkerTeam: @unchecked Sendable {
     /// participant finds its data in that thread's caches again).
     /// - Complexity: O(1) to start and end a region besides `work`.
     func run(helpers: Int, participants work: @escaping @Sendable (_ participant: Int) -> Void) -> Bool {
-        let joining = min(helpers, helperCount)
+        let joining = min(helpers, helperCount, Self.generationUnit - 1)
         guard joining > 0 else { return false }
         guard claimed.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
         defer { claimed.store(false, ordering: .releasing) }
-        condition.lock()
         if !started { start() }
-        let next = generation.load(ordering: .relaxed) + 1
+        generation += 1
         job = work
-        jobGeneration = next
-        self.joining = joining
         pending.store(joining, ordering: .relaxed)
-        if sleepers > 0 { condition.broadcast() }
-        condition.unlock()
-        // Polling helpers see the new generation only now, with the lock free: bumping it while
-        // holding the lock would send them to sleep on the mutex (a futex wait and a wake-up
-        // per region, which is what the team is there to avoid).
-        generation.store(next, ordering: .releasing)
+        published.store(generation * Self.generationUnit + joining, ordering: .sequentiallyConsistent)
+        if (0..<joining).contains(where: { asleep[$0].load(ordering: .sequentiallyConsistent) }) {
+            condition.lock()
+            condition.broadcast()
+            condition.unlock()
+        }
         work(0)
         var polls = 0
         while pending.load(ordering: .acquiring) > 0 {
             polls += 1
             if polls > 4096 { sched_yield() } else { cck_spin_pause() }
         }
-        condition.lock()
-        job = nil
-        condition.unlock()
+        job = nil   // every helper that read it has returned from it
         return true
     }
 
-    /// Starts the helper threads; called once, under the lock.
+    /// Starts the helper threads; called once, by the caller holding `claimed`.
     private func start() {
         started = true
         for index in 0..<helperCount {
@@ -115,46 +135,40 @@ final class WorkerTeam: @unchecked Sendable {
         var seen = 0
         var deadline = clock.now.advanced(by: Self.spinDuration)
         while true {
+            var word = published.load(ordering: .acquiring)
             var polls = 0
-            var parks = false
-            // `<=`, not `==`: a helper may have read a job under the lock before its generation
-            // was stored, so `seen` can be one ahead of `generation` for a moment.
-            while generation.load(ordering: .acquiring) <= seen {
+            while word / Self.generationUnit == seen {
                 polls += 1
-                guard polls & 4095 == 0 else {
+                if polls & 4095 != 0 {
                     cck_spin_pause()
-                    continue
+                } else {
+                    // Every 4,096 polls (some microseconds, with the pauses): give the core to any
+                    // other runnable thread (a busy machine, other tasks of this process), and park
+                    // once the window is over.
+                    sched_yield()
+                    if clock.now >= deadline {
+                        // Parked until a region this helper joins is published.
+                        condition.lock()
+                        asleep[index].store(true, ordering: .sequentiallyConsistent)
+                        while true {
+                            let latest = published.load(ordering: .sequentiallyConsistent)
+                            if latest / Self.generationUnit != seen {
+                                if index < latest % Self.generationUnit { break }
+                                seen = latest / Self.generationUnit
+                            }
+                            condition.wait()
+                        }
+                        asleep[index].store(false, ordering: .relaxed)
+                        condition.unlock()
+                    }
                 }
-                // Every 4,096 polls (some microseconds, with the pauses): give the core to any other
-                // runnable thread (a busy machine, other tasks of this process), and park once the
-                // window is over.
-                sched_yield()
-                if clock.now >= deadline {
-                    parks = true
-                    break
-                }
+                word = published.load(ordering: .acquiring)
             }
-            condition.lock()
-            if parks {
-                // Parked until a region this helper joins is published. `jobGeneration`, `joining`
-                // and `sleepers` are read and written under the lock, so a region published after
-                // this check sees the sleeper and broadcasts.
-                while jobGeneration == seen || index >= joining {
-                    seen = jobGeneration
-                    sleepers += 1
-                    condition.wait()
-                    sleepers -= 1
-                }
-            }
-            // The region whose job is published (possibly one newer than the generation seen).
-            seen = jobGeneration
-            let work = index < joining ? job : nil
-            condition.unlock()
-            if let work {
-                work(index + 1)
-                pending.subtract(1, ordering: .releasing)
-                deadline = clock.now.advanced(by: Self.spinDuration)
-            }
+            seen = word / Self.generationUnit
+            guard index < word % Self.generationUnit else { continue }
+            if let work = job { work(index + 1) }
+            pending.subtract(1, ordering: .releasing)
+            deadline = clock.now.advanced(by: Self.spinDuration)
         }
     }
 }

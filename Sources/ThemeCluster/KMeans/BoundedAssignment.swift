@@ -229,10 +229,10 @@ struct BoundedAssignment: Sendable {
         }
         var assignment = Assignment(labels: state.labels.elements, similarities: similarities ? state.similarities.elements : [],
                                     objective: 0)
+        for objective in state.chunkObjectives.pointer[0..<chunkCount] { assignment.objective += objective }
         var changed = 0
         fullyScored = 0
         for part in parts {
-            for objective in part.objectives { assignment.objective += objective }
             changed += part.changed
             fullyScored += part.fullyScored
         }
@@ -259,10 +259,9 @@ struct BoundedAssignment: Sendable {
         return (assignment, first.assigned)
     }
 
-    /// One chunk's share of a pass (its rows' new state is written in place).
+    /// One claim's share of a pass (its rows' new state and its chunks' objectives are written in
+    /// place, into ``RowBounds``).
     private struct ChunkResult: Sendable {
-        /// Σ similarities of each chunk of ``SphericalKMeans/chunkSize`` rows.
-        var objectives: [Double]
         var changed = 0
         var fullyScored = 0
     }
@@ -272,9 +271,11 @@ struct BoundedAssignment: Sendable {
     private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, state: RowBounds,
                                     moved: [Bool], motion: CentroidMotion?, slack: Double) -> ChunkResult {
         let k = centroids.count
-        var result = ChunkResult(objectives: [Double](repeating: 0, count: (range.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize))
+        var result = ChunkResult()
         let labels = state.labels.pointer, similarities = state.similarities.pointer, upper = state.upper.pointer
-        let runnerUp = state.runnerUp.pointer, rivals = state.rivals.pointer
+        let runnerUp = state.runnerUp.pointer, rivals = state.rivals.pointer, objectives = state.chunkObjectives.pointer
+        // Taken and freed on this thread (the allocator's fast path); nothing allocated here is
+        // freed on another thread.
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(centroids.stride, 1))
         let kernels = VectorKernels.best   // chosen once per block, not per row
         defer { scratch.deallocate() }
@@ -286,10 +287,10 @@ struct BoundedAssignment: Sendable {
         withExtendedLifetime(motion) {   // it owns the buffer behind termMotion
         moved.withUnsafeBufferPointer { moved in
         farthest.withUnsafeBufferPointer { farthest in
-        for (chunkIndex, chunkStart) in stride(from: range.lowerBound, to: range.upperBound, by: SphericalKMeans.chunkSize).enumerated() {
+        for chunkStart in stride(from: range.lowerBound, to: range.upperBound, by: SphericalKMeans.chunkSize) {
             // This chunk's Σ similarities, in row order.
             var objective = 0.0
-            defer { result.objectives[chunkIndex] = objective }
+            defer { objectives[chunkStart / SphericalKMeans.chunkSize] = objective }
             for row in chunkStart..<min(chunkStart + SphericalKMeans.chunkSize, range.upperBound) {
                 let start = offsets[row], end = offsets[row + 1]
                 guard start < end else { continue }   // an empty row stays unassigned

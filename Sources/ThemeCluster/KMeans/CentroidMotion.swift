@@ -93,17 +93,23 @@ struct CentroidMotion: Sendable {
         // Each block writes `rest` to its own terms first: no serial pass over d terms.
         let terms = SharedBuffer<Term>(unfilled: d)
         let oldSquares = padded.squaredNorms
+        // Per block and moved centroid: Σ change² and Σ new value², written by the block's worker
+        // (nothing allocated on the workers).
+        let blockCount = (d + termBlock - 1) / termBlock
+        let sums = SharedBuffer<Double>(unfilled: blockCount * moved.count * 2)
         let blocks = await ChunkedWork.map(count: d, chunkSize: termBlock, workers: workers) { block in
             terms.pointer[block].initialize(repeating: rest)
-            return refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2)
+            let first = sums.pointer.baseAddress! + block.lowerBound / termBlock * moved.count * 2
+            return refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2, sums: first)
         }
         var squares = [Double](repeating: 0, count: moved.count), norms = squares
         var sawNaN = false
-        for block in blocks {
-            sawNaN = sawNaN || block.sawNaN
+        for (block, blockSawNaN) in blocks.enumerated() {
+            sawNaN = sawNaN || blockSawNaN
+            let first = block * moved.count * 2
             for i in moved.indices {
-                squares[i] += block.squares[i]
-                norms[i] += block.norms[i]
+                squares[i] += sums[first + 2 * i]
+                norms[i] += sums[first + 2 * i + 1]
             }
         }
         padded.setSquaredNorms(of: moved, to: norms)
@@ -125,14 +131,6 @@ struct CentroidMotion: Sendable {
                               scale: max(1, (oldSquares.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot()))
     }
 
-    /// One block's share of ``refresh(_:to:moved:workers:)``.
-    private struct BlockSums: Sendable {
-        /// Per moved centroid (in `moved` order): Σ change² and Σ new value² over the block's terms.
-        var squares: [Double]
-        var norms: [Double]
-        var sawNaN = false
-    }
-
     /// Refreshes terms `block` of `padded` (a whole number of 64-term words from a word boundary)
     /// and records their extremes in `terms`: the moved centroids in their given order, each over
     /// the block's terms in increasing order, so each term's extremes see the changes in the same
@@ -142,9 +140,12 @@ struct CentroidMotion: Sendable {
     /// without branches, 64 terms to a bitmap word, which also becomes the centroid's support.
     /// - Complexity: O(moved · (block / 64 + terms held)) updates after O(moved · block) reads of
     ///   the contiguous new vectors, or O(block · moved) updates without `heldOnly`.
+    ///
+    /// Writes each moved centroid's Σ change² and Σ new value² over the block (the i-th moved one
+    /// at `sums[2 i]` and `sums[2 i + 1]`) and returns whether a change was not a number.
     private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: CentroidVectors,
-                                moved: [Int], terms: SharedBuffer<Term>, heldOnly: Bool) -> BlockSums {
-        var sums = BlockSums(squares: [Double](repeating: 0, count: moved.count), norms: [Double](repeating: 0, count: moved.count))
+                                moved: [Int], terms: SharedBuffer<Term>, heldOnly: Bool,
+                                sums: UnsafeMutablePointer<Double>) -> Bool {
         var sawNaN = false
         for (i, c) in moved.enumerated() {
             var squares = 0.0, norms = 0.0
@@ -189,11 +190,10 @@ struct CentroidMotion: Sendable {
                     }
                 }
             }
-            sums.squares[i] = squares
-            sums.norms[i] = norms
+            sums[2 * i] = squares
+            sums[2 * i + 1] = norms
         }
-        sums.sawNaN = sawNaN
-        return sums
+        return sawNaN
     }
 
     /// The motion with each centroid's drift ‖Δ_c‖ (0 for the unmoved ones).

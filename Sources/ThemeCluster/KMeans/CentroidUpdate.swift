@@ -17,6 +17,8 @@ struct CentroidUpdate: Sendable {
     /// The normalised centroids, cluster-major, with their supports (shared with the update this
     /// one reused, which must not be used afterwards).
     let vectors: CentroidVectors
+    /// The member lists the sums walked (handed over to the next update, like `vectors`).
+    let lists: MemberLists
     /// Members per cluster.
     private(set) var sizes: [Int]
     var dimension: Int { vectors.dimension }
@@ -57,16 +59,20 @@ struct CentroidUpdate: Sendable {
         let basis = reused?.basis ?? labels
         let chunkCount = (labels.count + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
         let perTask = (chunkCount + max(workers, 1) - 1) / max(workers, 1)
-        let blocks = await ChunkedWork.map(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
-            MemberCounts(range, labels: labels, basis: basis, rows: rows, k: k)
+        let blockRanges = ChunkedWork.chunks(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize)
+        let lists = reused.flatMap { $0.lists.fits(k: k, blocks: blockRanges) ? $0.lists : nil }
+            ?? MemberLists(k: k, blocks: blockRanges)
+        ChunkedWork.forEach(count: blockRanges.count, chunkSize: 1, workers: workers) { block in
+            lists.count(block: block.lowerBound, labels: labels, basis: basis, rows: rows)
         }
         var sizes = [Int](repeating: 0, count: k)
         var stored = [Int](repeating: 0, count: k)
-        for block in blocks {
+        for block in blockRanges.indices {
+            let base = block * lists.stride
             for c in 0..<k {
-                sizes[c] += block.sizes[c]
-                stored[c] += block.stored[c]
-                if block.changed[c] { stale[c] = true }
+                sizes[c] += lists.sizes[base + c]
+                stored[c] += lists.stored[base + c]
+                if lists.changed[base + c] { stale[c] = true }
             }
         }
         let recompute = (0..<k).filter { stale[$0] }
@@ -89,28 +95,26 @@ struct CentroidUpdate: Sendable {
         }
         let clusterClaims = claims
         _ = await ChunkedWork.map(count: clusterClaims.count, chunkSize: 1, workers: workers) { claim in
-            for c in recompute[clusterClaims[claim.lowerBound]] { sum(cluster: c, into: vectors, blocks: blocks, rows: rows) }
+            for c in recompute[clusterClaims[claim.lowerBound]] { sum(cluster: c, into: vectors, lists: lists, rows: rows) }
         }
-        return CentroidUpdate(vectors: vectors, sizes: sizes, basis: labels, moved: recompute)
+        return CentroidUpdate(vectors: vectors, lists: lists, sizes: sizes, basis: labels, moved: recompute)
     }
 
     /// Writes the normalised sum of cluster `c` into its row of `vectors`, over its members in
     /// document order (block by block, each block's in order), with the terms where it is
     /// non-zero (see ``CentroidVectors/support(_:)``).
     /// - Complexity: O(d + stored entries of the members).
-    private static func sum(cluster c: Int, into vectors: CentroidVectors, blocks: [MemberCounts], rows: SparseMatrix) {
+    private static func sum(cluster c: Int, into vectors: CentroidVectors, lists: MemberLists, rows: SparseMatrix) {
         let sum = vectors.vector(c)
         sum.initialize(repeating: 0)
         let target = sum.baseAddress!
         rows.rowOffsets.withUnsafeBufferPointer { offsets in
             rows.columnIndices.withUnsafeBufferPointer { columns in
                 rows.values.withUnsafeBufferPointer { values in
-                    for block in blocks {
-                        block.members.withUnsafeBufferPointer { members in
-                            for member in members[block.offsets[c]..<block.offsets[c + 1]] {
-                                let row = Int(member)
-                                for entry in offsets[row]..<offsets[row + 1] { target[Int(columns[entry])] += values[entry] }
-                            }
+                    for block in lists.blocks.indices {
+                        for member in lists.members(of: c, inBlock: block) {
+                            let row = Int(member)
+                            for entry in offsets[row]..<offsets[row + 1] { target[Int(columns[entry])] += values[entry] }
                         }
                     }
                 }
@@ -227,68 +231,6 @@ struct CentroidUpdate: Sendable {
             reseeded.append(cluster)
             if !moved.contains(cluster) { moved.append(cluster) }
         }
-    }
-}
-
-/// One block of rows' share of ``CentroidUpdate``'s bookkeeping: members and stored entries per
-/// cluster, which clusters gained or lost a member since `basis`, and the block's members listed
-/// cluster by cluster (a counting sort: cluster c's rows, in increasing order, are
-/// `members[offsets[c]..<offsets[c + 1]]`).
-private struct MemberCounts: Sendable {
-    var sizes: [Int]
-    var stored: [Int]
-    var changed: [Bool]
-    var offsets: [Int]
-    var members: [Int32]
-
-    /// - Complexity: O(rows in `range` + k). A label of −1 (a document without terms) counts nowhere.
-    init(_ range: Range<Int>, labels: [Int32], basis: [Int32], rows: SparseMatrix, k: Int) {
-        var sizes = [Int](repeating: 0, count: k), stored = [Int](repeating: 0, count: k)
-        var changed = [Bool](repeating: false, count: k)
-        var offsets = [Int](repeating: 0, count: k + 1)
-        var members: [Int32] = []
-        sizes.withUnsafeMutableBufferPointer { sizes in
-            stored.withUnsafeMutableBufferPointer { stored in
-                changed.withUnsafeMutableBufferPointer { changed in
-                    labels.withUnsafeBufferPointer { labels in
-                        basis.withUnsafeBufferPointer { basis in
-                            rows.rowOffsets.withUnsafeBufferPointer { rowOffsets in
-                                for row in range {
-                                    let label = Int(labels[row]), old = Int(basis[row])
-                                    if label >= 0 {
-                                        sizes[label] += 1
-                                        stored[label] += rowOffsets[row + 1] - rowOffsets[row]
-                                    }
-                                    if old != label {
-                                        if old >= 0 { changed[old] = true }
-                                        if label >= 0 { changed[label] = true }
-                                    }
-                                }
-                            }
-                            offsets.withUnsafeMutableBufferPointer { offsets in
-                                for c in 0..<k { offsets[c + 1] = offsets[c] + sizes[c] }
-                                var next = Array(offsets[0..<k])
-                                members = [Int32](repeating: 0, count: offsets[k])
-                                members.withUnsafeMutableBufferPointer { members in
-                                    next.withUnsafeMutableBufferPointer { next in
-                                        for row in range where labels[row] >= 0 {
-                                            let label = Int(labels[row])
-                                            members[next[label]] = Int32(truncatingIfNeeded: row)
-                                            next[label] += 1
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        self.sizes = sizes
-        self.stored = stored
-        self.changed = changed
-        self.offsets = offsets
-        self.members = members
     }
 }
 

@@ -1,5 +1,5 @@
 /// The per-document state of ``BoundedAssignment`` — label, similarity, runner-up, its similarity
-/// and the bound on every other centroid — in buffers that the concurrent chunks of a pass update
+/// and the bound on every other centroid, and each chunk's objective — in buffers that the concurrent chunks of a pass update
 /// in place, each chunk only its own rows (a row's new state depends on its old state alone), so
 /// a pass neither copies its chunks' results nor merges them.
 ///
@@ -19,6 +19,9 @@ final class RowBounds: @unchecked Sendable {
     let runnerUp: SharedBuffer<Int32>
     /// The similarity to `runnerUp` as last computed.
     let rivals: SharedBuffer<Double>
+    /// Per chunk of ``SphericalKMeans/chunkSize`` rows: Σ similarities in row order, as the last
+    /// pass summed it (written by the chunk's worker, read in chunk order afterwards).
+    let chunkObjectives: SharedBuffer<Double>
 
     /// Every one of `rowCount` rows unassigned, nothing known.
     init(rowCount: Int) {
@@ -27,6 +30,12 @@ final class RowBounds: @unchecked Sendable {
         upper = SharedBuffer(count: rowCount, repeating: .infinity)
         runnerUp = SharedBuffer(count: rowCount, repeating: -1)
         rivals = SharedBuffer(count: rowCount, repeating: -.infinity)
+        chunkObjectives = SharedBuffer(count: Self.chunkCount(rowCount), repeating: 0)
+    }
+
+    /// The number of chunks of ``SphericalKMeans/chunkSize`` rows among `rowCount`.
+    static func chunkCount(_ rowCount: Int) -> Int {
+        (rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
     }
 
     /// `rowCount` rows whose state is left unwritten, for a caller that writes every row before
@@ -38,15 +47,17 @@ final class RowBounds: @unchecked Sendable {
         upper = SharedBuffer(unfilled: rowCount)
         runnerUp = SharedBuffer(unfilled: rowCount)
         rivals = SharedBuffer(unfilled: rowCount)
+        chunkObjectives = SharedBuffer(unfilled: Self.chunkCount(rowCount))
     }
 
     private init(labels: SharedBuffer<Int32>, similarities: SharedBuffer<Double>, upper: SharedBuffer<Double>,
-                 runnerUp: SharedBuffer<Int32>, rivals: SharedBuffer<Double>) {
+                 runnerUp: SharedBuffer<Int32>, rivals: SharedBuffer<Double>, chunkObjectives: SharedBuffer<Double>) {
         self.labels = labels
         self.similarities = similarities
         self.upper = upper
         self.runnerUp = runnerUp
         self.rivals = rivals
+        self.chunkObjectives = chunkObjectives
     }
 
     /// The number of rows.
@@ -56,6 +67,6 @@ final class RowBounds: @unchecked Sendable {
     /// - Complexity: O(n).
     func copy() -> RowBounds {
         RowBounds(labels: labels.copy(), similarities: similarities.copy(), upper: upper.copy(), runnerUp: runnerUp.copy(),
-                  rivals: rivals.copy())
+                  rivals: rivals.copy(), chunkObjectives: chunkObjectives.copy())
     }
 }

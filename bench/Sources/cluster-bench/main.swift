@@ -19,6 +19,9 @@
 //       --assignments writes the cluster of each row, one per line. --dump writes the warm-up
 //       result's exact bits (to compare two builds with cmp): labels (Int32), similarities,
 //       centroid values (term-major) and the objective (Float64), little-endian, one after the other.
+//   cluster-bench regions
+//       The fixed cost of one ChunkedWork region (trivial chunks: 2, 8 and 32 of them) on 1 and 2
+//       workers, in µs per region: what every parallel step of a fit pays before its work.
 import Foundation
 import TranscriptMiner
 
@@ -210,6 +213,26 @@ func timeFits(directory: String, seed: UInt64, workerCounts: [Int], repetitions:
     }
 }
 
+/// The cost of one ChunkedWork region with trivial chunks, called from a nonisolated async function
+/// as the library calls it (top-level code runs on the main actor, and each call from there would
+/// also pay two hops between executors).
+nonisolated func regionCosts() async {
+    let clock = ContinuousClock()
+    let n = 50000
+    for workers in [1, 2, 1, 2] {
+        for chunks in [2, 8, 32] {
+            let start = clock.now
+            var total = 0
+            for _ in 0..<n {
+                let parts = await ChunkedWork.map(count: chunks, chunkSize: 1, workers: workers) { range in range.lowerBound }
+                total &+= parts.count
+            }
+            let us = (clock.now - start) / .seconds(1) / Double(n) * 1e6
+            print(String(format: "%d workers, %2d chunks: %.3f us per region (%d)", workers, chunks, us, total))
+        }
+    }
+}
+
 // MARK: - Arguments
 
 func value(_ arguments: [String], _ name: String) -> String? {
@@ -237,8 +260,10 @@ do {
                            maxIterations: value(arguments, "--max-iterations").flatMap(Int.init) ?? 100,
                            jsonPath: value(arguments, "--json"), assignmentsPath: value(arguments, "--assignments"),
                            dumpPath: value(arguments, "--dump"))
+    case "regions":
+        await regionCosts()
     default:
-        throw BenchError("usage: cluster-bench vectorize CORPUS --out DIR [--jsonl] | cluster-bench time DIR --seed S ...")
+        throw BenchError("usage: cluster-bench vectorize CORPUS --out DIR [--jsonl] | cluster-bench time DIR --seed S ... | cluster-bench regions")
     }
 } catch {
     FileHandle.standardError.write(Data("cluster-bench: \(error)\n".utf8))
