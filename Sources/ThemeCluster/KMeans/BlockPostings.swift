@@ -35,17 +35,20 @@ struct BlockPostings: Sendable {
     /// Indexes rows `subset` of `rows` in blocks of `blockSize` consecutive positions, the blocks
     /// on up to `workers` tasks (each block's index depends only on its own rows).
     /// - Complexity: O(nnz of the subset + blocks · d), spread over `workers` tasks, plus O(blocks)
-    ///   serial.
+    ///   serial (no buffer is filled before the blocks write it).
     init(_ rows: SparseMatrix, subset: [Int], blockSize: Int, workers: Int) async {
         precondition(blockSize > 0, "block size must be positive")
         let d = rows.columnCount
         termCount = d
         let blocks = ChunkedWork.chunks(count: subset.count, chunkSize: blockSize)
         self.blocks = blocks
-        let offsets = SharedBuffer<Int>(count: blocks.count * (d + 1), repeating: 0)
+        // Nothing is written serially: each block zeroes and fills its own table, then its own
+        // postings (every posting is written once).
+        let offsets = SharedBuffer<Int>(unfilled: blocks.count * (d + 1))
         // Each block counts its postings per term, then turns the counts into offsets from 0.
         let totals = await ChunkedWork.map(count: blocks.count, chunkSize: 1, workers: workers) { index in
             let b = index.lowerBound, base = offsets.pointer.baseAddress! + b * (d + 1)
+            base.initialize(repeating: 0, count: d + 1)
             rows.rowOffsets.withUnsafeBufferPointer { rowOffsets in
                 rows.columnIndices.withUnsafeBufferPointer { columns in
                     for position in blocks[b] {
@@ -63,8 +66,8 @@ struct BlockPostings: Sendable {
             starts[b] = total
             total += count
         }
-        let positions = SharedBuffer<Int32>(count: total, repeating: 0)
-        let weights = SharedBuffer<Double>(count: total, repeating: 0)
+        let positions = SharedBuffer<Int32>(unfilled: total)
+        let weights = SharedBuffer<Double>(unfilled: total)
         // Each block shifts its offsets by the postings of the blocks before it and fills its postings.
         let blockStarts = starts
         _ = await ChunkedWork.map(count: blocks.count, chunkSize: 1, workers: workers) { index in

@@ -63,16 +63,27 @@ final class CandidateScorer: Sendable {
     private let chunkCount: Int
     /// The number of slots: the most candidates one call may score.
     let slots: Int
+    /// Normalised candidate vectors, written by the caller before a region reads them: slot s's
+    /// (term, value) pairs at `s * longest`, the one being adopted in slot `slots`; lengths in
+    /// `vectorLengths`. Reused at every step (nothing allocated per candidate).
+    private let vectors: SharedBuffer<(term: Int, value: Double)>
+    private let vectorLengths: SharedBuffer<Int>
+    /// The most entries of any active row.
+    private let longest: Int
 
-    /// Indexes the active rows (on up to `workers` tasks) and allocates `slots` rows of similarities.
-    /// - Complexity: O(nnz + blocks · d + slots · n).
-    init(_ rows: SparseMatrix, active: [Int], workers: Int, slots: Int) async {
+    /// Indexes the active rows (on up to `workers` tasks) and allocates `slots` rows of similarities,
+    /// zeroed block by block on the workers, where `preparing` also runs on each block's positions
+    /// (so that a caller's per-row buffers are written by the workers, not in a serial pass).
+    /// - Complexity: O(nnz + blocks · d + slots · n), spread over the workers.
+    init(_ rows: SparseMatrix, active: [Int], workers: Int, slots: Int,
+         preparing: @escaping @Sendable (_ positions: Range<Int>) -> Void = { _ in }) async {
         precondition(SphericalKMeans.chunkSize % 64 == 0, "chunks must be whole bitmap words")
         precondition(SphericalKMeans.chunkSize % SeedingDraw.checkpointStride == 0, "chunks must be whole checkpoint strides")
         self.rows = rows
         count = active.count
         self.slots = max(slots, 1)
-        similarities = SharedBuffer(count: self.slots * active.count, repeating: 0)
+        let similarities = SharedBuffer<Double>(unfilled: self.slots * active.count)
+        self.similarities = similarities
         let chunkSize = SphericalKMeans.chunkSize
         let chunkCount = (active.count + chunkSize - 1) / chunkSize
         // One block per task (``TaskSizing``) with several workers, or 16 blocks for one worker
@@ -83,16 +94,56 @@ final class CandidateScorer: Sendable {
             : max(1, (chunkCount + 15) / 16)
         let budget = max(rows.nonZeroCount, 1 << 16)
         while perBlock < chunkCount && ((chunkCount + perBlock - 1) / perBlock) * (rows.columnCount + 1) > budget { perBlock *= 2 }
-        postings = await BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize, workers: workers)
+        let postings = await BlockPostings(rows, subset: active, blockSize: perBlock * chunkSize, workers: workers)
+        self.postings = postings
+        let count = count, slotCount = self.slots
+        ChunkedWork.forEach(count: postings.blocks.count, chunkSize: 1, workers: workers) { block in
+            let range = postings.blocks[block.lowerBound]
+            for slot in 0..<slotCount {
+                (similarities.pointer.baseAddress! + slot * count + range.lowerBound).initialize(repeating: 0, count: range.count)
+            }
+            preparing(range)
+        }
         visited = SharedBuffer(count: (active.count + 63) / 64, repeating: 0)
         settled = SharedBuffer(count: postings.blocks.count, repeating: false)
         self.chunkCount = chunkCount
         chunkSums = SharedBuffer(count: (self.slots + 1 + SeedingDraw.checkpointsPerChunk) * chunkCount, repeating: 0)
+        var longest = 0
+        rows.rowOffsets.withUnsafeBufferPointer { offsets in
+            for row in active { longest = max(longest, offsets[row + 1] - offsets[row]) }
+        }
+        self.longest = longest
+        vectors = SharedBuffer(count: (self.slots + 1) * max(longest, 1), repeating: (0, 0))
+        vectorLengths = SharedBuffer(count: self.slots + 1, repeating: 0)
+    }
+
+    /// Writes document `row`, normalised (``CentroidUpdate/normalizedDocument(_:in:)``), into
+    /// vector slot `slot`.
+    private func setVector(_ slot: Int, to row: Int) {
+        vectorLengths[slot] = CentroidUpdate.normalizedDocument(row, in: rows, into: vectors.pointer.baseAddress! + slot * longest)
+    }
+
+    /// Vector slot `slot`'s pairs.
+    @inline(__always)
+    private func vector(_ slot: Int) -> UnsafeBufferPointer<(term: Int, value: Double)> {
+        UnsafeBufferPointer(start: vectors.pointer.baseAddress! + slot * longest, count: vectorLengths[slot])
+    }
+
+    /// A draw over the distances to the nearest centre that ``adopt(candidate:centre:scores:closest:workers:)``
+    /// sums, reading the scorer's checkpoints in place; call ``update(_:)`` after each adoption.
+    func makeDraw() -> SeedingDraw {
+        SeedingDraw(chunkCount: chunkCount, checkpoints: chunkSums, at: (slots + 1) * chunkCount)
+    }
+
+    /// Gives `draw` (from ``makeDraw()``) the chunk totals of the last adoption.
+    /// - Complexity: O(chunks), nothing allocated.
+    func update(_ draw: inout SeedingDraw) {
+        draw.update(chunkTotals: UnsafeBufferPointer(rebasing: chunkSums.pointer[(slots * chunkCount)..<((slots + 1) * chunkCount)]))
     }
 
     /// Adds every row's similarity to `candidate` into `similarities` (indexed by position within
     /// block `block`, zero on entry).
-    private func accumulate(_ candidate: [(term: Int, value: Double)], block: Int,
+    private func accumulate(_ candidate: UnsafeBufferPointer<(term: Int, value: Double)>, block: Int,
                             into similarities: UnsafeMutablePointer<Double>) {
         let start = postings.blocks[block].lowerBound
         let positions = postings.positions.pointer.baseAddress!, weights = postings.weights.pointer.baseAddress!
@@ -104,13 +155,15 @@ final class CandidateScorer: Sendable {
     }
 
     /// Scores `candidates` (at most ``slots``; candidate i into slot i, which is all zeros again
-    /// when the call returns) against every active row and returns each one's total distance,
-    /// every row's distance capped by `closest` (+∞ caps nothing). Summed per chunk of
-    /// ``SphericalKMeans/chunkSize`` rows, then over chunks in order.
+    /// when the call returns) against every active row and writes each one's total distance into
+    /// `potentials` (resized to the candidates), every row's distance capped by `closest` (+∞ caps
+    /// nothing). Summed per chunk of ``SphericalKMeans/chunkSize`` rows, then over chunks in order.
     /// - Complexity: O(candidates · (P + n)) spread over `workers` tasks.
-    func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int) async -> [Double] {
+    func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int,
+                    into potentials: inout [Double]) async {
         precondition(candidates.count <= slots, "more candidates than slots")
-        let vectors = candidates.map { CentroidUpdate.normalizedDocument($0, in: rows) }
+        for (slot, candidate) in candidates.enumerated() { setVector(slot, to: candidate) }
+        let candidateCount = candidates.count
         let chunkSize = SphericalKMeans.chunkSize, kernels = VectorKernels.best
         let count = count, similarities = similarities, chunkSums = chunkSums, chunkCount = chunkCount
         // One unit of work per block and pair of candidates (a lone last candidate makes a pair of
@@ -119,7 +172,7 @@ final class CandidateScorer: Sendable {
         // microsecond of each other on Banking77 without more, smaller blocks (each block costs a
         // lookup and a short posting list per candidate term). Units run block by block, so a
         // worker keeps to the same blocks (``ChunkedWork``'s segments).
-        let pairs = (vectors.count + 1) / 2
+        let pairs = (candidateCount + 1) / 2
         _ = await ChunkedWork.map(count: postings.blocks.count * pairs, chunkSize: 1, workers: workers) { [self] units in
             let block = units.lowerBound / pairs, first = 2 * (units.lowerBound % pairs)
             let range = postings.blocks[block]
@@ -127,10 +180,10 @@ final class CandidateScorer: Sendable {
             let base = similarities.pointer.baseAddress!
             // Two candidates side by side, sharing the loads of the caps; a lone last one is
             // scored twice and its second copy dropped.
-            let second = min(first + 1, vectors.count - 1)
+            let second = min(first + 1, candidateCount - 1)
             let s0 = base + first * count + range.lowerBound, s1 = base + second * count + range.lowerBound
-            accumulate(vectors[first], block: block, into: s0)   // into zeros
-            if second > first { accumulate(vectors[second], block: block, into: s1) }
+            accumulate(vector(first), block: block, into: s0)   // into zeros
+            if second > first { accumulate(vector(second), block: block, into: s1) }
             let caps = closest.pointer.baseAddress! + range.lowerBound
             for (j, start) in stride(from: 0, to: range.count, by: chunkSize).enumerated() {
                 // Each similarity set back to 0 once read: the slots are zeros again afterwards.
@@ -142,14 +195,14 @@ final class CandidateScorer: Sendable {
         }
         // Each candidate's total over the chunks in order; the candidates side by side, so that
         // their additions do not wait for each other (each still adds its chunks in order).
-        var potentials = [Double](repeating: 0, count: candidates.count)
+        if potentials.count != candidateCount { potentials = [Double](repeating: 0, count: candidateCount) }
         potentials.withUnsafeMutableBufferPointer { potentials in
+            for c in potentials.indices { potentials[c] = 0 }
             let sums = chunkSums.pointer.baseAddress!
             for j in 0..<chunkCount {
                 for c in potentials.indices { potentials[c] += sums[c * chunkCount + j] }
             }
         }
-        return potentials
     }
 
     /// Makes `candidate` centre number `centre`: scores it again (into slot 0, as
@@ -158,25 +211,24 @@ final class CandidateScorer: Sendable {
     /// — in a settled block, only the rows that share a term with it (see "Adopting sparsely") —
     /// clearing the slot as it goes.
     ///
-    /// Returns the new `closest` summed per chunk of ``SphericalKMeans/chunkSize`` rows (each in
-    /// row order, one running sum), in chunk order, and each chunk's running sum after every
-    /// ``SeedingDraw/checkpointStride`` rows but the last: the chunk totals and checkpoints of
-    /// ``SeedingDraw``.
+    /// Sums the new `closest` per chunk of ``SphericalKMeans/chunkSize`` rows (each in row order,
+    /// one running sum), and records each chunk's running sum after every
+    /// ``SeedingDraw/checkpointStride`` rows but the last: the chunk totals and checkpoints that
+    /// ``update(_:)`` hands to a ``SeedingDraw``.
     /// - Complexity: O(P + n) once every block has settled (the sums read every row), spread over
     ///   `workers` tasks.
-    func adopt(candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>,
-               workers: Int) async -> (totals: [Double], checkpoints: [Double]) {
+    func adopt(candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>, workers: Int) async {
         let buffer = similarities, visited = visited, settled = settled
-        let vector = CentroidUpdate.normalizedDocument(candidate, in: rows)
+        setVector(slots, to: candidate)
+        let adopted = slots
         let drawTotals = slots * chunkCount, chunkSums = chunkSums
         let perChunk = SeedingDraw.checkpointsPerChunk, checkpointStride = SeedingDraw.checkpointStride
         let drawCheckpoints = (slots + 1) * chunkCount
-        let terms = rows.entries(ofRow: candidate).map { Int(rows.columnIndices[$0]) }
         let chunkSize = SphericalKMeans.chunkSize
         _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { [self] blocks in
             let block = blocks.lowerBound, range = postings.blocks[block]
             let similarities = buffer.pointer.baseAddress!   // slot 0
-            accumulate(vector, block: block, into: similarities + range.lowerBound)   // into zeros
+            accumulate(vector(adopted), block: block, into: similarities + range.lowerBound)   // into zeros
             @inline(__always) func lower(_ position: Int) {
                 let similarity = similarities[position]
                 similarities[position] = 0
@@ -234,7 +286,7 @@ final class CandidateScorer: Sendable {
             let bits = visited.pointer.baseAddress!
             do {
                 let positions = postings.positions.pointer.baseAddress!
-                for term in terms {
+                for (term, _) in vector(adopted) {
                     for posting in postings.postings(ofTerm: term, inBlock: block) {
                         let position = Int(positions[posting])
                         let bit: UInt64 = 1 << UInt64(position & 63)
@@ -248,7 +300,5 @@ final class CandidateScorer: Sendable {
             for word in (range.lowerBound >> 6)..<((range.upperBound + 63) >> 6) { bits[word] = 0 }
             chunkTotals()
         }
-        return (Array(chunkSums.pointer[drawTotals..<(drawTotals + chunkCount)]),
-                Array(chunkSums.pointer[drawCheckpoints..<(drawCheckpoints + chunkCount * perChunk)]))
     }
 }

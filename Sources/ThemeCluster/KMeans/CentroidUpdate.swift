@@ -195,16 +195,32 @@ struct CentroidUpdate: Sendable {
     /// which add exactly nothing, so the stored entries alone give the same bits.
     /// - Complexity: O(entries of the row).
     static func normalizedDocument(_ row: Int, in rows: SparseMatrix) -> [(term: Int, value: Double)] {
-        let range = rows.entries(ofRow: row)
-        var squares = 0.0
-        for entry in range {
-            let value = 0 + rows.values[entry]
-            squares += value * value
+        let length = rows.entries(ofRow: row).count
+        guard length > 0 else { return [] }
+        return [(term: Int, value: Double)](unsafeUninitializedCapacity: length) { buffer, count in
+            count = normalizedDocument(row, in: rows, into: buffer.baseAddress!)
         }
-        let length = squares.squareRoot()
-        return range.map { entry in
-            let value = 0 + rows.values[entry]
-            return (Int(rows.columnIndices[entry]), length > 0 ? value / length : value)
+    }
+
+    /// ``normalizedDocument(_:in:)`` written into `pairs` (room for the row's entries; the same
+    /// bits), for a caller that reuses one buffer; returns the number of pairs.
+    /// - Complexity: O(entries of the row).
+    static func normalizedDocument(_ row: Int, in rows: SparseMatrix, into pairs: UnsafeMutablePointer<(term: Int, value: Double)>) -> Int {
+        let range = rows.entries(ofRow: row)
+        return rows.columnIndices.withUnsafeBufferPointer { columns in
+            rows.values.withUnsafeBufferPointer { values in
+                var squares = 0.0
+                for entry in range {
+                    let value = 0 + values[entry]
+                    squares += value * value
+                }
+                let length = squares.squareRoot()
+                for (i, entry) in range.enumerated() {
+                    let value = 0 + values[entry]
+                    (pairs + i).initialize(to: (Int(columns[entry]), length > 0 ? value / length : value))
+                }
+                return range.count
+            }
         }
     }
 

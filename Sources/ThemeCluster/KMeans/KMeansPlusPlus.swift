@@ -44,16 +44,25 @@ struct KMeansPlusPlus: Sendable {
     func seedScored(_ rows: SparseMatrix, active: [Int], k: Int, random: inout SeededGenerator) async
         -> (documents: [Int], scores: SeedingScores) {
         let tries = candidates ?? (2 + Int(log(Double(max(k, 1)))))
-        let scorer = await CandidateScorer(rows, active: active, workers: workers, slots: tries)
-        let scores = SeedingScores(active: active)
+        let scores = SeedingScores(unfilled: active)
         // Every row's distance to the nearest centre so far, lowered in place as centres come.
-        let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
+        let closest = SharedBuffer<Double>(unfilled: active.count)
+        // Both written block by block on the workers, while the scorer clears its slots.
+        let scorer = await CandidateScorer(rows, active: active, workers: workers, slots: tries) { positions in
+            scores.reset(positions)
+            closest.pointer[positions].initialize(repeating: .infinity)
+        }
         var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
-        var sums = await scorer.adopt(candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
-        var draw = SeedingDraw(chunkTotals: sums.totals, checkpoints: sums.checkpoints)
+        chosen.reserveCapacity(max(k, 1))
+        var draw = scorer.makeDraw()
+        await scorer.adopt(candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
+        scorer.update(&draw)
+        // Reused at every step: nothing allocated per step.
+        var picks: [Int] = [], potentials: [Double] = []
+        picks.reserveCapacity(tries)
         for _ in 1..<max(k, 1) {
             let total = draw.total
-            var picks: [Int] = []
+            picks.removeAll(keepingCapacity: true)
             for _ in 0..<tries {
                 if total > 0 {
                     picks.append(active[draw.first(exceeding: random.nextUnit() * total, in: closest)])
@@ -61,13 +70,13 @@ struct KMeansPlusPlus: Sendable {
                     picks.append(active[Int(random.nextUnit() * Double(active.count))])
                 }
             }
-            let potentials = await scorer.potentials(of: picks, capping: closest, workers: workers)
+            await scorer.potentials(of: picks, capping: closest, workers: workers, into: &potentials)
             var best = 0
             for candidate in 1..<picks.count where potentials[candidate] < potentials[best] { best = candidate }
             chosen.append(picks[best])
-            sums = await scorer.adopt(candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores, closest: closest,
-                                      workers: workers)
-            draw = SeedingDraw(chunkTotals: sums.totals, checkpoints: sums.checkpoints)
+            await scorer.adopt(candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores, closest: closest,
+                               workers: workers)
+            scorer.update(&draw)
         }
         return (chosen, scores)
     }

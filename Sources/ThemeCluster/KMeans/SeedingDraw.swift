@@ -23,7 +23,7 @@
 ///
 /// Deterministic: the chunk totals are each one running sum in row order and the prefixes run in
 /// chunk order, whichever worker summed which chunk.
-/// - Complexity: O(chunks) to build; a draw O(log chunks + checkpointsPerChunk + checkpointStride),
+/// - Complexity: O(chunks) to build or update (nothing allocated by an update); a draw O(log chunks + checkpointsPerChunk + checkpointStride),
 ///   or O(log chunks + chunkSize) without checkpoints.
 struct SeedingDraw {
     /// Rows between checkpoints.
@@ -32,10 +32,12 @@ struct SeedingDraw {
     static var checkpointsPerChunk: Int { SphericalKMeans.chunkSize / checkpointStride - 1 }
 
     /// `P_0 ... P_chunks`: the distance before each chunk, then the total.
-    private let prefixes: [Double]
-    /// Chunk c's running sum after (s + 1) · ``checkpointStride`` rows at `c * checkpointsPerChunk + s`
-    /// (meaningful for rows the chunk has); empty when not given.
-    private let checkpoints: [Double]
+    private var prefixes: [Double]
+    /// Chunk c's running sum after (s + 1) · ``checkpointStride`` rows at
+    /// `checkpointStart + c * checkpointsPerChunk + s` of this buffer (meaningful for rows the chunk
+    /// has); `nil` when not given.
+    private let checkpoints: SharedBuffer<Double>?
+    private let checkpointStart: Int
 
     /// - Parameters:
     ///   - chunkTotals: each chunk's distances summed in row order, in chunk order.
@@ -44,15 +46,41 @@ struct SeedingDraw {
     init(chunkTotals: [Double], checkpoints: [Double] = []) {
         precondition(checkpoints.isEmpty || checkpoints.count == chunkTotals.count * Self.checkpointsPerChunk,
                      "checkpoints for every chunk, or none")
-        self.checkpoints = checkpoints
-        var prefixes = [0.0]
-        prefixes.reserveCapacity(chunkTotals.count + 1)
-        var running = 0.0
-        for total in chunkTotals {
-            running += total
-            prefixes.append(running)
+        if checkpoints.isEmpty {
+            self.checkpoints = nil
+        } else {
+            let buffer = SharedBuffer<Double>(count: checkpoints.count, repeating: 0)
+            buffer.copy(from: checkpoints)
+            self.checkpoints = buffer
         }
-        self.prefixes = prefixes
+        checkpointStart = 0
+        prefixes = [Double](repeating: 0, count: chunkTotals.count + 1)
+        chunkTotals.withUnsafeBufferPointer { update(chunkTotals: $0) }
+    }
+
+    /// A draw over `chunkCount` chunks that reads its checkpoints from `checkpoints` in place,
+    /// starting at `start` (``CandidateScorer`` rewrites them at every step), with every chunk
+    /// total 0 until ``update(chunkTotals:)``.
+    init(chunkCount: Int, checkpoints: SharedBuffer<Double>, at start: Int) {
+        precondition(start + chunkCount * Self.checkpointsPerChunk <= checkpoints.count, "checkpoints for every chunk")
+        self.checkpoints = checkpoints
+        checkpointStart = start
+        prefixes = [Double](repeating: 0, count: chunkCount + 1)
+    }
+
+    /// Takes new chunk totals (the checkpoints must be those of the same distances): the prefixes
+    /// are recomputed in place.
+    /// - Complexity: O(chunks), nothing allocated.
+    mutating func update(chunkTotals: UnsafeBufferPointer<Double>) {
+        precondition(chunkTotals.count + 1 == prefixes.count, "one total per chunk")
+        prefixes.withUnsafeMutableBufferPointer { prefixes in
+            var running = 0.0
+            prefixes[0] = 0
+            for (c, total) in chunkTotals.enumerated() {
+                running += total
+                prefixes[c + 1] = running
+            }
+        }
     }
 
     /// The sum of all distances, `P_chunks`.
@@ -72,11 +100,12 @@ struct SeedingDraw {
         let base = prefixes[low], start = low * chunkSize, end = min(start + chunkSize, count)
         let values = distances.pointer.baseAddress!
         var running = 0.0, from = start
-        if !checkpoints.isEmpty {
+        if let checkpoints {
             // Skip the strides whose last row's cumulative does not exceed the target.
+            let sums = checkpoints.pointer.baseAddress! + checkpointStart + low * Self.checkpointsPerChunk
             for s in 0..<Self.checkpointsPerChunk {
                 let boundary = start + (s + 1) * Self.checkpointStride
-                let sum = checkpoints[low * Self.checkpointsPerChunk + s]
+                let sum = sums[s]
                 guard boundary < end, !(base + sum > target) else { break }
                 running = sum
                 from = boundary

@@ -25,20 +25,33 @@ final class SeedingScores: @unchecked Sendable {
     private let poisoned: UnsafeMutableBufferPointer<Bool>
 
     /// No centre yet for any of `active`.
-    init(active: [Int]) {
+    convenience init(active: [Int]) {
+        self.init(unfilled: active)
+        reset(0..<active.count)
+    }
+
+    /// Buffers for `active` left unwritten: every position must be ``reset(_:)`` before it is
+    /// offered anything (each block of positions on its own worker, for instance).
+    /// - Complexity: O(1).
+    init(unfilled active: [Int]) {
         self.active = active
         best = .allocate(capacity: active.count)
-        best.initialize(repeating: -1)
         bestValue = .allocate(capacity: active.count)
-        bestValue.initialize(repeating: -.infinity)
         runnerUp = .allocate(capacity: active.count)
-        runnerUp.initialize(repeating: -1)
         runnerUpValue = .allocate(capacity: active.count)
-        runnerUpValue.initialize(repeating: -.infinity)
         third = .allocate(capacity: active.count)
-        third.initialize(repeating: -.infinity)
         poisoned = .allocate(capacity: active.count)
-        poisoned.initialize(repeating: false)
+    }
+
+    /// No centre yet for the rows at `positions`.
+    /// - Complexity: O(positions).
+    func reset(_ positions: Range<Int>) {
+        best[positions].initialize(repeating: -1)
+        bestValue[positions].initialize(repeating: -.infinity)
+        runnerUp[positions].initialize(repeating: -1)
+        runnerUpValue[positions].initialize(repeating: -.infinity)
+        third[positions].initialize(repeating: -.infinity)
+        poisoned[positions].initialize(repeating: false)
     }
 
     deinit {
