@@ -69,6 +69,28 @@ import Testing
         }
     }
 
+    @Test("Shrinking claims cover the rows in order, chunks whole or split inside, small claims last in each share",
+          arguments: [1, 2, 3, 8])
+    func shrinkingClaims(workers: Int) async {
+        for count in [0, 1, 255, 256, 1000, 13083] {
+            let (claims, segments) = TaskSizing.shrinkingClaims(count: count, chunkSize: 256, workers: workers)
+            #expect(claims.first?.lowerBound ?? 0 == 0 && claims.last?.upperBound ?? 0 == count, "\(count) rows")
+            #expect(zip(claims, claims.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && !$0.isEmpty }, "contiguous")
+            #expect(claims.allSatisfy { ($0.lowerBound / 256) == (($0.upperBound - 1) / 256) || $0.lowerBound % 256 == 0 },
+                    "a claim is inside one chunk or whole chunks from a boundary")
+            #expect(segments.first == 0 && segments.last == claims.count && zip(segments, segments.dropFirst()).allSatisfy { $0 <= $1 })
+            if workers > 1 && count >= 256 * 4 * workers {
+                #expect(claims.count > (count + 255) / 256, "the tail chunks are split")
+                for s in 0..<workers where segments[s] < segments[s + 1] {
+                    #expect(claims[segments[s + 1] - 1].count < claims[segments[s]].count, "share \(s) ends with small claims")
+                }
+            }
+            // Any ranges and segments: every claim runs once and the results come back in order.
+            let results = await ChunkedWork.map(ranges: claims, segmentStarts: segments, workers: workers) { $0 }
+            #expect(results == claims)
+        }
+    }
+
     @Test("A region runs on the caller and on every helper it asks for")
     func helpersJoin() {
         let team = WorkerTeam(helpers: 2)

@@ -216,15 +216,16 @@ struct BoundedAssignment: Sendable {
         let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
         let state = rowBounds, flags = movedFlags
         let current = padded!, bounds = motion
-        // Claims of whole chunks (``TaskSizing``), 32 per worker: rows scored fully bunch up, and
-        // the workers should finish within a small claim of each other (on Banking77 a claim is
-        // one chunk, about 5 µs on two workers). One worker takes the rows in one claim: claims
-        // would only add their set-up. The objective is still summed per chunk, then over chunks
-        // in order.
+        // One claim per chunk, the last two chunks of each worker's share split into claims of 64
+        // rows (``TaskSizing/shrinkingClaims(count:chunkSize:workers:tailChunks:pieces:)``): rows
+        // scored fully bunch up, and the workers should end a pass within a small claim of each
+        // other (on Banking77 a chunk takes about 9 µs on one of two workers). One worker takes
+        // the rows in one claim. The objective is still summed per chunk in row order (a split
+        // chunk by the claim that finishes it), then over chunks in order.
         let chunkCount = (rows.rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
-        let perTask = workers > 1 ? TaskSizing.chunksPerTask(chunkCount: chunkCount, workers: workers, claimsPerWorker: 32)
-            : max(chunkCount, 1)
-        let parts = await ChunkedWork.map(count: rows.rowCount, chunkSize: perTask * SphericalKMeans.chunkSize, workers: workers) { range in
+        let (claims, segments) = TaskSizing.shrinkingClaims(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize,
+                                                            workers: workers)
+        let parts = await ChunkedWork.map(ranges: claims, segmentStarts: segments, workers: workers) { range in
             Self.assignChunk(range, rows: rows, centroids: current, state: state, moved: flags, motion: bounds, slack: slack)
         }
         var assignment = Assignment(labels: state.labels.elements, similarities: similarities ? state.similarities.elements : [],
@@ -266,8 +267,11 @@ struct BoundedAssignment: Sendable {
         var fullyScored = 0
     }
 
-    /// Assigns rows `range` (a whole number of chunks from a chunk boundary), reading and then
-    /// overwriting each row's state in `state`.
+    /// Assigns rows `range` (whole chunks from a chunk boundary, or part of one chunk), reading
+    /// and then overwriting each row's state in `state`, and writes the objective of each chunk it
+    /// completes: a whole chunk's as its rows go, a split chunk's (once its last claim is done,
+    /// ``ChunkProgress``) from the similarities its claims wrote — the same values, added in the
+    /// same row order.
     private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, state: RowBounds,
                                     moved: [Bool], motion: CentroidMotion?, slack: Double) -> ChunkResult {
         let k = centroids.count
@@ -287,11 +291,23 @@ struct BoundedAssignment: Sendable {
         withExtendedLifetime(motion) {   // it owns the buffer behind termMotion
         moved.withUnsafeBufferPointer { moved in
         farthest.withUnsafeBufferPointer { farthest in
-        for chunkStart in stride(from: range.lowerBound, to: range.upperBound, by: SphericalKMeans.chunkSize) {
-            // This chunk's Σ similarities, in row order.
+        let chunkSize = SphericalKMeans.chunkSize, rowCount = state.count
+        for chunkStart in stride(from: range.lowerBound, to: range.upperBound, by: chunkSize) {
+            // This chunk's Σ similarities, in row order (a claim within one chunk holds part of it).
             var objective = 0.0
-            defer { objectives[chunkStart / SphericalKMeans.chunkSize] = objective }
-            for row in chunkStart..<min(chunkStart + SphericalKMeans.chunkSize, range.upperBound) {
+            let end = min(chunkStart + chunkSize, range.upperBound)
+            defer {
+                let chunk = chunkStart / chunkSize
+                let chunkRange = (chunk * chunkSize)..<min((chunk + 1) * chunkSize, rowCount)
+                if chunkStart == chunkRange.lowerBound && end == chunkRange.upperBound {
+                    objectives[chunk] = objective
+                } else if state.chunkProgress.finish(rows: end - chunkStart, ofChunk: chunk, chunkRows: chunkRange.count) {
+                    var sum = 0.0
+                    for row in chunkRange where offsets[row] < offsets[row + 1] { sum += similarities[row] }
+                    objectives[chunk] = sum
+                }
+            }
+            for row in chunkStart..<end {
                 let start = offsets[row], end = offsets[row + 1]
                 guard start < end else { continue }   // an empty row stays unassigned
                 let old = labels[row]

@@ -82,7 +82,7 @@ struct CentroidUpdate: Sendable {
         // turn by the workers (``ChunkedWork``): a worker that runs ahead takes more clusters, so
         // the workers finish within a claim of each other whatever the clusters cost.
         let work = { (c: Int) in stored[c] + dimension }
-        let target = max(1, recompute.reduce(0) { $0 + work($1) } / (16 * max(workers, 1)))
+        let target = max(1, recompute.reduce(0) { $0 + work($1) } / (48 * max(workers, 1)))
         var claims: [Range<Int>] = []
         var first = 0, running = 0
         for (index, c) in recompute.enumerated() {

@@ -22,6 +22,9 @@ final class RowBounds: @unchecked Sendable {
     /// Per chunk of ``SphericalKMeans/chunkSize`` rows: Σ similarities in row order, as the last
     /// pass summed it (written by the chunk's worker, read in chunk order afterwards).
     let chunkObjectives: SharedBuffer<Double>
+    /// Per chunk: how many of its rows the claims of the running pass have finished (a chunk split
+    /// into several claims is summed by the last of them).
+    let chunkProgress: ChunkProgress
 
     /// Every one of `rowCount` rows unassigned, nothing known.
     init(rowCount: Int) {
@@ -31,6 +34,7 @@ final class RowBounds: @unchecked Sendable {
         runnerUp = SharedBuffer(count: rowCount, repeating: -1)
         rivals = SharedBuffer(count: rowCount, repeating: -.infinity)
         chunkObjectives = SharedBuffer(count: Self.chunkCount(rowCount), repeating: 0)
+        chunkProgress = ChunkProgress(count: Self.chunkCount(rowCount))
     }
 
     /// The number of chunks of ``SphericalKMeans/chunkSize`` rows among `rowCount`.
@@ -48,6 +52,7 @@ final class RowBounds: @unchecked Sendable {
         runnerUp = SharedBuffer(unfilled: rowCount)
         rivals = SharedBuffer(unfilled: rowCount)
         chunkObjectives = SharedBuffer(unfilled: Self.chunkCount(rowCount))
+        chunkProgress = ChunkProgress(count: Self.chunkCount(rowCount))
     }
 
     private init(labels: SharedBuffer<Int32>, similarities: SharedBuffer<Double>, upper: SharedBuffer<Double>,
@@ -58,6 +63,7 @@ final class RowBounds: @unchecked Sendable {
         self.runnerUp = runnerUp
         self.rivals = rivals
         self.chunkObjectives = chunkObjectives
+        chunkProgress = ChunkProgress(count: chunkObjectives.count)
     }
 
     /// The number of rows.

@@ -14,6 +14,39 @@
 /// which halves the time one worker waits for the other at the end of a pass again compared with
 /// 16 (150 instead of 280 µs per fit, summed over its passes).
 enum TaskSizing {
+    /// Claims for work over `count` rows whose cost per row is uneven, and the segment of claims
+    /// each worker starts with (for ``ChunkedWork/map(ranges:segmentStarts:workers:_:)``): the
+    /// chunks of `chunkSize` rows are split into `workers` shares of whole chunks; each chunk is
+    /// one claim, except the last `tailChunks` of each share, which are split into `pieces` claims
+    /// each. A worker that runs out of its own share takes the next claims of another's, which are
+    /// then its small last ones, so the workers end a pass within a small claim of each other
+    /// without paying for small claims all along. One claim of everything for one worker.
+    /// Every chunk is either one claim or split into claims that lie within it.
+    /// - Complexity: O(claims).
+    static func shrinkingClaims(count: Int, chunkSize: Int, workers: Int, tailChunks: Int = 2,
+                                pieces: Int = 4) -> (ranges: [Range<Int>], segmentStarts: [Int]) {
+        guard workers > 1 else { return count > 0 ? ([0..<count], [0, 1]) : ([], [0]) }
+        let chunks = (count + chunkSize - 1) / chunkSize
+        let pieceSize = max(1, (chunkSize + pieces - 1) / pieces)
+        var claims: [Range<Int>] = [], starts = [0]
+        claims.reserveCapacity(chunks + workers * tailChunks * pieces)
+        for share in 0..<workers {
+            let first = share * chunks / workers, end = (share + 1) * chunks / workers
+            for chunk in first..<end {
+                let range = (chunk * chunkSize)..<min((chunk + 1) * chunkSize, count)
+                if chunk < end - tailChunks {
+                    claims.append(range)
+                } else {
+                    for start in stride(from: range.lowerBound, to: range.upperBound, by: pieceSize) {
+                        claims.append(start..<min(start + pieceSize, range.upperBound))
+                    }
+                }
+            }
+            starts.append(claims.count)
+        }
+        return (claims, starts)
+    }
+
     /// Chunks per claim for `chunkCount` chunks on `workers` workers (at least 1), for about
     /// `claimsPerWorker` claims per worker.
     /// - Complexity: O(1).
