@@ -191,3 +191,61 @@ import Testing
         for result in results { #expect(result.map { $0.bitPattern } == expected) }
     }
 }
+
+/// One region for a loop of steps: units shared and each run once per step, serial steps on the
+/// caller seeing every unit's writes, and the same results on any number of workers.
+@Suite("Team region") struct TeamRegionTests {
+    /// Per step: units 0..<count(step) each add their index into their own slot; a serial step
+    /// then sums the slots (on participant 0) and feeds the sum into the next step's count.
+    static func run(workers: Int, steps: Int) -> (sums: [Int], runs: [Int], serialParticipants: Set<Int>) {
+        final class State: @unchecked Sendable {
+            var sums: [Int] = []
+            var serialParticipants: Set<Int> = []
+            let slots = SharedBuffer<Int>(count: 64, repeating: 0)
+            let runs = SharedBuffer<Int>(count: 64, repeating: 0)
+        }
+        let state = State()
+        TeamRegion.run(workers: workers) { member in
+            var count = 7
+            let index = member.index
+            for step in 0..<steps {
+                member.forEach(count: count) { unit in
+                    state.slots[unit] = unit * (step + 1)
+                    state.runs[unit] += 1
+                }
+                member.serial {
+                    state.serialParticipants.insert(index)
+                    state.sums.append((0..<count).reduce(0) { $0 + state.slots[$1] })
+                    for unit in 0..<count { state.slots[unit] = 0 }
+                }
+                // Every participant reads the same serial result, so all take the same next step.
+                count = [0, 1, 2, 5, 13, 40, 64][state.sums.last! % 7]
+            }
+        }
+        return (state.sums, state.runs.elements, state.serialParticipants)
+    }
+
+    @Test("Every unit runs once per step and serial steps see all writes, on 1, 2 and 3 workers")
+    func stepsAgree() {
+        let reference = Self.run(workers: 1, steps: 300)
+        #expect(reference.serialParticipants == [0])
+        for workers in [2, 3] {
+            let result = Self.run(workers: workers, steps: 300)
+            #expect(result.sums == reference.sums, "\(workers) workers")
+            #expect(result.runs == reference.runs, "\(workers) workers: a unit ran twice or not at all")
+            #expect(result.serialParticipants == [0], "serial steps run on the calling thread only")
+        }
+    }
+
+    @Test("Inside another region (the team busy) the body runs on the caller alone, with the same results")
+    func busyTeamFallsBack() {
+        let reference = Self.run(workers: 1, steps: 50)
+        let nested = Mutex<[Int]?>(nil)
+        let ran = WorkerTeam.shared.run(helpers: 1) {
+            let result = Self.run(workers: 2, steps: 50)
+            nested.withLock { if $0 == nil { $0 = result.sums } }
+        }
+        #expect(!ran || nested.withLock { $0 } == reference.sums)
+        if WorkerTeam.shared.helperCount == 0 { #expect(!ran) }
+    }
+}

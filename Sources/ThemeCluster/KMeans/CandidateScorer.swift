@@ -154,47 +154,57 @@ final class CandidateScorer: Sendable {
         }
     }
 
-    /// Scores `candidates` (at most ``slots``; candidate i into slot i, which is all zeros again
-    /// when the call returns) against every active row and writes each one's total distance into
-    /// `potentials` (resized to the candidates), every row's distance capped by `closest` (+∞ caps
-    /// nothing). Summed per chunk of ``SphericalKMeans/chunkSize`` rows, then over chunks in order.
-    /// - Complexity: O(candidates · (P + n)) spread over `workers` tasks.
-    func potentials(of candidates: [Int], capping closest: SharedBuffer<Double>, workers: Int,
-                    into potentials: inout [Double]) async {
+    /// Takes `candidates` (at most ``slots``; candidate i goes to slot i) for the next
+    /// ``score(unit:candidates:capping:)`` calls: each normalised into its vector slot.
+    /// - Complexity: O(entries of the candidates).
+    func prepare(candidates: [Int]) {
         precondition(candidates.count <= slots, "more candidates than slots")
         for (slot, candidate) in candidates.enumerated() { setVector(slot, to: candidate) }
-        let candidateCount = candidates.count
+    }
+
+    /// The number of scoring units for `candidates` candidates: one per block and pair of
+    /// candidates (a lone last candidate makes a pair of its own). The pairs of a block share
+    /// nothing but the caps they read, and units three times smaller than a block let the workers
+    /// finish a step within about half a microsecond of each other on Banking77 without more,
+    /// smaller blocks (each block costs a lookup and a short posting list per candidate term).
+    /// Units are numbered block by block, so a worker keeps to the same blocks.
+    func scoringUnits(candidates: Int) -> Int { postings.blocks.count * ((candidates + 1) / 2) }
+
+    /// Scores unit `unit` (see ``scoringUnits(candidates:)``) of the `candidates` prepared ones:
+    /// their similarities to the unit's block of rows, each row's distance `max(0, 1 − cos)` capped
+    /// by `closest` (+∞ caps nothing) and summed per chunk of ``SphericalKMeans/chunkSize`` rows.
+    /// Each slot is all zeros again once read. Units write disjoint sums, so they may run
+    /// concurrently; ``totals(candidates:into:)`` adds them up once all have run.
+    /// - Complexity: O(P + rows of the block) for P the posting entries of the pair's terms there.
+    func score(unit: Int, candidates candidateCount: Int, capping closest: SharedBuffer<Double>) {
         let chunkSize = SphericalKMeans.chunkSize, kernels = VectorKernels.best
-        let count = count, similarities = similarities, chunkSums = chunkSums, chunkCount = chunkCount
-        // One unit of work per block and pair of candidates (a lone last candidate makes a pair of
-        // its own): the pairs of a block share nothing but the caps they read, and units three
-        // times smaller than a block let the workers finish a step within about half a
-        // microsecond of each other on Banking77 without more, smaller blocks (each block costs a
-        // lookup and a short posting list per candidate term). Units run block by block, so a
-        // worker keeps to the same blocks (``ChunkedWork``'s segments).
         let pairs = (candidateCount + 1) / 2
-        _ = await ChunkedWork.map(count: postings.blocks.count * pairs, chunkSize: 1, workers: workers) { [self] units in
-            let block = units.lowerBound / pairs, first = 2 * (units.lowerBound % pairs)
-            let range = postings.blocks[block]
-            let firstChunk = range.lowerBound / chunkSize   // blocks are whole chunks
-            let base = similarities.pointer.baseAddress!
-            // Two candidates side by side, sharing the loads of the caps; a lone last one is
-            // scored twice and its second copy dropped.
-            let second = min(first + 1, candidateCount - 1)
-            let s0 = base + first * count + range.lowerBound, s1 = base + second * count + range.lowerBound
-            accumulate(vector(first), block: block, into: s0)   // into zeros
-            if second > first { accumulate(vector(second), block: block, into: s1) }
-            let caps = closest.pointer.baseAddress! + range.lowerBound
-            for (j, start) in stride(from: 0, to: range.count, by: chunkSize).enumerated() {
-                // Each similarity set back to 0 once read: the slots are zeros again afterwards.
-                let (sum0, sum1) = ChunkDistances.sums(start..<min(start + chunkSize, range.count), similarities: s0, s1, caps: caps,
-                                                       clearing: true, kernels: kernels)
-                chunkSums[first * chunkCount + firstChunk + j] = sum0
-                if second > first { chunkSums[second * chunkCount + firstChunk + j] = sum1 }
-            }
+        let block = unit / pairs, first = 2 * (unit % pairs)
+        let range = postings.blocks[block]
+        let firstChunk = range.lowerBound / chunkSize   // blocks are whole chunks
+        let base = similarities.pointer.baseAddress!
+        // Two candidates side by side, sharing the loads of the caps; a lone last one is
+        // scored twice and its second copy dropped.
+        let second = min(first + 1, candidateCount - 1)
+        let s0 = base + first * count + range.lowerBound, s1 = base + second * count + range.lowerBound
+        accumulate(vector(first), block: block, into: s0)   // into zeros
+        if second > first { accumulate(vector(second), block: block, into: s1) }
+        let caps = closest.pointer.baseAddress! + range.lowerBound
+        for (j, start) in stride(from: 0, to: range.count, by: chunkSize).enumerated() {
+            // Each similarity set back to 0 once read: the slots are zeros again afterwards.
+            let (sum0, sum1) = ChunkDistances.sums(start..<min(start + chunkSize, range.count), similarities: s0, s1, caps: caps,
+                                                   clearing: true, kernels: kernels)
+            chunkSums[first * chunkCount + firstChunk + j] = sum0
+            if second > first { chunkSums[second * chunkCount + firstChunk + j] = sum1 }
         }
-        // Each candidate's total over the chunks in order; the candidates side by side, so that
-        // their additions do not wait for each other (each still adds its chunks in order).
+    }
+
+    /// Each of the `candidates` scored candidates' total distance, into `potentials` (resized):
+    /// its chunk sums added in chunk order.
+    /// - Complexity: O(candidates · chunks).
+    func totals(candidates candidateCount: Int, into potentials: inout [Double]) {
+        // The candidates side by side, so that their additions do not wait for each other (each
+        // still adds its chunks in order).
         if potentials.count != candidateCount { potentials = [Double](repeating: 0, count: candidateCount) }
         potentials.withUnsafeMutableBufferPointer { potentials in
             for c in potentials.indices { potentials[c] = 0 }
@@ -205,29 +215,33 @@ final class CandidateScorer: Sendable {
         }
     }
 
-    /// Makes `candidate` centre number `centre`: scores it again (into slot 0, as
-    /// ``potentials(of:capping:workers:)`` scored it: the same bits), offers its similarities to
-    /// `scores` and lowers every row's entry of `closest` to its distance `max(0, 1 − cos)` to it
-    /// — in a settled block, only the rows that share a term with it (see "Adopting sparsely") —
-    /// clearing the slot as it goes.
+    /// Takes `candidate` as the next centre to adopt (normalised into its own vector slot).
+    func prepareAdoption(_ candidate: Int) { setVector(slots, to: candidate) }
+
+    /// The number of blocks of rows (the units of ``adopt(block:centre:scores:closest:)``).
+    var blockCount: Int { postings.blocks.count }
+
+    /// Makes the candidate of ``prepareAdoption(_:)`` centre number `centre` for the rows of block
+    /// `block`: scores it again (into slot 0, as ``score(unit:candidates:capping:)`` scored it: the
+    /// same bits), offers its similarities to `scores` and lowers every row's entry of `closest` to
+    /// its distance `max(0, 1 − cos)` to it — in a settled block, only the rows that share a term
+    /// with it (see "Adopting sparsely") — clearing the slot as it goes.
     ///
-    /// Sums the new `closest` per chunk of ``SphericalKMeans/chunkSize`` rows (each in row order,
-    /// one running sum), and records each chunk's running sum after every
+    /// Sums the block's new `closest` per chunk of ``SphericalKMeans/chunkSize`` rows (each in row
+    /// order, one running sum), and records each chunk's running sum after every
     /// ``SeedingDraw/checkpointStride`` rows but the last: the chunk totals and checkpoints that
-    /// ``update(_:)`` hands to a ``SeedingDraw``.
-    /// - Complexity: O(P + n) once every block has settled (the sums read every row), spread over
-    ///   `workers` tasks.
-    func adopt(candidate: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>, workers: Int) async {
-        let buffer = similarities, visited = visited, settled = settled
-        setVector(slots, to: candidate)
+    /// ``update(_:)`` hands to a ``SeedingDraw`` once every block is adopted. Blocks write only
+    /// their own rows and sums, so they may run concurrently.
+    /// - Complexity: O(P + rows of the block) once the block has settled (the sums read every row).
+    func adopt(block: Int, centre: Int32, scores: SeedingScores, closest: SharedBuffer<Double>) {
         let adopted = slots
-        let drawTotals = slots * chunkCount, chunkSums = chunkSums
+        let drawTotals = slots * chunkCount
         let perChunk = SeedingDraw.checkpointsPerChunk, checkpointStride = SeedingDraw.checkpointStride
         let drawCheckpoints = (slots + 1) * chunkCount
         let chunkSize = SphericalKMeans.chunkSize
-        _ = await ChunkedWork.map(count: postings.blocks.count, chunkSize: 1, workers: workers) { [self] blocks in
-            let block = blocks.lowerBound, range = postings.blocks[block]
-            let similarities = buffer.pointer.baseAddress!   // slot 0
+        do {
+            let range = postings.blocks[block]
+            let similarities = self.similarities.pointer.baseAddress!   // slot 0
             accumulate(vector(adopted), block: block, into: similarities + range.lowerBound)   // into zeros
             @inline(__always) func lower(_ position: Int) {
                 let similarity = similarities[position]

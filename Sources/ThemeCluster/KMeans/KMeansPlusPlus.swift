@@ -52,32 +52,64 @@ struct KMeansPlusPlus: Sendable {
             scores.reset(positions)
             closest.pointer[positions].initialize(repeating: .infinity)
         }
-        var chosen = [active[Int(random.nextUnit() * Double(active.count))]]
-        chosen.reserveCapacity(max(k, 1))
-        var draw = scorer.makeDraw()
-        await scorer.adopt(candidate: chosen[0], centre: 0, scores: scores, closest: closest, workers: workers)
-        scorer.update(&draw)
-        // Reused at every step: nothing allocated per step.
-        var picks: [Int] = [], potentials: [Double] = []
-        picks.reserveCapacity(tries)
-        for _ in 1..<max(k, 1) {
-            let total = draw.total
-            picks.removeAll(keepingCapacity: true)
-            for _ in 0..<tries {
-                if total > 0 {
-                    picks.append(active[draw.first(exceeding: random.nextUnit() * total, in: closest)])
-                } else {
-                    picks.append(active[Int(random.nextUnit() * Double(active.count))])
+        // The whole loop is one parallel region (``TeamRegion``): each step's scoring and adoption
+        // are shared among the workers, and the draws and the choice between them run on the
+        // calling thread while the others wait, without a region to start and join per pass. The
+        // loop's state lives in `loop`, which only participant 0 touches (in `serial` steps).
+        let loop = SeedingLoop(random: random, draw: scorer.makeDraw(), tries: tries, k: max(k, 1))
+        loop.chosen.append(active[Int(loop.random.nextUnit() * Double(active.count))])
+        let units = scorer.scoringUnits(candidates: tries), blocks = scorer.blockCount
+        TeamRegion.run(workers: workers) { member in
+            member.serial { scorer.prepareAdoption(loop.chosen[0]) }
+            member.forEach(count: blocks) { scorer.adopt(block: $0, centre: 0, scores: scores, closest: closest) }
+            for step in 1..<loop.k {
+                member.serial {
+                    scorer.update(&loop.draw)
+                    let total = loop.draw.total
+                    loop.picks.removeAll(keepingCapacity: true)
+                    for _ in 0..<tries {
+                        if total > 0 {
+                            loop.picks.append(active[loop.draw.first(exceeding: loop.random.nextUnit() * total, in: closest)])
+                        } else {
+                            loop.picks.append(active[Int(loop.random.nextUnit() * Double(active.count))])
+                        }
+                    }
+                    scorer.prepare(candidates: loop.picks)
                 }
+                member.forEach(count: units) { scorer.score(unit: $0, candidates: tries, capping: closest) }
+                member.serial {
+                    scorer.totals(candidates: tries, into: &loop.potentials)
+                    var best = 0
+                    for candidate in 1..<tries where loop.potentials[candidate] < loop.potentials[best] { best = candidate }
+                    loop.chosen.append(loop.picks[best])
+                    scorer.prepareAdoption(loop.picks[best])
+                }
+                member.forEach(count: blocks) { scorer.adopt(block: $0, centre: Int32(step), scores: scores, closest: closest) }
             }
-            await scorer.potentials(of: picks, capping: closest, workers: workers, into: &potentials)
-            var best = 0
-            for candidate in 1..<picks.count where potentials[candidate] < potentials[best] { best = candidate }
-            chosen.append(picks[best])
-            await scorer.adopt(candidate: picks[best], centre: Int32(chosen.count - 1), scores: scores, closest: closest,
-                               workers: workers)
-            scorer.update(&draw)
         }
+        random = loop.random
+        let chosen = loop.chosen
         return (chosen, scores)
+    }
+}
+
+/// The state of the k-means++ loop that its serial steps update (on participant 0 of the
+/// ``TeamRegion`` only, between barriers; hence `@unchecked Sendable`).
+private final class SeedingLoop: @unchecked Sendable {
+    var random: SeededGenerator
+    var draw: SeedingDraw
+    let k: Int
+    var chosen: [Int] = []
+    /// Reused at every step: nothing allocated per step.
+    var picks: [Int] = []
+    var potentials: [Double] = []
+
+    init(random: SeededGenerator, draw: SeedingDraw, tries: Int, k: Int) {
+        self.random = random
+        self.draw = draw
+        self.k = k
+        chosen.reserveCapacity(k)
+        picks.reserveCapacity(tries)
+        potentials.reserveCapacity(tries)
     }
 }
