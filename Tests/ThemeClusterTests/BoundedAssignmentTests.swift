@@ -61,7 +61,7 @@ struct BoundedAssignmentTests {
         #expect(first.objective.bitPattern == full.objective.bitPattern)
         // The next pass from either state gives the same result.
         var labels = first.labels
-        var update = await CentroidUpdate.compute(matrix, labels: labels, k: 15, workers: 2)
+        var update = CentroidUpdate.compute(matrix, labels: labels, k: 15, workers: 2)
         update.reseedEmpty(matrix, similarities: first.similarities, labels: &labels)
         prescored.adopt(labels)
         plain.adopt(labels)
@@ -86,7 +86,7 @@ struct BoundedAssignmentTests {
             #expect(assignment.objective.bitPattern == full.objective.bitPattern)
             scored.append(state.fullyScored)
             var labels = assignment.labels
-            var update = await CentroidUpdate.compute(matrix, labels: labels, k: centroids.count, workers: 2)
+            var update = CentroidUpdate.compute(matrix, labels: labels, k: centroids.count, workers: 2)
             update.reseedEmpty(matrix, similarities: assignment.similarities, labels: &labels)
             state.adopt(labels)
             centroids = update.centroids
@@ -105,7 +105,7 @@ struct BoundedAssignmentTests {
         var given = BoundedAssignment(rowCount: matrix.rowCount), read = given
         let (first, _) = await given.assign(matrix, centroids: seeds, workers: 2)
         _ = await read.assign(matrix, centroids: seeds, workers: 2)
-        var update = await CentroidUpdate.compute(matrix, labels: first.labels, k: 12, workers: 2)
+        var update = CentroidUpdate.compute(matrix, labels: first.labels, k: 12, workers: 2)
         for _ in 0..<4 {
             var known = 0
             for c in 0..<12 {
@@ -124,7 +124,7 @@ struct BoundedAssignmentTests {
             let (b, _) = await read.assign(matrix, vectors: unknown, moved: update.moved, workers: 2)
             #expect(a.labels == b.labels && a.similarities.map(\.bitPattern) == b.similarities.map(\.bitPattern))
             #expect(given.fullyScored == read.fullyScored)
-            update = await CentroidUpdate.compute(matrix, labels: a.labels, k: 12, workers: 2, reusing: update)
+            update = CentroidUpdate.compute(matrix, labels: a.labels, k: 12, workers: 2, reusing: update)
         }
     }
 

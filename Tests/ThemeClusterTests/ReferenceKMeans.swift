@@ -18,7 +18,7 @@ enum ReferenceKMeans {
             let assignment = await Assignment.compute(rows, centroids: centroids, workers: options.workers)
             let changed = zip(labels, assignment.labels).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
             labels = assignment.labels
-            var update = await CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers)
+            var update = CentroidUpdate.compute(rows, labels: labels, k: centroids.count, workers: options.workers)
             update.reseedEmpty(rows, similarities: assignment.similarities, labels: &labels)
             centroids = update.centroids
             let objective = assignment.objective
@@ -28,7 +28,7 @@ enum ReferenceKMeans {
         }
         var final = await Assignment.compute(rows, centroids: centroids, workers: options.workers)
         if final.labels != labels {
-            let update = await CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers)
+            let update = CentroidUpdate.compute(rows, labels: final.labels, k: centroids.count, workers: options.workers)
             centroids = update.centroids
             let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: centroids.count)
             defer { scratch.deallocate() }

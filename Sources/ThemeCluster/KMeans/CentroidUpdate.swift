@@ -42,13 +42,11 @@ struct CentroidUpdate: Sendable {
     ///   `workers` tasks, plus O(k · workers) to merge the counts; memory O(n + k · workers) for
     ///   the member lists.
     static func compute(_ rows: SparseMatrix, labels: [Int32], k: Int, workers: Int,
-                        reusing previous: CentroidUpdate? = nil) async -> CentroidUpdate {
+                        reusing previous: CentroidUpdate? = nil) -> CentroidUpdate {
         let dimension = rows.columnCount
         let reused = previous.flatMap {
             $0.vectors.count == k && $0.vectors.dimension == dimension && $0.basis.count == labels.count ? $0 : nil
         }
-        var stale = [Bool](repeating: reused == nil, count: k)
-        for c in reused?.reseeded ?? [] { stale[c] = true }
         let vectors = reused?.vectors ?? CentroidVectors(count: k, dimension: dimension)
         // Members and stored entries per cluster, and (when reusing) the clusters whose member set
         // changed, counted per block of rows on the workers; integer counts and flags, so the
@@ -62,42 +60,18 @@ struct CentroidUpdate: Sendable {
         let blockRanges = ChunkedWork.chunks(count: labels.count, chunkSize: perTask * SphericalKMeans.chunkSize)
         let lists = reused.flatMap { $0.lists.fits(k: k, blocks: blockRanges) ? $0.lists : nil }
             ?? MemberLists(k: k, blocks: blockRanges)
-        ChunkedWork.forEach(count: blockRanges.count, chunkSize: 1, workers: workers) { block in
-            lists.count(block: block.lowerBound, labels: labels, basis: basis, rows: rows)
-        }
-        var sizes = [Int](repeating: 0, count: k)
-        var stored = [Int](repeating: 0, count: k)
-        for block in blockRanges.indices {
-            let base = block * lists.stride
-            for c in 0..<k {
-                sizes[c] += lists.sizes[base + c]
-                stored[c] += lists.stored[base + c]
-                if lists.changed[base + c] { stale[c] = true }
+        let plan = UpdatePlan(k: k, allStale: reused == nil, reseeded: reused?.reseeded ?? [])
+        // Counting, merging and summing in one parallel region (``TeamRegion``): the merge runs on
+        // the calling thread between the two shared steps.
+        TeamRegion.run(workers: workers) { member in
+            let participants = member.participants
+            member.forEach(count: blockRanges.count) { lists.count(block: $0, labels: labels, basis: basis, rows: rows) }
+            member.serial { plan.merge(lists, dimension: dimension, participants: participants) }
+            member.forEach(count: plan.claims.count) { claim in
+                for c in plan.recompute[plan.claims[claim]] { sum(cluster: c, into: vectors, lists: lists, rows: rows) }
             }
         }
-        let recompute = (0..<k).filter { stale[$0] }
-        // Claims of clusters in order, each about 1/16 of a worker's share of the work (the stored
-        // entries to add, plus d for the normalisation of each: on Banking77, adding 65,000
-        // entries and normalising 77 centroids of 1,021 terms take about as long), claimed in
-        // turn by the workers (``ChunkedWork``): a worker that runs ahead takes more clusters, so
-        // the workers finish within a claim of each other whatever the clusters cost.
-        let work = { (c: Int) in stored[c] + dimension }
-        let target = max(1, recompute.reduce(0) { $0 + work($1) } / (48 * max(workers, 1)))
-        var claims: [Range<Int>] = []
-        var first = 0, running = 0
-        for (index, c) in recompute.enumerated() {
-            running += work(c)
-            if workers > 1 && running >= target || index == recompute.count - 1 {
-                claims.append(first..<(index + 1))
-                first = index + 1
-                running = 0
-            }
-        }
-        let clusterClaims = claims
-        _ = await ChunkedWork.map(count: clusterClaims.count, chunkSize: 1, workers: workers) { claim in
-            for c in recompute[clusterClaims[claim.lowerBound]] { sum(cluster: c, into: vectors, lists: lists, rows: rows) }
-        }
-        return CentroidUpdate(vectors: vectors, lists: lists, sizes: sizes, basis: labels, moved: recompute)
+        return CentroidUpdate(vectors: vectors, lists: lists, sizes: plan.sizes, basis: labels, moved: plan.recompute)
     }
 
     /// Writes the normalised sum of cluster `c` into its row of `vectors`, over its members in
@@ -272,4 +246,55 @@ struct ClusterMembers: Sendable {
 
     /// The documents of cluster `c`, in increasing order.
     func members(of c: Int) -> ArraySlice<Int32> { documents[offsets[c]..<offsets[c + 1]] }
+}
+
+/// What ``CentroidUpdate/compute(_:labels:k:workers:reusing:)`` learns between counting and
+/// summing: the merged counts, the clusters to sum again and their claims (written by one serial
+/// step of its region, read by the shared step after it; hence `@unchecked Sendable`).
+private final class UpdatePlan: @unchecked Sendable {
+    private(set) var sizes: [Int]
+    private var stored: [Int]
+    private var stale: [Bool]
+    /// The clusters to sum again, in increasing order.
+    private(set) var recompute: [Int] = []
+    /// Groups of `recompute` (index ranges), each one claim.
+    private(set) var claims: [Range<Int>] = []
+
+    init(k: Int, allStale: Bool, reseeded: [Int]) {
+        sizes = [Int](repeating: 0, count: k)
+        stored = [Int](repeating: 0, count: k)
+        stale = [Bool](repeating: allStale, count: k)
+        for c in reseeded { stale[c] = true }
+    }
+
+    /// Adds up the blocks' counts (integers and flags: any order gives the same) and groups the
+    /// clusters whose members changed into claims of about 1/48 of a participant's share of the
+    /// work (the stored entries to add, plus d for the normalisation of each: on Banking77, adding
+    /// 65,000 entries and normalising 77 centroids of 1,021 terms take about as long), claimed in
+    /// turn by the participants: one that runs ahead takes more clusters, so they finish within a
+    /// small claim of each other whatever the clusters cost. One claim for one participant.
+    /// - Complexity: O(k · blocks).
+    func merge(_ lists: MemberLists, dimension: Int, participants: Int) {
+        let k = sizes.count
+        for block in lists.blocks.indices {
+            let base = block * lists.stride
+            for c in 0..<k {
+                sizes[c] += lists.sizes[base + c]
+                stored[c] += lists.stored[base + c]
+                if lists.changed[base + c] { stale[c] = true }
+            }
+        }
+        recompute = (0..<k).filter { stale[$0] }
+        let work = { (c: Int) in self.stored[c] + dimension }
+        let target = max(1, recompute.reduce(0) { $0 + work($1) } / (48 * max(participants, 1)))
+        var first = 0, running = 0
+        for (index, c) in recompute.enumerated() {
+            running += work(c)
+            if participants > 1 && running >= target || index == recompute.count - 1 {
+                claims.append(first..<(index + 1))
+                first = index + 1
+                running = 0
+            }
+        }
+    }
 }

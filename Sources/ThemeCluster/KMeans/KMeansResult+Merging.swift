@@ -57,7 +57,7 @@ extension KMeansResult {
         let rows = matrix.unitRows()
         var merged = self
         merged.assignments = assignments.map { $0 >= 0 ? newLabel[Int($0)] : $0 }
-        let update = await CentroidUpdate.compute(rows, labels: merged.assignments, k: representatives.count, workers: workers)
+        let update = CentroidUpdate.compute(rows, labels: merged.assignments, k: representatives.count, workers: workers)
         merged.centroids = update.centroids
         merged.sizes = update.sizes
         let own = await Assignment.similaritiesToOwn(rows, labels: merged.assignments, centroids: merged.centroids, workers: workers)

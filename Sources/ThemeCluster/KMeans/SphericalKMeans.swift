@@ -185,7 +185,7 @@ public struct SphericalKMeans: Sendable {
             iterations += 1
             let (assignment, changed) = await assign(&state)
             labels = assignment.labels
-            var next = await CentroidUpdate.compute(rows, labels: labels, k: k, workers: options.workers, reusing: update)
+            var next = CentroidUpdate.compute(rows, labels: labels, k: k, workers: options.workers, reusing: update)
             next.reseedEmpty(rows, similarities: state.similarities, labels: &labels)
             // The pass's labels are the state's own; only re-seeding changes some.
             if !next.reseeded.isEmpty { state.adopt(labels) }
@@ -202,7 +202,7 @@ public struct SphericalKMeans: Sendable {
         if let settled { final = settled } else { (final, _) = await assign(&state) }
         let centroids: LloydOutcome.CentroidForm
         if final.labels != labels {
-            let next = await CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
+            let next = CentroidUpdate.compute(rows, labels: final.labels, k: k, workers: options.workers, reusing: update)
             let table = next.vectors.table
             final = await Assignment.similaritiesToOwn(rows, labels: final.labels, centroids: table, workers: options.workers)
             centroids = .table(table)
