@@ -126,15 +126,27 @@ final class TeamRegion: @unchecked Sendable {
         /// from its own segment first), then waits for all of them (a barrier): afterwards every
         /// unit's writes are visible to every participant.
         mutating func forEach(count: Int, _ body: (Int) -> Void) {
+            forEach(count: count, segmentStarts: nil, body)
+        }
+
+        /// ``forEach(count:_:)`` with the participants' segments given, as
+        /// ``ChunkedWork/map(ranges:segmentStarts:workers:_:)`` takes them (replaced by even ones
+        /// when they do not fit the participants).
+        mutating func forEach(count: Int, segmentStarts: [Int]?, _ body: (Int) -> Void) {
             let participants = region.participants
             guard participants > 1 else {
                 for unit in 0..<count { body(unit) }
                 barriers += 1
                 return
             }
+            let given = segmentStarts.flatMap {
+                $0.count == participants + 1 && $0.first == 0 && $0.last == count && zip($0, $0.dropFirst()).allSatisfy { $0 <= $1 }
+                    ? $0 : nil
+            }
             for step in 0..<participants {
                 let segment = (index + step) % participants
-                let start = segment * count / participants, end = (segment + 1) * count / participants
+                let start = given?[segment] ?? segment * count / participants
+                let end = given?[segment + 1] ?? (segment + 1) * count / participants
                 let cursor = region.cursors + segment * TeamRegion.cursorStride
                 while true {
                     let unit = start + cursor[0].wrappingAdd(1, ordering: .relaxed).oldValue - bases[segment]

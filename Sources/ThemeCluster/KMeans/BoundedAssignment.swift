@@ -192,7 +192,7 @@ struct BoundedAssignment: Sendable {
             #endif
             return reportPrescored(similarities: similarities)
         }
-        var motion: CentroidMotion? = nil
+        var refresh: CentroidMotion.Refresh? = nil
         var movedFlags = [Bool](repeating: true, count: centroids.count)
         if let padded, padded.count == centroids.count, padded.dimension == centroids.dimension {
             let moved = moved ?? Array(0..<centroids.count)
@@ -208,14 +208,12 @@ struct BoundedAssignment: Sendable {
                 }
             }
             #endif
-            motion = await CentroidMotion.refresh(padded, to: centroids.vectors(moved), moved: moved, workers: workers)
+            refresh = CentroidMotion.Refresh(padded, to: centroids.vectors(moved), moved: moved)
         } else {
             padded = PaddedCentroids(centroids.table)
         }
-        // The rounding margin of computed similarities (see the type's documentation).
-        let slack = max(1e-9, 4 * Double(centroids.dimension) * 0x1p-53) * (motion?.scale ?? 1)
-        let state = rowBounds, flags = movedFlags
-        let current = padded!, bounds = motion
+        let state = rowBounds, flags = movedFlags, refreshing = refresh
+        let current = padded!, dimension = centroids.dimension
         // One claim per chunk, the last two chunks of each worker's share split into claims of 64
         // rows (``TaskSizing/shrinkingClaims(count:chunkSize:workers:tailChunks:pieces:)``): rows
         // scored fully bunch up, and the workers should end a pass within a small claim of each
@@ -225,9 +223,24 @@ struct BoundedAssignment: Sendable {
         let chunkCount = (rows.rowCount + SphericalKMeans.chunkSize - 1) / SphericalKMeans.chunkSize
         let (claims, segments) = TaskSizing.shrinkingClaims(count: rows.rowCount, chunkSize: SphericalKMeans.chunkSize,
                                                             workers: workers)
-        let parts = await ChunkedWork.map(ranges: claims, segmentStarts: segments, workers: workers) { range in
-            Self.assignChunk(range, rows: rows, centroids: current, state: state, moved: flags, motion: bounds, slack: slack)
+        // The refresh of the table (by blocks of terms) and the pass (by claims of rows) in one
+        // parallel region (``TeamRegion``), the motion put together on the calling thread between
+        // them.
+        let pass = PassState(claims: claims.count)
+        TeamRegion.run(workers: workers) { member in
+            if let refresh = refreshing {
+                member.forEach(count: refresh.blockCount) { refresh.run(block: $0) }
+                member.serial { pass.motion = refresh.finish() }
+            }
+            member.forEach(count: claims.count, segmentStarts: segments) { claim in
+                let motion = pass.motion
+                // The rounding margin of computed similarities (see the type's documentation).
+                let slack = max(1e-9, 4 * Double(dimension) * 0x1p-53) * (motion?.scale ?? 1)
+                pass.results[claim] = Self.assignChunk(claims[claim], rows: rows, centroids: current, state: state, moved: flags,
+                                                       motion: motion, slack: slack)
+            }
         }
+        let parts = pass.results.pointer[0..<claims.count]
         var assignment = Assignment(labels: state.labels.elements, similarities: similarities ? state.similarities.elements : [],
                                     objective: 0)
         for objective in state.chunkObjectives.pointer[0..<chunkCount] { assignment.objective += objective }
@@ -262,7 +275,7 @@ struct BoundedAssignment: Sendable {
 
     /// One claim's share of a pass (its rows' new state and its chunks' objectives are written in
     /// place, into ``RowBounds``).
-    private struct ChunkResult: Sendable {
+    struct ClaimCounts: Sendable {
         var changed = 0
         var fullyScored = 0
     }
@@ -273,9 +286,9 @@ struct BoundedAssignment: Sendable {
     /// ``ChunkProgress``) from the similarities its claims wrote — the same values, added in the
     /// same row order.
     private static func assignChunk(_ range: Range<Int>, rows: SparseMatrix, centroids: PaddedCentroids, state: RowBounds,
-                                    moved: [Bool], motion: CentroidMotion?, slack: Double) -> ChunkResult {
+                                    moved: [Bool], motion: CentroidMotion?, slack: Double) -> ClaimCounts {
         let k = centroids.count
-        var result = ChunkResult()
+        var result = ClaimCounts()
         let labels = state.labels.pointer, similarities = state.similarities.pointer, upper = state.upper.pointer
         let runnerUp = state.runnerUp.pointer, rivals = state.rivals.pointer, objectives = state.chunkObjectives.pointer
         // Taken and freed on this thread (the allocator's fast path); nothing allocated here is
@@ -376,5 +389,17 @@ struct BoundedAssignment: Sendable {
         }
         }
         return result
+    }
+}
+
+/// One assignment pass's shared state inside its parallel region: the motion (written by the
+/// serial step after the refresh, read by every claim after it) and each claim's counts (each
+/// written by its claim only). Hence `@unchecked Sendable`.
+private final class PassState: @unchecked Sendable {
+    var motion: CentroidMotion? = nil
+    let results: SharedBuffer<BoundedAssignment.ClaimCounts>
+
+    init(claims: Int) {
+        results = SharedBuffer(count: claims, repeating: BoundedAssignment.ClaimCounts())
     }
 }

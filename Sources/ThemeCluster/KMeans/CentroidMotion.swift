@@ -83,52 +83,97 @@ struct CentroidMotion: Sendable {
     /// Where `vectors` knows a moved centroid's support (``CentroidVectors/support(_:)``, as
     /// ``CentroidUpdate`` writes it), the walk takes each bitmap word from it instead of reading
     /// the 64 values.
+    ///
+    /// ``Refresh`` runs it in parts, for a caller that shares the blocks among the participants of
+    /// a parallel region of its own.
     static func refresh(_ padded: PaddedCentroids, to vectors: CentroidVectors, moved: [Int],
-                        workers: Int) async -> CentroidMotion? {
-        precondition(padded.count == vectors.count && padded.dimension == vectors.dimension, "centroids of different shapes")
-        let k = padded.count, d = padded.dimension
-        let unmoved = k - moved.count
-        let rest = Term(rise: unmoved >= 1 ? 0 : -.infinity, riseRunnerUp: unmoved >= 2 ? 0 : -.infinity,
+                        workers: Int) -> CentroidMotion? {
+        let refresh = Refresh(padded, to: vectors, moved: moved)
+        ChunkedWork.forEach(count: refresh.blockCount, chunkSize: 1, workers: workers) { refresh.run(block: $0.lowerBound) }
+        return refresh.finish()
+    }
+
+    /// ``refresh(_:to:moved:workers:)`` in three parts: set up (serial), one call of
+    /// ``run(block:)`` per block of ``termBlock`` terms (concurrently, each writing only its own
+    /// terms and sums), then ``finish()`` (serial) once every block has run.
+    final class Refresh: @unchecked Sendable {
+        /// The number of blocks of terms.
+        let blockCount: Int
+        private let padded: PaddedCentroids
+        private let vectors: CentroidVectors
+        private let moved: [Int]
+        private let rest: Term
+        private let heldOnly: Bool
+        private let terms: SharedBuffer<Term>
+        private let oldSquares: [Double]
+        /// Per block and moved centroid: Σ change² and Σ new value², written by the block's worker.
+        private let sums: SharedBuffer<Double>
+        /// Per block: whether a change was not a number.
+        private let sawNaN: SharedBuffer<Bool>
+
+        /// Prepares the refresh of `moved` (see ``CentroidMotion/refresh(_:to:moved:workers:)``).
+        /// - Complexity: O(k) (the buffers are written by the blocks).
+        init(_ padded: PaddedCentroids, to vectors: CentroidVectors, moved: [Int]) {
+            precondition(padded.count == vectors.count && padded.dimension == vectors.dimension, "centroids of different shapes")
+            self.padded = padded
+            self.vectors = vectors
+            self.moved = moved
+            let k = padded.count, d = padded.dimension
+            let unmoved = k - moved.count
+            heldOnly = unmoved >= 2
+            rest = Term(rise: unmoved >= 1 ? 0 : -.infinity, riseRunnerUp: unmoved >= 2 ? 0 : -.infinity,
                         fall: unmoved >= 1 ? 0 : .infinity, fallRunnerUp: unmoved >= 2 ? 0 : .infinity, riseOwner: -2, fallOwner: -2)
-        // Each block writes `rest` to its own terms first: no serial pass over d terms.
-        let terms = SharedBuffer<Term>(unfilled: d)
-        let oldSquares = padded.squaredNorms
-        // Per block and moved centroid: Σ change² and Σ new value², written by the block's worker
-        // (nothing allocated on the workers).
-        let blockCount = (d + termBlock - 1) / termBlock
-        let sums = SharedBuffer<Double>(unfilled: blockCount * moved.count * 2)
-        let blocks = await ChunkedWork.map(count: d, chunkSize: termBlock, workers: workers) { block in
+            // Each block writes `rest` to its own terms first: no serial pass over d terms.
+            terms = SharedBuffer<Term>(unfilled: d)
+            oldSquares = padded.squaredNorms
+            blockCount = (d + termBlock - 1) / termBlock
+            sums = SharedBuffer<Double>(unfilled: blockCount * moved.count * 2)
+            sawNaN = SharedBuffer<Bool>(unfilled: blockCount)
+        }
+
+        /// Refreshes block `b` of terms.
+        /// - Complexity: see ``CentroidMotion/refresh(_:to:moved:workers:)``, for one block.
+        func run(block b: Int) {
+            let block = (b * termBlock)..<min((b + 1) * termBlock, padded.dimension)
             terms.pointer[block].initialize(repeating: rest)
-            let first = sums.pointer.baseAddress! + block.lowerBound / termBlock * moved.count * 2
-            return refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: unmoved >= 2, sums: first)
+            let first = sums.pointer.baseAddress! + b * moved.count * 2
+            sawNaN[b] = CentroidMotion.refresh(block, of: padded, to: vectors, moved: moved, terms: terms, heldOnly: heldOnly,
+                                               sums: first)
         }
-        var squares = [Double](repeating: 0, count: moved.count), norms = squares
-        var sawNaN = false
-        for (block, blockSawNaN) in blocks.enumerated() {
-            sawNaN = sawNaN || blockSawNaN
-            let first = block * moved.count * 2
-            for i in moved.indices {
-                squares[i] += sums[first + 2 * i]
-                norms[i] += sums[first + 2 * i + 1]
+
+        /// The motion, once every block has run (`nil` when a change was not a number); also
+        /// gives `padded` the moved centroids' squared norms.
+        /// - Complexity: O(k + moved · blocks).
+        func finish() -> CentroidMotion? {
+            let k = padded.count, d = padded.dimension
+            var squares = [Double](repeating: 0, count: moved.count), norms = squares
+            var anyNaN = false
+            for block in 0..<blockCount {
+                anyNaN = anyNaN || sawNaN[block]
+                let first = block * moved.count * 2
+                for i in moved.indices {
+                    squares[i] += sums[first + 2 * i]
+                    norms[i] += sums[first + 2 * i + 1]
+                }
             }
-        }
-        padded.setSquaredNorms(of: moved, to: norms)
-        // With one centroid there is no other one: any finite value will do.
-        if k == 1 {
-            for t in 0..<d {
-                terms[t].riseRunnerUp = 0
-                terms[t].fallRunnerUp = 0
+            padded.setSquaredNorms(of: moved, to: norms)
+            // With one centroid there is no other one: any finite value will do.
+            if k == 1 {
+                for t in 0..<d {
+                    terms[t].riseRunnerUp = 0
+                    terms[t].fallRunnerUp = 0
+                }
             }
+            guard !anyNaN else { return nil }
+            var drifts = [Double](repeating: 0, count: k)
+            var newSquares = oldSquares
+            for (i, c) in moved.enumerated() {
+                drifts[c] = squares[i].squareRoot()
+                newSquares[c] = norms[i]
+            }
+            return CentroidMotion(drifts: drifts, terms: terms,
+                                  scale: max(1, (oldSquares.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot()))
         }
-        guard !sawNaN else { return nil }
-        var drifts = [Double](repeating: 0, count: k)
-        var newSquares = oldSquares
-        for (i, c) in moved.enumerated() {
-            drifts[c] = squares[i].squareRoot()
-            newSquares[c] = norms[i]
-        }
-        return CentroidMotion(drifts: drifts, terms: terms,
-                              scale: max(1, (oldSquares.max() ?? 0).squareRoot(), (newSquares.max() ?? 0).squareRoot()))
     }
 
     /// Refreshes terms `block` of `padded` (a whole number of 64-term words from a word boundary)
@@ -143,7 +188,7 @@ struct CentroidMotion: Sendable {
     ///
     /// Writes each moved centroid's Σ change² and Σ new value² over the block (the i-th moved one
     /// at `sums[2 i]` and `sums[2 i + 1]`) and returns whether a change was not a number.
-    private static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: CentroidVectors,
+    fileprivate static func refresh(_ block: Range<Int>, of padded: PaddedCentroids, to vectors: CentroidVectors,
                                 moved: [Int], terms: SharedBuffer<Term>, heldOnly: Bool,
                                 sums: UnsafeMutablePointer<Double>) -> Bool {
         var sawNaN = false
@@ -198,7 +243,7 @@ struct CentroidMotion: Sendable {
 
     /// The motion with each centroid's drift ‖Δ_c‖ (0 for the unmoved ones).
     /// - Complexity: O(k).
-    private init(drifts: [Double], terms: SharedBuffer<Term>, scale: Double) {
+    fileprivate init(drifts: [Double], terms: SharedBuffer<Term>, scale: Double) {
         let k = drifts.count
         var first = 0, second = -1
         for c in 1..<max(k, 1) {
