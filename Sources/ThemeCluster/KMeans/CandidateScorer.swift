@@ -6,9 +6,18 @@
 /// ```swift
 /// let scorer = await CandidateScorer(rows, active: active, workers: 2, slots: 6)
 /// let closest = SharedBuffer<Double>(count: active.count, repeating: .infinity)
-/// let totals = await scorer.potentials(of: picks, capping: closest, workers: 2)  // slots 0..<picks.count
-/// await scorer.adopt(candidate: picks[best], centre: 5, scores: scores, closest: closest, workers: 2)
+/// scorer.prepare(candidates: picks)                                  // slots 0..<picks.count
+/// for unit in 0..<scorer.scoringUnits(candidates: picks.count) {     // any order, any threads
+///     scorer.score(unit: unit, candidates: picks.count, capping: closest)
+/// }
+/// scorer.totals(candidates: picks.count, into: &potentials)
+/// scorer.prepareAdoption(picks[best])
+/// for block in 0..<scorer.blockCount { scorer.adopt(block: block, centre: 5, scores: scores, closest: closest) }
 /// ```
+///
+/// The units are for a caller that shares them among threads (``KMeansPlusPlus`` runs its whole
+/// loop as one ``TeamRegion``); the serial steps between them (`prepare`, `totals`,
+/// `prepareAdoption`, ``update(_:)``) allocate nothing.
 ///
 /// **Slots cleared as they are read.** Every slot holds zeros between calls: a candidate adds its
 /// products into zeros, and the pass that sums its distances sets each similarity back to 0 once
@@ -51,12 +60,12 @@ final class CandidateScorer: Sendable {
     /// Per block: whether every row of it ignores a similarity of 0 (see "Adopting sparsely").
     private let settled: SharedBuffer<Bool>
     /// Per chunk of ``SphericalKMeans/chunkSize`` positions: each slot's capped distances summed
-    /// over it (slot s, chunk j at `s * chunkCount + j`), written by the blocks of a
-    /// ``potentials(of:capping:workers:)`` call; then the new distances to the nearest centre
+    /// over it (slot s, chunk j at `s * chunkCount + j`), written by the units of
+    /// ``score(unit:candidates:capping:)``; then the new distances to the nearest centre
     /// summed over it (at `slots * chunkCount + j`), and that running sum after each
     /// ``SeedingDraw/checkpointStride`` rows but the last (at `(slots + 1) * chunkCount + j * m + s` for
     /// m = ``SeedingDraw/checkpointsPerChunk``), written by
-    /// ``adopt(candidate:centre:scores:closest:workers:)``. Allocated once, so a k-means++
+    /// ``adopt(block:centre:scores:closest:)``. Allocated once, so a k-means++
     /// step allocates no per-block results.
     private let chunkSums: SharedBuffer<Double>
     /// The number of chunks of positions.
@@ -129,7 +138,7 @@ final class CandidateScorer: Sendable {
         UnsafeBufferPointer(start: vectors.pointer.baseAddress! + slot * longest, count: vectorLengths[slot])
     }
 
-    /// A draw over the distances to the nearest centre that ``adopt(candidate:centre:scores:closest:workers:)``
+    /// A draw over the distances to the nearest centre that ``adopt(block:centre:scores:closest:)``
     /// sums, reading the scorer's checkpoints in place; call ``update(_:)`` after each adoption.
     func makeDraw() -> SeedingDraw {
         SeedingDraw(chunkCount: chunkCount, checkpoints: chunkSums, at: (slots + 1) * chunkCount)

@@ -39,10 +39,12 @@
 ///   (``LloydOutcome``). A last pass against centroids that did not move is not run again.
 ///
 /// **Concurrency and determinism.** Assignment runs over fixed chunks of 256 documents on up to
-/// `workers` tasks, k-means++ over blocks of whole chunks; each centroid is summed over its members
-/// in document order, groups of centroids in parallel; every reduction runs in a fixed order and
-/// ties go to the lowest index. So the same data, options and seed give bit-identical results for
-/// any number of workers.
+/// `workers` threads, k-means++ over blocks of whole chunks; each centroid is summed over its
+/// members in document order, groups of centroids in parallel; every reduction runs in a fixed
+/// order and ties go to the lowest index. So the same data, options and seed give bit-identical
+/// results for any number of workers. The k-means++ loop, each assignment pass (with the refresh
+/// of its table) and each update are one parallel region each (``TeamRegion``): the serial steps
+/// between their shared steps run on the calling thread between barriers, not between regions.
 ///
 /// **Cost.** Seeding O(k · candidates · (P + n)) for P the posting entries a candidate touches
 /// (P ≤ nnz; about a tenth of nnz on transcripts). Per iteration O(nnz) for the bounds and the
