@@ -227,22 +227,30 @@ struct BoundedAssignment: Sendable {
         // parallel region (``TeamRegion``), the motion put together on the calling thread between
         // them.
         let pass = PassState(claims: claims.count)
-        TeamRegion.run(workers: workers) { member in
-            if let refresh = refreshing {
-                member.forEach(count: refresh.blockCount) { refresh.run(block: $0) }
-                member.serial { pass.motion = refresh.finish() }
+        // The pass's labels are copied out by the claims as they finish (each its own rows, still
+        // in its core's cache) into the returned array's storage, instead of in one serial copy
+        // afterwards; the claims cover every row, so every element is written.
+        let labels = [Int32](unsafeUninitializedCapacity: rows.rowCount) { buffer, initialized in
+            let out = ChunkPointer(base: buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Int32>.alignment)!)
+            TeamRegion.run(workers: workers) { member in
+                if let refresh = refreshing {
+                    member.forEach(count: refresh.blockCount) { refresh.run(block: $0) }
+                    member.serial { pass.motion = refresh.finish() }
+                }
+                member.forEach(count: claims.count, segmentStarts: segments) { claim in
+                    let motion = pass.motion
+                    // The rounding margin of computed similarities (see the type's documentation).
+                    let slack = max(1e-9, 4 * Double(dimension) * 0x1p-53) * (motion?.scale ?? 1)
+                    let range = claims[claim]
+                    pass.results[claim] = Self.assignChunk(range, rows: rows, centroids: current, state: state, moved: flags,
+                                                           motion: motion, slack: slack)
+                    (out.base + range.lowerBound).initialize(from: state.labels.pointer.baseAddress! + range.lowerBound, count: range.count)
+                }
             }
-            member.forEach(count: claims.count, segmentStarts: segments) { claim in
-                let motion = pass.motion
-                // The rounding margin of computed similarities (see the type's documentation).
-                let slack = max(1e-9, 4 * Double(dimension) * 0x1p-53) * (motion?.scale ?? 1)
-                pass.results[claim] = Self.assignChunk(claims[claim], rows: rows, centroids: current, state: state, moved: flags,
-                                                       motion: motion, slack: slack)
-            }
+            initialized = rows.rowCount
         }
         let parts = pass.results.pointer[0..<claims.count]
-        var assignment = Assignment(labels: state.labels.elements, similarities: similarities ? state.similarities.elements : [],
-                                    objective: 0)
+        var assignment = Assignment(labels: labels, similarities: similarities ? state.similarities.elements : [], objective: 0)
         for objective in state.chunkObjectives.pointer[0..<chunkCount] { assignment.objective += objective }
         var changed = 0
         fullyScored = 0

@@ -64,23 +64,34 @@ struct KMeansPlusPlus: Sendable {
             member.forEach(count: blocks) { scorer.adopt(block: $0, centre: 0, scores: scores, closest: closest) }
             for step in 1..<loop.k {
                 member.serial {
-                    scorer.update(&loop.draw)
-                    let total = loop.draw.total
-                    loop.picks.removeAll(keepingCapacity: true)
+                    // On local copies, written back once: each access to the loop's stored
+                    // properties would be checked for exclusive access at run time.
+                    // (Taken out, so that the arrays stay uniquely referenced and are not copied.)
+                    var draw = loop.draw.take()!, random = loop.random, picks = loop.picks
+                    loop.picks = []
+                    scorer.update(&draw)
+                    let total = draw.total
+                    picks.removeAll(keepingCapacity: true)
                     for _ in 0..<tries {
                         if total > 0 {
-                            loop.picks.append(active[loop.draw.first(exceeding: loop.random.nextUnit() * total, in: closest)])
+                            picks.append(active[draw.first(exceeding: random.nextUnit() * total, in: closest)])
                         } else {
-                            loop.picks.append(active[Int(loop.random.nextUnit() * Double(active.count))])
+                            picks.append(active[Int(random.nextUnit() * Double(active.count))])
                         }
                     }
-                    scorer.prepare(candidates: loop.picks)
+                    scorer.prepare(candidates: picks)
+                    loop.draw = draw
+                    loop.random = random
+                    loop.picks = picks
                 }
                 member.forEach(count: units) { scorer.score(unit: $0, candidates: tries, capping: closest) }
                 member.serial {
-                    scorer.totals(candidates: tries, into: &loop.potentials)
+                    var potentials = loop.potentials
+                    loop.potentials = []
+                    scorer.totals(candidates: tries, into: &potentials)
                     var best = 0
-                    for candidate in 1..<tries where loop.potentials[candidate] < loop.potentials[best] { best = candidate }
+                    for candidate in 1..<tries where potentials[candidate] < potentials[best] { best = candidate }
+                    loop.potentials = potentials
                     loop.chosen.append(loop.picks[best])
                     scorer.prepareAdoption(loop.picks[best])
                 }
@@ -97,7 +108,8 @@ struct KMeansPlusPlus: Sendable {
 /// ``TeamRegion`` only, between barriers; hence `@unchecked Sendable`).
 private final class SeedingLoop: @unchecked Sendable {
     var random: SeededGenerator
-    var draw: SeedingDraw
+    /// `nil` only while a serial step holds it.
+    var draw: SeedingDraw?
     let k: Int
     var chosen: [Int] = []
     /// Reused at every step: nothing allocated per step.
