@@ -73,7 +73,12 @@ public struct SphericalKMeans: Sendable {
     public func fit(_ matrix: SparseMatrix) async throws(KMeansError) -> KMeansResult {
         if let reason = options.invalidReason { throw .invalidOptions(reason) }
         let rows = await matrix.unitRows(workers: options.workers)
-        let active = (0..<rows.rowCount).filter { !rows.entries(ofRow: $0).isEmpty }
+        let active = rows.rowOffsets.withUnsafeBufferPointer { offsets in
+            var active: [Int] = []
+            active.reserveCapacity(rows.rowCount)
+            for row in 0..<rows.rowCount where offsets[row] < offsets[row + 1] { active.append(row) }
+            return active
+        }
         guard !active.isEmpty else { throw .noDocuments }
         if let miniBatch = options.miniBatch {
             return await MiniBatchKMeans(options: options, miniBatch: miniBatch).fit(rows, active: active)
