@@ -65,8 +65,8 @@ struct KMeansPlusPlus: Sendable {
             for step in 1..<loop.k {
                 member.serial {
                     // On local copies, written back once: each access to the loop's stored
-                    // properties would be checked for exclusive access at run time.
-                    // (Taken out, so that the arrays stay uniquely referenced and are not copied.)
+                    // properties would be checked for exclusive access at run time. The arrays are
+                    // taken out (not copied), so they stay uniquely referenced and are reused.
                     var draw = loop.draw.take()!, random = loop.random, picks = loop.picks
                     loop.picks = []
                     scorer.update(&draw)
