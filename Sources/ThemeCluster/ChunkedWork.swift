@@ -42,22 +42,10 @@ public enum ChunkedWork {
     ///   memory for the results.
     public static func map<Result: Sendable>(count: Int, chunkSize: Int, workers: Int,
                                             _ body: @escaping @Sendable (Range<Int>) -> Result) async -> [Result] {
-        await map(ranges: chunks(count: count, chunkSize: chunkSize), segmentStarts: nil, workers: workers, body)
-    }
-
-    /// ``map(count:chunkSize:workers:_:)`` over given `ranges` (any sizes, results in range order),
-    /// with the segments given too: participant p starts with ranges
-    /// `segmentStarts[p]..<segmentStarts[p + 1]` (so work split into claims of uneven size, large
-    /// first and small at the end of each share, still gives each worker the same rows every time:
-    /// ``TaskSizing/shrinkingClaims(count:chunkSize:workers:tailChunks:pieces:)``). Segments that do
-    /// not fit the participants (`min(workers, ranges.count) + 1` boundaries from 0 to the range
-    /// count) are replaced by even ones; they only decide who starts where, never a result.
-    /// - Complexity: the sum of `body`'s costs, spread over `min(workers, ranges)` tasks.
-    static func map<Result: Sendable>(ranges: [Range<Int>], segmentStarts: [Int]?, workers: Int,
-                                     _ body: @escaping @Sendable (Range<Int>) -> Result) async -> [Result] {
+        let ranges = chunks(count: count, chunkSize: chunkSize)
         guard ranges.count > 1, workers > 1 else { return ranges.map(body) }
         let participants = min(workers, ranges.count)
-        let slots = ChunkSlots<Result>(ranges: ranges, participants: participants, segmentStarts: segmentStarts, body: body)
+        let slots = ChunkSlots<Result>(ranges: ranges, participants: participants, body: body)
         if WorkerTeam.shared.run(helpers: participants - 1, participants: { slots.work(participant: $0) }) {
             return slots.results()
         }
@@ -80,12 +68,11 @@ extension ChunkedWork {
     /// - Complexity: the sum of `body`'s costs, spread over up to `workers` threads.
     static func forEach(count: Int, chunkSize: Int, workers: Int, _ body: @escaping @Sendable (Range<Int>) -> Void) {
         let ranges = chunks(count: count, chunkSize: chunkSize)
-        if ranges.count > 1, workers > 1 {
-            let participants = min(workers, ranges.count)
-            let slots = ChunkSlots<Void>(ranges: ranges, participants: participants, segmentStarts: nil, body: body)
-            if WorkerTeam.shared.run(helpers: participants - 1, participants: { slots.work(participant: $0) }) { return }
+        // A region of one shared step (``TeamRegion`` claims as ``ChunkSlots`` does, and runs on
+        // the caller alone when the team is busy or there is one chunk).
+        TeamRegion.run(workers: min(workers, ranges.count)) { member in
+            member.forEach(count: ranges.count) { body(ranges[$0]) }
         }
-        ranges.forEach(body)
     }
 }
 
@@ -120,22 +107,11 @@ private final class ChunkSlots<Result: Sendable>: @unchecked Sendable {
     private let cursors: UnsafeMutablePointer<Atomic<Int>>
     private static var cursorStride: Int { 64 / MemoryLayout<Int>.stride }
     private let slots: UnsafeMutableBufferPointer<Result?>
-    /// Segment s is ranges `segmentStarts[s]..<segmentStarts[s + 1]`.
-    private let segmentStarts: [Int]
 
-    /// `segmentStarts` as ``ChunkedWork/map(ranges:segmentStarts:workers:_:)`` takes them, or `nil`
-    /// for segments of the same number of ranges (give or take one).
-    init(ranges: [Range<Int>], participants: Int, segmentStarts: [Int]?, body: @escaping @Sendable (Range<Int>) -> Result) {
+    init(ranges: [Range<Int>], participants: Int, body: @escaping @Sendable (Range<Int>) -> Result) {
         self.ranges = ranges
         self.body = body
         self.participants = max(participants, 1)
-        let count = ranges.count, participants = self.participants
-        if let given = segmentStarts, given.count == participants + 1, given.first == 0, given.last == count,
-           zip(given, given.dropFirst()).allSatisfy({ $0 <= $1 }) {
-            self.segmentStarts = given
-        } else {
-            self.segmentStarts = (0...participants).map { $0 * count / participants }
-        }
         cursors = .allocate(capacity: self.participants * Self.cursorStride)
         for i in 0..<(self.participants * Self.cursorStride) { (cursors + i).initialize(to: Atomic(0)) }
         slots = .allocate(capacity: ranges.count)
@@ -152,9 +128,10 @@ private final class ChunkSlots<Result: Sendable>: @unchecked Sendable {
     /// Runs chunks until none is left unclaimed: segment `participant`'s first, then the others'.
     /// - Complexity: O(1) per chunk besides `body`, plus O(participants).
     func work(participant: Int) {
+        let count = ranges.count
         for step in 0..<participants {
             let segment = (participant + step) % participants
-            let start = segmentStarts[segment], end = segmentStarts[segment + 1]
+            let start = segment * count / participants, end = (segment + 1) * count / participants
             while true {
                 let index = start + cursors[segment * Self.cursorStride].wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < end else { break }

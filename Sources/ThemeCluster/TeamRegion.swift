@@ -129,9 +129,12 @@ final class TeamRegion: @unchecked Sendable {
             forEach(count: count, segmentStarts: nil, body)
         }
 
-        /// ``forEach(count:_:)`` with the participants' segments given, as
-        /// ``ChunkedWork/map(ranges:segmentStarts:workers:_:)`` takes them (replaced by even ones
-        /// when they do not fit the participants).
+        /// ``forEach(count:_:)`` with the participants' segments given: participant p starts with
+        /// units `segmentStarts[p]..<segmentStarts[p + 1]` (so work split into claims of uneven
+        /// size still gives each participant the same rows every time:
+        /// ``TaskSizing/shrinkingClaims(count:chunkSize:workers:tailChunks:pieces:)``). Segments
+        /// that do not fit (`participants + 1` non-decreasing boundaries from 0 to `count`) are
+        /// replaced by even ones; they only decide who starts where, never a result.
         mutating func forEach(count: Int, segmentStarts: [Int]?, _ body: (Int) -> Void) {
             let participants = region.participants
             guard participants > 1 else {

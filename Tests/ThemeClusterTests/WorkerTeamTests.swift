@@ -71,7 +71,7 @@ import Testing
 
     @Test("Shrinking claims cover the rows in order, chunks whole or split inside, small claims last in each share",
           arguments: [1, 2, 3, 8])
-    func shrinkingClaims(workers: Int) async {
+    func shrinkingClaims(workers: Int) {
         for count in [0, 1, 255, 256, 1000, 13083] {
             let (claims, segments) = TaskSizing.shrinkingClaims(count: count, chunkSize: 256, workers: workers)
             #expect(claims.first?.lowerBound ?? 0 == 0 && claims.last?.upperBound ?? 0 == count, "\(count) rows")
@@ -85,9 +85,16 @@ import Testing
                     #expect(claims[segments[s + 1] - 1].count < claims[segments[s]].count, "share \(s) ends with small claims")
                 }
             }
-            // Any ranges and segments: every claim runs once and the results come back in order.
-            let results = await ChunkedWork.map(ranges: claims, segmentStarts: segments, workers: workers) { $0 }
-            #expect(results == claims)
+            // Claims shared with their segments: every claim runs once and the results come back in order.
+            let results = SharedBuffer<Int>(count: claims.count, repeating: -1), runs = SharedBuffer<Int>(count: claims.count, repeating: 0)
+            TeamRegion.run(workers: workers) { member in
+                member.forEach(count: claims.count, segmentStarts: segments) { claim in
+                    results[claim] = claims[claim].lowerBound
+                    runs[claim] += 1
+                }
+            }
+            #expect(results.elements == claims.map(\.lowerBound))
+            #expect(runs.elements.allSatisfy { $0 == 1 })
         }
     }
 

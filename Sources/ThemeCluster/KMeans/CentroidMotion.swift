@@ -3,7 +3,9 @@
 /// ``BoundedAssignment``).
 ///
 /// ```swift
-/// let motion = await CentroidMotion.refresh(padded, to: vectors, moved: [3, 8], workers: 2)!  // padded now holds them
+/// let refresh = CentroidMotion.Refresh(padded, to: vectors, moved: [3, 8])
+/// for block in 0..<refresh.blockCount { refresh.run(block: block) }   // any threads
+/// let motion = refresh.finish()!   // padded now holds them
 /// motion.farthest[a]       // max over c ≠ a of ‖c′ − c‖
 /// motion.terms[t].rise     // the largest change of coordinate t over all centroids
 /// ```
@@ -36,7 +38,7 @@ struct CentroidMotion: Sendable {
 
     /// Per label a: max_{c≠a} ‖Δ_c‖, times 1 + 10⁻⁹ for the rounding of the norms.
     let farthest: [Double]
-    /// Per term: the extremes of Δ_{c,t} (d of them; written by ``refresh(_:to:moved:workers:)``
+    /// Per term: the extremes of Δ_{c,t} (d of them; written by ``Refresh``
     /// only, read-only afterwards).
     let terms: SharedBuffer<Term>
     /// The largest norm of any centroid before or after (at least 1), which scales the rounding
@@ -47,13 +49,18 @@ struct CentroidMotion: Sendable {
     /// 64-term words of the support bitmaps, so that blocks never share a word.
     static let termBlock = 256
 
+    /// The refresh of the assignment's table between two passes, in three parts: set up
+    /// (``init(_:to:moved:)``, serial), one call of ``run(block:)`` per block of ``termBlock``
+    /// terms (concurrently, each writing only its own terms and sums), then ``finish()`` (serial)
+    /// once every block has run. Together they do the following.
+    ///
     /// Moves the centroids `moved` of `padded` to their values in `vectors` (cluster-major:
     /// `vectors.vector(c)` holds centroid c; only the moved ones are read, and
-    /// every other centroid must be bit-identical in both) and returns the motion; `nil` when a
-    /// change is not a number (NaN in the data: nothing can be bounded), in which case `padded` is
-    /// still updated. A −0 is stored as 0, as ``Centroids`` stores it.
+    /// every other centroid must be bit-identical in both); ``finish()`` returns the motion, `nil`
+    /// when a change is not a number (NaN in the data: nothing can be bounded), in which case
+    /// `padded` is still updated. A −0 is stored as 0, as ``Centroids`` stores it.
     ///
-    /// One walk does both jobs, in blocks of ``termBlock`` terms on up to `workers` tasks: for each
+    /// One walk does both jobs, in blocks of ``termBlock`` terms: for each
     /// moved centroid in turn, each block reads its terms' old values, writes the new ones and
     /// records the changes in its terms' extremes (each block writes only its own terms, and each
     /// term sees the moved centroids in their given order). The unmoved centroids change by
@@ -83,19 +90,6 @@ struct CentroidMotion: Sendable {
     /// Where `vectors` knows a moved centroid's support (``CentroidVectors/support(_:)``, as
     /// ``CentroidUpdate`` writes it), the walk takes each bitmap word from it instead of reading
     /// the 64 values.
-    ///
-    /// ``Refresh`` runs it in parts, for a caller that shares the blocks among the participants of
-    /// a parallel region of its own.
-    static func refresh(_ padded: PaddedCentroids, to vectors: CentroidVectors, moved: [Int],
-                        workers: Int) -> CentroidMotion? {
-        let refresh = Refresh(padded, to: vectors, moved: moved)
-        ChunkedWork.forEach(count: refresh.blockCount, chunkSize: 1, workers: workers) { refresh.run(block: $0.lowerBound) }
-        return refresh.finish()
-    }
-
-    /// ``refresh(_:to:moved:workers:)`` in three parts: set up (serial), one call of
-    /// ``run(block:)`` per block of ``termBlock`` terms (concurrently, each writing only its own
-    /// terms and sums), then ``finish()`` (serial) once every block has run.
     final class Refresh: @unchecked Sendable {
         /// The number of blocks of terms.
         let blockCount: Int
@@ -111,7 +105,7 @@ struct CentroidMotion: Sendable {
         /// Per block: whether a change was not a number.
         private let sawNaN: SharedBuffer<Bool>
 
-        /// Prepares the refresh of `moved` (see ``CentroidMotion/refresh(_:to:moved:workers:)``).
+        /// Prepares the refresh of `moved`.
         /// - Complexity: O(k) (the buffers are written by the blocks).
         init(_ padded: PaddedCentroids, to vectors: CentroidVectors, moved: [Int]) {
             precondition(padded.count == vectors.count && padded.dimension == vectors.dimension, "centroids of different shapes")
@@ -132,7 +126,7 @@ struct CentroidMotion: Sendable {
         }
 
         /// Refreshes block `b` of terms.
-        /// - Complexity: see ``CentroidMotion/refresh(_:to:moved:workers:)``, for one block.
+        /// - Complexity: see the type's, for one block.
         func run(block b: Int) {
             let block = (b * termBlock)..<min((b + 1) * termBlock, padded.dimension)
             terms.pointer[block].initialize(repeating: rest)

@@ -52,7 +52,7 @@ final class CentroidVectors: @unchecked Sendable {
 
     /// The vectors `only` of a term-major table (all of them when `nil`; no support known). Rows
     /// not listed are left unwritten: only for a reader of those rows alone, such as
-    /// ``CentroidMotion/refresh(_:to:moved:workers:)`` reading the moved centroids.
+    /// ``CentroidMotion/Refresh`` reading the moved centroids.
     /// - Complexity: O(d · rows copied).
     convenience init(_ centroids: Centroids, only: [Int]? = nil) {
         self.init(count: centroids.count, dimension: centroids.dimension)

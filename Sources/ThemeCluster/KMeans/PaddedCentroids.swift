@@ -30,7 +30,7 @@ final class PaddedCentroids: @unchecked Sendable {
     /// Bitmap words per centroid in ``support``: ⌈dimension / 64⌉.
     let supportWords: Int
     /// Which coordinates are non-zero: centroid c, term t is bit `t % 64` of word
-    /// `c * supportWords + t / 64` (kept by ``CentroidMotion/refresh(_:to:moved:workers:)``).
+    /// `c * supportWords + t / 64` (kept by ``CentroidMotion/Refresh``).
     private let support: UnsafeMutableBufferPointer<UInt64>
 
     /// `count` centroids over `dimension` terms, every support bit clear and, with `zeroed`, every
@@ -141,7 +141,7 @@ final class PaddedCentroids: @unchecked Sendable {
     func value(term: Int, centroid c: Int) -> Double { values[term * stride + c] }
 
     /// Sets coordinate `term` of centroid `c` to `value`. For
-    /// ``CentroidMotion/refresh(_:to:moved:workers:)`` between passes: concurrent callers must
+    /// ``CentroidMotion/Refresh`` between passes: concurrent callers must
     /// touch disjoint terms, and must set ``squaredNorms`` afterwards (``setSquaredNorms(of:to:)``).
     /// - Complexity: O(1).
     @inline(__always)

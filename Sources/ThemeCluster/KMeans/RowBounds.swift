@@ -1,7 +1,7 @@
 /// The per-document state of ``BoundedAssignment`` — label, similarity, runner-up, its similarity
-/// and the bound on every other centroid, and each chunk's objective — in buffers that the concurrent chunks of a pass update
-/// in place, each chunk only its own rows (a row's new state depends on its old state alone), so
-/// a pass neither copies its chunks' results nor merges them.
+/// and the bound on every other centroid — and each chunk's objective, in buffers that the
+/// concurrent chunks of a pass update in place, each chunk only its own rows (a row's new state
+/// depends on its old state alone), so a pass neither copies its chunks' results nor merges them.
 ///
 /// A reference type: ``BoundedAssignment`` copies it before changing it when it is shared
 /// (copy on write), so the assignment keeps value semantics. Memory: 32 bytes per document.

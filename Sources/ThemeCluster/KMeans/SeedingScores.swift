@@ -2,7 +2,8 @@
 /// are chosen, so that Lloyd's first assignment pass needs no products at all.
 ///
 /// ```swift
-/// let scores = SeedingScores(active: active)
+/// let scores = SeedingScores(unfilled: active)
+/// scores.reset(0..<active.count)                          // or block by block, on the workers
 /// scores.offer(position: 4, centre: 0, similarity: 0.31)   // centres in the order they are chosen
 /// ```
 ///
@@ -23,12 +24,6 @@ final class SeedingScores: @unchecked Sendable {
     private let runnerUpValue: UnsafeMutableBufferPointer<Double>
     private let third: UnsafeMutableBufferPointer<Double>
     private let poisoned: UnsafeMutableBufferPointer<Bool>
-
-    /// No centre yet for any of `active`.
-    convenience init(active: [Int]) {
-        self.init(unfilled: active)
-        reset(0..<active.count)
-    }
 
     /// Buffers for `active` left unwritten: every position must be ``reset(_:)`` before it is
     /// offered anything (each block of positions on its own worker, for instance).

@@ -16,7 +16,7 @@
 /// µs per fit (summed over its passes).
 enum TaskSizing {
     /// Claims for work over `count` rows whose cost per row is uneven, and the segment of claims
-    /// each worker starts with (for ``ChunkedWork/map(ranges:segmentStarts:workers:_:)``): the
+    /// each worker starts with (for ``TeamRegion/Member/forEach(count:segmentStarts:_:)``): the
     /// chunks of `chunkSize` rows are split into `workers` shares of whole chunks; each chunk is
     /// one claim, except the last `tailChunks` of each share, which are split into `pieces` claims
     /// each. A worker that runs out of its own share takes the next claims of another's, which are
@@ -48,11 +48,11 @@ enum TaskSizing {
         return (claims, starts)
     }
 
-    /// Chunks per claim for `chunkCount` chunks on `workers` workers (at least 1), for about
-    /// `claimsPerWorker` claims per worker.
+    /// Chunks per claim for `chunkCount` chunks on `workers` workers (at least 1), for about 8
+    /// claims per worker.
     /// - Complexity: O(1).
-    static func chunksPerTask(chunkCount: Int, workers: Int, claimsPerWorker: Int = 8) -> Int {
-        let claims = max(claimsPerWorker, 1) * max(workers, 1)
+    static func chunksPerTask(chunkCount: Int, workers: Int) -> Int {
+        let claims = 8 * max(workers, 1)
         return max(1, (chunkCount + claims - 1) / claims)
     }
 }
